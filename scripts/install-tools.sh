@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Installs what building and serving the site needs, skipping whatever is already present.
+# Sourced by scripts/serve and scripts/test; safe to run again and again.
+set -euo pipefail
+
+FIREBREAK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS_DIR="$FIREBREAK_ROOT/.tools"
+# Versions are pinned because trunk runs offline: the wasm-bindgen CLI must equal the
+# `wasm-bindgen` crate in Cargo.toml exactly, and wasm-opt must be the version Trunk.toml names.
+TRUNK_VERSION="0.21.14"
+WASM_BINDGEN_VERSION="0.2.130"
+BINARYEN_VERSION="132"
+
+export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+install_wasm_target() {
+  if rustup target list --installed | grep -qx wasm32-unknown-unknown; then return; fi
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+}
+
+install_trunk() {
+  if trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then return; fi
+  say "installing trunk $TRUNK_VERSION (takes about ten minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+}
+
+install_wasm_bindgen() {
+  if wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then return; fi
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: one of its locked dependencies is no longer on the registry.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+}
+
+install_wasm_opt() {
+  if wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then return; fi
+  say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+  # Debian's binaryen is too old for current rustc output; the npm build is not.
+  mkdir -p "$TOOLS_DIR"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+}
+
+install_chromium() {
+  if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
+  say "installing chromium and chromium-driver"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+}
+
+install_site_tools() {
+  install_wasm_target
+  install_trunk
+  install_wasm_bindgen
+  install_wasm_opt
+}

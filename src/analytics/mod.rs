@@ -1,0 +1,14 @@
+//! Pure functions from the model to numbers. No I/O and no clock — "as of" is an argument —
+//! so the CLI's `report --json`, the tests and the browser compute exactly the same figures.
+
+mod action_items;
+mod dora;
+mod incidents;
+mod report;
+mod stats;
+
+pub use action_items::ActionItemStats;
+pub use dora::Dora;
+pub use incidents::{IncidentRecord, incident_records};
+pub use report::{Counts, Report, Window};
+pub use stats::{Distribution, percentile};

@@ -1,0 +1,111 @@
+//! Fetching the bundle. URLs are relative, so they resolve against the page's `<base href>`
+//! and the site works under any public URL.
+
+use serde::de::DeserializeOwned;
+use std::rc::Rc;
+use yew::prelude::*;
+
+use crate::bundle::{FORMAT_VERSION, SITE_FILE, Site};
+
+/// The loaded site, shared through a context. Compared by pointer: it never changes after
+/// loading, and a deep comparison on every render would be wasted work.
+#[derive(Clone)]
+pub struct SiteHandle(pub Rc<Site>);
+
+impl std::ops::Deref for SiteHandle {
+    type Target = Site;
+
+    fn deref(&self) -> &Site {
+        &self.0
+    }
+}
+
+impl PartialEq for SiteHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+pub enum Load<T> {
+    Loading,
+    Ready(T),
+    Failed(String),
+}
+
+async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, String> {
+    let url = format!("data/{file}");
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if !response.ok() {
+        return Err(format!(
+            "{url}: HTTP {} {}",
+            response.status(),
+            response.status_text()
+        ));
+    }
+    response
+        .json::<T>()
+        .await
+        .map_err(|e| format!("{url}: {e}"))
+}
+
+#[hook]
+pub fn use_site_loader() -> UseStateHandle<Load<SiteHandle>> {
+    let state = use_state(|| Load::Loading);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = match fetch_json::<Site>(SITE_FILE).await {
+                    Ok(site) if site.format_version == FORMAT_VERSION => {
+                        Load::Ready(SiteHandle(Rc::new(site)))
+                    }
+                    Ok(site) => Load::Failed(format!(
+                        "the data was built for format {} but this app reads format {FORMAT_VERSION}; rebuild the site",
+                        site.format_version
+                    )),
+                    Err(e) => Load::Failed(e),
+                };
+                state.set(loaded);
+            });
+        });
+    }
+    state
+}
+
+/// Loads one document file (a postmortem or runbook), again whenever `file` changes.
+#[hook]
+pub fn use_document<T: DeserializeOwned + 'static>(
+    file: String,
+) -> (Rc<Load<Rc<T>>>, Callback<()>) {
+    let state = use_state(|| Rc::new(Load::Loading));
+    let attempt = use_state(|| 0u32);
+    {
+        let state = state.clone();
+        use_effect_with((file, *attempt), move |(file, _)| {
+            state.set(Rc::new(Load::Loading));
+            let file = file.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = match fetch_json::<T>(&file).await {
+                    Ok(doc) => Load::Ready(Rc::new(doc)),
+                    Err(e) => Load::Failed(e),
+                };
+                state.set(Rc::new(loaded));
+            });
+        });
+    }
+    let retry = Callback::from(move |_| attempt.set(*attempt + 1));
+    ((*state).clone(), retry)
+}
+
+#[hook]
+pub fn use_site() -> SiteHandle {
+    use_context::<SiteHandle>().expect("pages render inside the site context")
+}
+
+/// Today in the reader's browser: the "as of" for everything the dashboard computes.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}

@@ -1,0 +1,63 @@
+use yew::prelude::*;
+
+use super::runbook_list::review_age;
+use crate::app::components::{Problem, RawHtml};
+use crate::app::data::{Load, today, use_document, use_site};
+use crate::bundle::runbook_file;
+use crate::model::{Runbook, RunbookSummary};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub slug: AttrValue,
+}
+
+#[component]
+pub fn RunbookPage(props: &Props) -> Html {
+    let site = use_site();
+    let summary = site
+        .runbooks
+        .iter()
+        .find(|r| r.slug == props.slug.as_str())
+        .cloned();
+    let (doc, retry) = use_document::<Runbook>(runbook_file(&props.slug));
+    let Some(summary) = summary else {
+        return html! { <Problem title="No such runbook" message={format!("There is no runbook named `{}`.", props.slug)} /> };
+    };
+    match &*doc {
+        Load::Loading => {
+            html! { <p class="loading" aria-busy="true">{ "Loading the runbook…" }</p> }
+        }
+        Load::Failed(message) => {
+            html! { <Problem title="The runbook could not be loaded" message={message.clone()} retry={retry} /> }
+        }
+        Load::Ready(rb) => view(rb, &summary),
+    }
+}
+
+fn view(rb: &Runbook, summary: &RunbookSummary) -> Html {
+    let (days, stale) = review_age(summary, today());
+    let m = &rb.meta;
+    html! {
+        <article class="document runbook">
+            <header>
+                <p class="kicker">{ format!("Runbook · {}", m.service) }</p>
+                <h1>{ m.title.clone() }</h1>
+                <p class={classes!("review", stale.then_some("stale"))}>
+                    { format!("Last reviewed {} ({days} days ago; review every {} days)", m.last_reviewed, m.review_every.days) }
+                    if stale { <strong>{ " — overdue for review" }</strong> }
+                </p>
+            </header>
+            <dl class="facts">
+                <dt>{ "Owner" }</dt><dd>{ m.owner.clone() }</dd>
+                if !m.alerts.is_empty() { <dt>{ "Alerts" }</dt><dd>{ for m.alerts.iter().map(|a| html! { <code class="chip">{ a.clone() }</code> }) }</dd> }
+            </dl>
+            { for rb.sections.iter().map(|s| html! {
+                <section id={s.anchor.clone()} class={classes!(format!("section-{}", s.anchor))}>
+                    <h2>{ s.heading.clone() }</h2>
+                    <RawHtml html={s.html.clone()} />
+                </section>
+            }) }
+            <p class="muted source">{ format!("Source: {}", rb.path) }</p>
+        </article>
+    }
+}

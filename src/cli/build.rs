@@ -1,0 +1,33 @@
+use std::path::PathBuf;
+
+use super::Source;
+use super::output::print_diagnostics;
+use crate::compile::{load_and_check, write_bundle};
+
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(flatten)]
+    source: Source,
+    /// Directory to write the app's data into (replaced on each build)
+    #[arg(long, default_value = "target/site/data")]
+    out: PathBuf,
+}
+
+pub fn run(args: Args) -> Result<i32, String> {
+    let (repo, diagnostics) = load_and_check(&args.source.source);
+    // Any error stops the build: a site silently missing a postmortem is worse than none.
+    if print_diagnostics(diagnostics) {
+        eprintln!("build stopped: fix the errors above (`firebreak check` lists them too)");
+        return Ok(1);
+    }
+    let site = write_bundle(&repo, &args.out)
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    eprintln!(
+        "built {} postmortem(s), {} runbook(s), {} deployment(s) into {}",
+        site.postmortems.len(),
+        site.runbooks.len(),
+        site.metrics.deployments.len(),
+        args.out.display()
+    );
+    Ok(0)
+}

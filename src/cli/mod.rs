@@ -1,0 +1,69 @@
+//! Command-line interface. Exit codes: 0 ok, 1 findings or errors, 2 usage.
+
+mod build;
+mod check;
+mod new;
+mod output;
+mod report;
+mod synth;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "firebreak",
+    version,
+    about = "Compile a repo of postmortems, runbooks and metric exports into a reliability site"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// `--source`, shared by every command that reads a repo. `FIREBREAK_SOURCE` lets trunk's
+/// build hook compile another repo without editing Trunk.toml.
+#[derive(clap::Args)]
+pub struct Source {
+    /// Root of the repo to read (where firebreak.toml lives)
+    #[arg(long, env = "FIREBREAK_SOURCE", default_value = ".")]
+    pub source: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile the repo into the data the app loads
+    Build(build::Args),
+    /// Validate every document and export; exit 1 on errors
+    Check(check::Args),
+    /// Write a new postmortem or runbook from the template, dated today
+    New(new::Args),
+    /// Print the computed analytics — the numbers the app shows
+    Report(report::Args),
+    /// Generate a deterministic synthetic repo (examples and benchmarks)
+    Synth(synth::Args),
+}
+
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { 2 } else { 0 };
+        }
+    };
+    let result = match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Check(args) => check::run(args),
+        Command::New(args) => new::run(args),
+        Command::Report(args) => report::run(args),
+        Command::Synth(args) => synth::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            1
+        }
+    }
+}

@@ -1,0 +1,42 @@
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+use crate::synth::{Plan, generate};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Seed: the same seed and counts always give the same repo
+    #[arg(long, default_value_t = 1)]
+    seed: u64,
+    /// Directory to write into (firebreak.toml is written only if absent)
+    #[arg(long)]
+    out: PathBuf,
+    #[arg(long, default_value_t = 12)]
+    postmortems: usize,
+    #[arg(long, default_value_t = 8)]
+    runbooks: usize,
+    /// Production deployments in all (at least one per service per weekday)
+    #[arg(long, default_value_t = 1500)]
+    deploys: usize,
+    /// First day of the generated history
+    #[arg(long, default_value = "2026-05-01")]
+    from: NaiveDate,
+    /// Length of the history in days
+    #[arg(long, default_value_t = 184)]
+    days: u32,
+}
+
+pub fn run(args: Args) -> Result<i32, String> {
+    let plan = Plan {
+        seed: args.seed,
+        postmortems: args.postmortems,
+        runbooks: args.runbooks,
+        deploys: args.deploys,
+        from: args.from,
+        days: args.days,
+    };
+    let written = generate(&plan, &args.out)
+        .map_err(|e| format!("cannot write into {}: {e}", args.out.display()))?;
+    eprintln!("wrote {written} file(s) into {}", args.out.display());
+    Ok(0)
+}

@@ -1,0 +1,33 @@
+//! Writes the bundle: `site.json` plus one JSON file per document.
+
+use std::io;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::bundle::{self, Site};
+use crate::model::Repo;
+
+/// Replaces `out` with the bundle of `repo`. Stale files of deleted documents never linger
+/// because the directory is written afresh.
+pub fn write_bundle(repo: &Repo, out: &Path) -> io::Result<Site> {
+    if out.exists() {
+        std::fs::remove_dir_all(out)?;
+    }
+    std::fs::create_dir_all(out.join("postmortems"))?;
+    std::fs::create_dir_all(out.join("runbooks"))?;
+    let site = Site::from_repo(repo);
+    write_json(&out.join(bundle::SITE_FILE), &site)?;
+    for pm in &repo.postmortems {
+        write_json(&out.join(bundle::postmortem_file(&pm.meta.id)), pm)?;
+    }
+    for rb in &repo.runbooks {
+        write_json(&out.join(bundle::runbook_file(&rb.slug)), rb)?;
+    }
+    Ok(site)
+}
+
+fn write_json(path: &Path, value: &impl Serialize) -> io::Result<()> {
+    let file = io::BufWriter::new(std::fs::File::create(path)?);
+    serde_json::to_writer(file, value).map_err(io::Error::other)
+}

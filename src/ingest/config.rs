@@ -1,0 +1,96 @@
+//! `firebreak.toml`: optional; every key has a default.
+
+use std::path::Path;
+
+use super::source_file::{LineIndex, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Config;
+
+pub const FILE_NAME: &str = "firebreak.toml";
+
+/// Reads the config, or the defaults when the file is absent. Returns `None` on errors,
+/// which are reported: guessing paths from a broken config would drop documents silently.
+pub fn load(root: &Path, label: String, diagnostics: &mut Diagnostics) -> Option<Config> {
+    let path = root.join(FILE_NAME);
+    if !path.exists() {
+        return Some(Config::default());
+    }
+    let file = SourceFile::read(&path, label, None)
+        .map_err(|d| diagnostics.push(d))
+        .ok()?;
+    parse(&file.label, &file.text, diagnostics)
+}
+
+pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
+    let config: Config = match toml::from_str(text) {
+        Ok(config) => config,
+        Err(e) => {
+            let (line, col) = e
+                .span()
+                .map_or((1, 1), |span| LineIndex::new(text).position(span.start));
+            diagnostics.push(Diagnostic::error(label, line, col, e.message().to_owned()));
+            return None;
+        }
+    };
+    if config.time_zone.parse::<chrono_tz::Tz>().is_err() {
+        let line = text
+            .lines()
+            .position(|l| l.trim_start().starts_with("time_zone"))
+            .map_or(1, |i| i + 1);
+        diagnostics.push(Diagnostic::error(
+            label,
+            line,
+            1,
+            format!(
+                "unknown time zone `{}`; use an IANA name such as UTC or Europe/Berlin",
+                config.time_zone
+            ),
+        ));
+        return None;
+    }
+    Some(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::WeekStart;
+
+    #[test]
+    fn empty_file_means_defaults() {
+        let mut d = Diagnostics::default();
+        assert_eq!(parse("f.toml", "", &mut d), Some(Config::default()));
+    }
+
+    #[test]
+    fn reads_the_service_catalog() {
+        let mut d = Diagnostics::default();
+        let c = parse(
+            "f.toml",
+            "week_start = \"sunday\"\n[services.checkout]\nteam = \"payments\"\ntier = 1\n",
+            &mut d,
+        )
+        .unwrap();
+        assert_eq!(c.week_start, WeekStart::Sunday);
+        assert_eq!(c.services["checkout"].team, "payments");
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_zones_are_located() {
+        let mut d = Diagnostics::default();
+        assert!(parse("f.toml", "title = \"x\"\ntitel = \"y\"\n", &mut d).is_none());
+        assert!(
+            parse(
+                "f.toml",
+                "title = \"x\"\ntime_zone = \"Mars/Base\"\n",
+                &mut d
+            )
+            .is_none()
+        );
+        let found = d.sorted();
+        assert_eq!((found[0].line, found[0].col), (2, 1));
+        assert!(found[0].message.contains("titel"), "{}", found[0].message);
+        assert_eq!(found[1].line, 2);
+        assert!(found[1].message.contains("Mars/Base"));
+    }
+}

@@ -1,0 +1,350 @@
+//! Typed records from export rows: deployments, changes, incidents and capacity series.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use std::collections::HashMap;
+
+use super::table::Row;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Change, DeployStatus, Deployment, Extra, Incident, SeriesPoint, Severity};
+
+pub const DEPLOYMENT_COLUMNS: [&str; 5] = [
+    "deploy_id",
+    "service",
+    "environment",
+    "finished_at",
+    "status",
+];
+const DEPLOYMENT_OPTIONAL: [&str; 3] = ["started_at", "commit_sha", "fixes_incident"];
+pub const CHANGE_COLUMNS: [&str; 4] = ["change_id", "service", "committed_at", "deploy_id"];
+pub const INCIDENT_COLUMNS: [&str; 4] = ["incident_id", "service", "severity", "started_at"];
+const INCIDENT_OPTIONAL: [&str; 5] = [
+    "detected_at",
+    "acknowledged_at",
+    "mitigated_at",
+    "resolved_at",
+    "caused_by_deploy",
+];
+pub const SERIES_COLUMNS: [&str; 2] = ["timestamp", "value"];
+
+/// Reads the cells of one row, recording each bad cell; `ok` says whether the record is whole.
+struct Cells<'a> {
+    label: &'a str,
+    row: &'a Row,
+    diagnostics: &'a mut Diagnostics,
+    ok: bool,
+}
+
+impl<'a> Cells<'a> {
+    fn new(label: &'a str, row: &'a Row, diagnostics: &'a mut Diagnostics) -> Self {
+        Cells {
+            label,
+            row,
+            diagnostics,
+            ok: true,
+        }
+    }
+
+    fn fail(&mut self, col: usize, message: String) {
+        self.diagnostics
+            .push(Diagnostic::error(self.label, self.row.line, col, message));
+        self.ok = false;
+    }
+
+    fn optional(&self, name: &str) -> Option<(String, usize)> {
+        self.row
+            .get(name)
+            .filter(|(_, v, _)| !v.is_empty())
+            .map(|(_, v, c)| (v.clone(), *c))
+    }
+
+    fn required(&mut self, name: &str) -> String {
+        match self.optional(name) {
+            Some((value, _)) => value,
+            None => {
+                let col = self.row.get(name).map_or(1, |c| c.2);
+                self.fail(col, format!("`{name}` is empty"));
+                String::new()
+            }
+        }
+    }
+
+    fn parsed<T>(&mut self, name: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
+        let (value, col) = self.optional(name)?;
+        match parse(&value) {
+            Ok(v) => Some(v),
+            Err(message) => {
+                self.fail(col, format!("`{name}`: {message}"));
+                None
+            }
+        }
+    }
+
+    fn required_parsed<T>(
+        &mut self,
+        name: &str,
+        parse: impl Fn(&str) -> Result<T, String>,
+    ) -> Option<T> {
+        if self.optional(name).is_none() {
+            self.required(name);
+            return None;
+        }
+        self.parsed(name, parse)
+    }
+
+    fn extra(&self, known: &[&str]) -> Extra {
+        self.row
+            .cells
+            .iter()
+            .filter(|(n, _, _)| !known.contains(&n.as_str()))
+            .map(|(n, v, _)| (n.clone(), v.clone()))
+            .collect()
+    }
+}
+
+/// RFC 3339 with an explicit offset: a timestamp without a time zone is ambiguous.
+pub fn rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("`{text}` is not an RFC 3339 timestamp with a time zone, such as 2026-06-12T14:02:00Z"))
+}
+
+fn deploy_status(text: &str) -> Result<DeployStatus, String> {
+    DeployStatus::parse(text)
+        .ok_or_else(|| format!("unknown status `{text}`; use success, failed or rolled_back"))
+}
+
+fn severity(text: &str) -> Result<Severity, String> {
+    Severity::parse(text)
+        .ok_or_else(|| format!("unknown severity `{text}`; use SEV1, SEV2, SEV3 or SEV4"))
+}
+
+pub fn deployments(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<Deployment> {
+    let known: Vec<&str> = DEPLOYMENT_COLUMNS
+        .iter()
+        .chain(&DEPLOYMENT_OPTIONAL)
+        .copied()
+        .collect();
+    let records = rows.iter().filter_map(|row| {
+        let mut c = Cells::new(label, row, diagnostics);
+        let deploy_id = c.required("deploy_id");
+        let service = c.required("service");
+        let environment = c.required("environment");
+        let finished_at = c.required_parsed("finished_at", rfc3339);
+        let status = c.required_parsed("status", deploy_status);
+        let started_at = c.parsed("started_at", rfc3339);
+        let d = Deployment {
+            deploy_id,
+            service,
+            environment,
+            finished_at: finished_at?,
+            status: status?,
+            started_at,
+            commit_sha: c.optional("commit_sha").map(|v| v.0),
+            fixes_incident: c.optional("fixes_incident").map(|v| v.0),
+            extra: c.extra(&known),
+        };
+        c.ok.then_some((row.line, d))
+    });
+    unique(
+        label,
+        "deploy_id",
+        records.collect(),
+        |d| &d.deploy_id,
+        diagnostics,
+    )
+}
+
+pub fn changes(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<Change> {
+    let records = rows.iter().filter_map(|row| {
+        let mut c = Cells::new(label, row, diagnostics);
+        let change_id = c.required("change_id");
+        let service = c.required("service");
+        let committed_at = c.required_parsed("committed_at", rfc3339);
+        let deploy_id = c.required("deploy_id");
+        let change = Change {
+            change_id,
+            service,
+            committed_at: committed_at?,
+            deploy_id,
+            extra: c.extra(&CHANGE_COLUMNS),
+        };
+        c.ok.then_some((row.line, change))
+    });
+    unique(
+        label,
+        "change_id",
+        records.collect(),
+        |c| &c.change_id,
+        diagnostics,
+    )
+}
+
+pub fn incidents(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<Incident> {
+    let known: Vec<&str> = INCIDENT_COLUMNS
+        .iter()
+        .chain(&INCIDENT_OPTIONAL)
+        .copied()
+        .collect();
+    let records = rows.iter().filter_map(|row| {
+        let mut c = Cells::new(label, row, diagnostics);
+        let incident_id = c.required("incident_id");
+        let service = c.required("service");
+        let severity = c.required_parsed("severity", severity);
+        let started_at = c.required_parsed("started_at", rfc3339);
+        let incident = Incident {
+            incident_id,
+            service,
+            severity: severity?,
+            started_at: started_at?,
+            detected_at: c.parsed("detected_at", rfc3339),
+            acknowledged_at: c.parsed("acknowledged_at", rfc3339),
+            mitigated_at: c.parsed("mitigated_at", rfc3339),
+            resolved_at: c.parsed("resolved_at", rfc3339),
+            caused_by_deploy: c.optional("caused_by_deploy").map(|v| v.0),
+            extra: c.extra(&known),
+        };
+        c.ok.then_some((row.line, incident))
+    });
+    unique(
+        label,
+        "incident_id",
+        records.collect(),
+        |i| &i.incident_id,
+        diagnostics,
+    )
+}
+
+/// Series timestamps may also be `YYYY-MM-DD HH:MM:SS`, read as UTC, as many exporters write.
+fn series_timestamp(text: &str) -> Result<DateTime<Utc>, String> {
+    rfc3339(text).or_else(|_| {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+            .map(|t| t.and_utc())
+            .map_err(|_| format!("`{text}` is neither RFC 3339 nor YYYY-MM-DD HH:MM:SS"))
+    })
+}
+
+fn finite(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!("`{text}` is not a finite number")),
+    }
+}
+
+pub fn series_points(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<SeriesPoint> {
+    rows.iter()
+        .filter_map(|row| {
+            let mut c = Cells::new(label, row, diagnostics);
+            let at = c.required_parsed("timestamp", series_timestamp);
+            let value = c.required_parsed("value", finite);
+            Some(SeriesPoint {
+                at: at?,
+                value: value?,
+            })
+        })
+        .collect()
+}
+
+/// Keeps the first record of each id and reports every repeat with both lines.
+fn unique<T>(
+    label: &str,
+    key: &str,
+    records: Vec<(usize, T)>,
+    id: impl Fn(&T) -> &String,
+    diagnostics: &mut Diagnostics,
+) -> Vec<T> {
+    let mut first_line: HashMap<String, usize> = HashMap::with_capacity(records.len());
+    let mut kept = Vec::with_capacity(records.len());
+    for (line, record) in records {
+        match first_line.get(id(&record)) {
+            Some(first) => diagnostics.push(Diagnostic::error(
+                label,
+                line,
+                1,
+                format!("duplicate {key} `{}` (first on line {first})", id(&record)),
+            )),
+            None => {
+                first_line.insert(id(&record).clone(), line);
+                kept.push(record);
+            }
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{self, Format};
+    use super::*;
+
+    fn rows(text: &str, required: &[&str]) -> Vec<Row> {
+        let mut d = Diagnostics::default();
+        let rows = table::read("x.csv", text, Format::Csv, required, &mut d);
+        assert!(d.is_empty(), "{d:?}");
+        rows
+    }
+
+    #[test]
+    fn reads_deployments_keeping_extra_columns() {
+        let r = rows(
+            "deploy_id,service,environment,finished_at,status,region\nd1,checkout,production,2026-06-12T14:00:00Z,rolled_back,eu\n",
+            &DEPLOYMENT_COLUMNS,
+        );
+        let mut d = Diagnostics::default();
+        let deploys = deployments("x.csv", &r, &mut d);
+        assert!(d.is_empty());
+        assert_eq!(deploys[0].status, DeployStatus::RolledBack);
+        assert_eq!(
+            deploys[0].extra.get("region").map(String::as_str),
+            Some("eu")
+        );
+    }
+
+    #[test]
+    fn bad_cells_name_line_and_column() {
+        let r = rows(
+            "deploy_id,service,environment,finished_at,status\nd1,checkout,production,2026-06-12 14:00,success\nd2,checkout,production,2026-06-12T14:00:00Z,oops\n",
+            &DEPLOYMENT_COLUMNS,
+        );
+        let mut d = Diagnostics::default();
+        assert!(deployments("x.csv", &r, &mut d).is_empty());
+        let found: Vec<(usize, usize)> = d.sorted().iter().map(|d| (d.line, d.col)).collect();
+        assert_eq!(found, [(2, 24), (3, 45)]);
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported_with_both_lines() {
+        let r = rows(
+            "change_id,service,committed_at,deploy_id\nc1,s,2026-06-12T10:00:00Z,d1\nc1,s,2026-06-12T11:00:00Z,d1\n",
+            &CHANGE_COLUMNS,
+        );
+        let mut d = Diagnostics::default();
+        assert_eq!(changes("x.csv", &r, &mut d).len(), 1);
+        let found = d.sorted();
+        assert_eq!(found[0].line, 3);
+        assert!(found[0].message.contains("first on line 2"));
+    }
+
+    #[test]
+    fn incidents_need_a_known_severity() {
+        let r = rows(
+            "incident_id,service,severity,started_at\ni1,s,SEV7,2026-06-12T10:00:00Z\n",
+            &INCIDENT_COLUMNS,
+        );
+        let mut d = Diagnostics::default();
+        assert!(incidents("x.csv", &r, &mut d).is_empty());
+        assert!(d.sorted()[0].message.contains("SEV7"));
+    }
+
+    #[test]
+    fn series_accept_both_timestamp_forms_and_reject_non_finite_values() {
+        let r = rows(
+            "timestamp,value\n2026-06-12T10:00:00Z,1.5\n2026-06-12 11:00:00,2\n2026-06-12 12:00:00,NaN\n",
+            &SERIES_COLUMNS,
+        );
+        let mut d = Diagnostics::default();
+        let points = series_points("x.csv", &r, &mut d);
+        assert_eq!(points.len(), 2);
+        assert_eq!(points[1].at.to_rfc3339(), "2026-06-12T11:00:00+00:00");
+        assert_eq!(d.sorted()[0].line, 4);
+    }
+}

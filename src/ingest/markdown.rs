@@ -1,0 +1,289 @@
+//! Markdown bodies: split into `##` sections, rendered to sanitised HTML, and the
+//! structured parts (tables, list items) read with their source lines.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+use super::source_file::LineIndex;
+use crate::model::{Section, SectionKind};
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+}
+
+/// A section's heading and the byte range of its content within the body.
+#[derive(Debug, Clone)]
+pub struct RawSection {
+    pub kind: SectionKind,
+    pub heading: String,
+    pub line: usize,
+    pub content: Range<usize>,
+}
+
+/// Splits a body at its `##` headings. Text before the first `##` (other than a `#` title)
+/// becomes an "Introduction" section so nothing the writer wrote is dropped.
+pub fn sections(body: &str, body_line: usize) -> Vec<RawSection> {
+    let index = LineIndex::new(body);
+    let mut found: Vec<RawSection> = Vec::new();
+    let mut preamble_end = body.len();
+    let mut heading: Option<(usize, String)> = None;
+    let mut title_end = 0;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H2,
+                ..
+            }) => heading = Some((range.start, String::new())),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, h)) = heading.as_mut() {
+                    h.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+                let (start, text) = heading.take().unwrap_or_default();
+                if let Some(previous) = found.last_mut() {
+                    previous.content.end = start;
+                } else {
+                    preamble_end = start;
+                }
+                let text = text.trim().to_owned();
+                found.push(RawSection {
+                    kind: SectionKind::from_heading(&text),
+                    heading: text,
+                    line: body_line + index.line(start) - 1,
+                    content: range.end..body.len(),
+                });
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) if found.is_empty() => {
+                title_end = range.end
+            }
+            _ => {}
+        }
+    }
+    let preamble = title_end.min(preamble_end)..preamble_end;
+    if !body[preamble.clone()].trim().is_empty() {
+        let line =
+            body_line + index.line(preamble.start + leading_blank(&body[preamble.clone()])) - 1;
+        found.insert(
+            0,
+            RawSection {
+                kind: SectionKind::Other,
+                heading: "Introduction".into(),
+                line,
+                content: preamble,
+            },
+        );
+    }
+    found
+}
+
+fn leading_blank(text: &str) -> usize {
+    text.len() - text.trim_start().len()
+}
+
+/// Renders the sections to sanitised HTML with unique anchors.
+pub fn render_sections(body: &str, raw: &[RawSection]) -> Vec<Section> {
+    let mut anchors: Vec<String> = Vec::new();
+    raw.iter()
+        .map(|s| {
+            let mut anchor = slug(&s.heading);
+            if anchor.is_empty() || anchors.contains(&anchor) {
+                anchor = format!("{anchor}-{}", anchors.len() + 1);
+            }
+            anchors.push(anchor.clone());
+            Section {
+                kind: s.kind,
+                heading: s.heading.clone(),
+                anchor,
+                line: s.line,
+                html: render(&body[s.content.clone()]),
+            }
+        })
+        .collect()
+}
+
+/// Markdown → HTML, then through ammonia: committers' Markdown (PR previews from forks
+/// included) must never be able to run script in a reader's browser.
+pub fn render(markdown: &str) -> String {
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    ammonia::Builder::default()
+        .link_rel(Some("noopener noreferrer"))
+        .clean(&html)
+        .to_string()
+}
+
+/// Renders a single line of Markdown without the surrounding paragraph.
+pub fn render_inline(markdown: &str) -> String {
+    let html = render(markdown);
+    let trimmed = html.trim();
+    trimmed
+        .strip_prefix("<p>")
+        .and_then(|s| s.strip_suffix("</p>"))
+        .unwrap_or(trimmed)
+        .to_owned()
+}
+
+/// Lowercase ASCII words joined by `-`: `Checkout: timeouts!` → `checkout-timeouts`. Used for
+/// heading anchors and for the file names of new documents.
+pub fn slug(text: &str) -> String {
+    text.to_lowercase()
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// A table in a section: header cells, then rows of plain-text cells with their line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub line: usize,
+    pub header: Vec<String>,
+    pub rows: Vec<(usize, Vec<String>)>,
+}
+
+/// The first table within `range` of `body`. Lines are file lines.
+pub fn first_table(body: &str, range: Range<usize>, body_line: usize) -> Option<Table> {
+    let index = LineIndex::new(body);
+    let file_line = |offset: usize| body_line + index.line(offset) - 1;
+    let mut table: Option<Table> = None;
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    for (event, span) in Parser::new_ext(&body[range.clone()], options()).into_offset_iter() {
+        let offset = range.start + span.start;
+        match event {
+            Event::Start(Tag::Table(_)) if table.is_none() => {
+                table = Some(Table {
+                    line: file_line(offset),
+                    header: Vec::new(),
+                    rows: Vec::new(),
+                })
+            }
+            Event::Start(Tag::TableCell) => cell.clear(),
+            Event::Text(t) | Event::Code(t) => cell.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => cell.push(' '),
+            Event::End(TagEnd::TableCell) => row.push(cell.trim().to_owned()),
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.header = std::mem::take(&mut row);
+                }
+            }
+            Event::Start(Tag::TableRow) => row.clear(),
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    let line = file_line(offset);
+                    t.rows.push((line, std::mem::take(&mut row)));
+                }
+            }
+            Event::End(TagEnd::Table) => return table,
+            _ => {}
+        }
+    }
+    table
+}
+
+/// The source text and file line of every top-level list item within `range`.
+pub fn list_items(body: &str, range: Range<usize>, body_line: usize) -> Vec<(usize, String)> {
+    let index = LineIndex::new(body);
+    let mut depth = 0usize;
+    let mut items = Vec::new();
+    for (event, span) in Parser::new_ext(&body[range.clone()], options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::List(_)) => depth += 1,
+            Event::End(TagEnd::List(_)) => depth = depth.saturating_sub(1),
+            Event::Start(Tag::Item) if depth == 1 => {
+                let start = range.start + span.start;
+                let source = &body[start..range.start + span.end];
+                let text = source
+                    .trim_start_matches(['-', '*', '+', ' '])
+                    .trim_end()
+                    .to_owned();
+                items.push((body_line + index.line(start) - 1, text));
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "# Title\n\n## Summary\nShort.\n\n## Root Cause Analysis (5 Whys)\n1. Why?\n\n## Notes\nkept\n";
+
+    #[test]
+    fn splits_sections_with_kinds_and_lines() {
+        let s = sections(BODY, 10);
+        let kinds: Vec<_> = s.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Summary,
+                SectionKind::RootCause,
+                SectionKind::Other
+            ]
+        );
+        assert_eq!(s[0].line, 12);
+        assert_eq!(s[1].line, 15);
+        assert_eq!(BODY[s[0].content.clone()].trim(), "Short.");
+        assert_eq!(BODY[s[2].content.clone()].trim(), "kept");
+    }
+
+    #[test]
+    fn text_before_the_first_section_is_kept() {
+        let s = sections("Some context.\n\n## Summary\nx\n", 1);
+        assert_eq!(s[0].heading, "Introduction");
+        assert_eq!(s[0].line, 1);
+        assert!(
+            sections("# Only a title\n\n## Summary\nx\n", 1)
+                .iter()
+                .all(|s| s.heading != "Introduction")
+        );
+    }
+
+    #[test]
+    fn rendering_strips_script_and_javascript_urls() {
+        let html = render(
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))",
+        );
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn anchors_are_unique() {
+        let body = "## Notes\na\n## Notes\nb\n";
+        let rendered = render_sections(body, &sections(body, 1));
+        assert_eq!(rendered[0].anchor, "notes");
+        assert_ne!(rendered[1].anchor, "notes");
+    }
+
+    #[test]
+    fn reads_a_table_with_lines() {
+        let body = "intro\n\n| # | Item |\n|---|---|\n| 1 | Fix `x` |\n| 2 | Other |\n";
+        let table = first_table(body, 0..body.len(), 5).unwrap();
+        assert_eq!(table.line, 7);
+        assert_eq!(table.header, ["#", "Item"]);
+        assert_eq!(
+            table.rows,
+            [
+                (9, vec!["1".to_owned(), "Fix x".to_owned()]),
+                (10, vec!["2".to_owned(), "Other".to_owned()])
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_top_level_items_only() {
+        let body = "- 14:02 — a\n  - nested\n- 14:05 — b\n";
+        let items = list_items(body, 0..body.len(), 1);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1], (3, "14:05 — b".to_owned()));
+        assert!(items[0].1.starts_with("14:02 — a"));
+    }
+}

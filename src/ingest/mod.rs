@@ -1,0 +1,217 @@
+//! Reading a source repo into the [`Repo`] model, collecting every problem on the way.
+//!
+//! Every file under the configured directories is either read into the model or reported:
+//! nothing is skipped silently.
+
+mod action_items;
+mod config;
+mod exports;
+mod front_matter;
+mod markdown;
+mod postmortem;
+mod runbook;
+mod source_file;
+mod table;
+mod timeline;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Config, Metrics, Repo, Series};
+pub use config::FILE_NAME as CONFIG_FILE;
+pub use front_matter::closest;
+pub use markdown::slug;
+pub use source_file::MAX_DOCUMENT_BYTES;
+
+/// Loads the repo at `root`. Documents with errors are left out of the returned repo, and
+/// each of their errors is in the diagnostics, so a caller that refuses to build on errors
+/// never publishes a site with a document missing.
+pub fn load(root: &Path) -> (Repo, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let labels = Labels { root };
+    let Some(config) = config::load(root, labels.of(&root.join(CONFIG_FILE)), &mut diagnostics)
+    else {
+        return (Repo::default(), diagnostics);
+    };
+    let postmortems = load_documents(
+        &labels,
+        &config.paths.postmortems,
+        &mut diagnostics,
+        postmortem::parse,
+    );
+    let runbooks = load_documents(
+        &labels,
+        &config.paths.runbooks,
+        &mut diagnostics,
+        runbook::parse,
+    );
+    let metrics = load_metrics(&labels, &root.join(&config.paths.metrics), &mut diagnostics);
+    (
+        Repo {
+            config,
+            postmortems,
+            runbooks,
+            metrics,
+        },
+        diagnostics,
+    )
+}
+
+/// Paths in diagnostics are the repo root as the user gave it joined with the file's path,
+/// so they can be clicked in a terminal and match GitHub annotations when run from the root.
+struct Labels<'a> {
+    root: &'a Path,
+}
+
+impl Labels<'_> {
+    fn of(&self, path: &Path) -> String {
+        let shown = if self.root == Path::new(".") {
+            path.strip_prefix(self.root).unwrap_or(path)
+        } else {
+            path
+        };
+        shown.to_string_lossy().replace('\\', "/")
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+type DocumentParser<T> = fn(&str, &str, &str, &mut Diagnostics) -> Option<T>;
+
+fn load_documents<T>(
+    labels: &Labels,
+    dir: &str,
+    diagnostics: &mut Diagnostics,
+    parse: DocumentParser<T>,
+) -> Vec<T> {
+    let mut documents = Vec::new();
+    for path in files_under(&labels.root.join(dir)) {
+        let label = labels.of(&path);
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            diagnostics.push(Diagnostic::error(
+                &label,
+                1,
+                1,
+                format!("`{dir}/` holds Markdown documents only; move this file elsewhere or rename it to .md"),
+            ));
+            continue;
+        }
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match source_file::SourceFile::read(&path, label, Some(MAX_DOCUMENT_BYTES)) {
+            Ok(file) => documents.extend(parse(&file.label, &id, &file.text, diagnostics)),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    documents
+}
+
+/// The export each file name stands for.
+enum Export {
+    Deployments,
+    Changes,
+    Incidents,
+    Series(String),
+}
+
+fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> Metrics {
+    let mut metrics = Metrics::default();
+    for path in files_under(dir) {
+        let label = labels.of(&path);
+        let relative = path
+            .strip_prefix(dir)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let Some(format) = table::Format::of(&relative) else {
+            diagnostics.push(unknown_export(&label));
+            continue;
+        };
+        let stem = relative
+            .rsplit_once('.')
+            .map_or(relative.as_str(), |(stem, _)| stem);
+        let export = match stem {
+            "deployments" => Export::Deployments,
+            "changes" => Export::Changes,
+            "incidents" => Export::Incidents,
+            _ => match stem.strip_prefix("series/") {
+                Some(name) if !name.contains('/') => Export::Series(name.to_owned()),
+                _ => {
+                    diagnostics.push(unknown_export(&label));
+                    continue;
+                }
+            },
+        };
+        let file = match source_file::SourceFile::read(&path, label, None) {
+            Ok(file) => file,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let (label, text) = (file.label.as_str(), file.text.as_str());
+        match export {
+            Export::Deployments => {
+                let rows = table::read(
+                    label,
+                    text,
+                    format,
+                    &exports::DEPLOYMENT_COLUMNS,
+                    diagnostics,
+                );
+                metrics
+                    .deployments
+                    .extend(exports::deployments(label, &rows, diagnostics));
+            }
+            Export::Changes => {
+                let rows = table::read(label, text, format, &exports::CHANGE_COLUMNS, diagnostics);
+                metrics
+                    .changes
+                    .extend(exports::changes(label, &rows, diagnostics));
+            }
+            Export::Incidents => {
+                let rows =
+                    table::read(label, text, format, &exports::INCIDENT_COLUMNS, diagnostics);
+                metrics
+                    .incidents
+                    .extend(exports::incidents(label, &rows, diagnostics));
+            }
+            Export::Series(name) => {
+                let rows = table::read(label, text, format, &exports::SERIES_COLUMNS, diagnostics);
+                metrics.series.push(Series {
+                    name,
+                    points: exports::series_points(label, &rows, diagnostics),
+                });
+            }
+        }
+    }
+    metrics
+}
+
+fn unknown_export(label: &str) -> Diagnostic {
+    Diagnostic::error(
+        label,
+        1,
+        1,
+        "not a known metrics export: expected deployments, changes or incidents (.csv or .jsonl), or series/<name>.csv",
+    )
+}
+
+/// The config alone, for commands that only need paths (such as `new`).
+pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let labels = Labels { root };
+    config::load(root, labels.of(&root.join(CONFIG_FILE)), &mut diagnostics).ok_or(diagnostics)
+}

@@ -1,0 +1,127 @@
+//! Reading a source file and turning byte offsets into `line:col` positions.
+
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+
+/// Markdown documents larger than this are refused: no postmortem is this long, and a
+/// pathological file must not stall the build for everybody else.
+pub const MAX_DOCUMENT_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A file's text with the label diagnostics print for it.
+pub struct SourceFile {
+    pub label: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    /// Reads `path` as UTF-8, pinning an invalid byte to its line and column.
+    pub fn read(
+        path: &Path,
+        label: String,
+        max_bytes: Option<u64>,
+    ) -> Result<SourceFile, Diagnostic> {
+        let size = std::fs::metadata(path)
+            .map_err(|e| Diagnostic::error(&label, 1, 1, format!("cannot read file: {e}")))?
+            .len();
+        if let Some(max) = max_bytes.filter(|max| size > *max) {
+            return Err(Diagnostic::error(
+                &label,
+                1,
+                1,
+                format!(
+                    "file is {size} bytes, over the {max}-byte limit for a document; split it or move bulky data to an export"
+                ),
+            ));
+        }
+        let bytes = std::fs::read(path)
+            .map_err(|e| Diagnostic::error(&label, 1, 1, format!("cannot read file: {e}")))?;
+        match String::from_utf8(bytes) {
+            Ok(mut text) => {
+                if text.starts_with('\u{feff}') {
+                    text.remove(0);
+                }
+                Ok(SourceFile { label, text })
+            }
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let (line, col) = LineIndex::new(&String::from_utf8_lossy(&e.as_bytes()[..valid]))
+                    .position(valid);
+                Err(Diagnostic::error(
+                    label,
+                    line,
+                    col,
+                    "file is not valid UTF-8; save it as UTF-8",
+                ))
+            }
+        }
+    }
+}
+
+/// Maps byte offsets in a text to 1-based line and column (columns count characters).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, line_starts }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
+
+    pub fn line(&self, offset: usize) -> usize {
+        self.position(offset).0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        let index = LineIndex::new("ab\nçd\n");
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(1), (1, 2));
+        assert_eq!(index.position(3), (2, 1));
+        assert_eq!(index.position(5), (2, 2)); // after the two-byte ç
+        assert_eq!(index.position(7), (3, 1));
+    }
+
+    #[test]
+    fn invalid_utf8_names_line_and_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.md");
+        std::fs::write(&path, b"ok line\nab\xffcd\n").unwrap();
+        let err = SourceFile::read(&path, "bad.md".into(), None)
+            .err()
+            .unwrap();
+        assert_eq!((err.line, err.col), (2, 3));
+        assert!(err.message.contains("UTF-8"));
+    }
+
+    #[test]
+    fn oversized_documents_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.md");
+        std::fs::write(&path, vec![b'a'; 100]).unwrap();
+        let err = SourceFile::read(&path, "big.md".into(), Some(10))
+            .err()
+            .unwrap();
+        assert!(err.message.contains("limit"), "{}", err.message);
+    }
+}

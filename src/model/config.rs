@@ -1,0 +1,70 @@
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// `firebreak.toml` at the root of a source repo. Every key has a default, so an
+/// empty file (or none at all) is a valid configuration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    pub base_url: String,
+    /// IANA time-zone name used for day / week / month buckets.
+    pub time_zone: String,
+    pub week_start: WeekStart,
+    pub paths: Paths,
+    /// The service catalog: service name → owner and tier.
+    pub services: BTreeMap<String, Service>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Reliability".into(),
+            base_url: String::new(),
+            time_zone: "UTC".into(),
+            week_start: WeekStart::Monday,
+            paths: Paths::default(),
+            services: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekStart {
+    Monday,
+    Sunday,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Paths {
+    pub postmortems: String,
+    pub runbooks: String,
+    pub metrics: String,
+}
+
+impl Default for Paths {
+    fn default() -> Self {
+        Paths {
+            postmortems: "postmortems".into(),
+            runbooks: "content/runbooks".into(),
+            metrics: "content/metrics".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Service {
+    pub team: String,
+    /// 1 is the most critical.
+    #[serde(default = "default_tier")]
+    pub tier: u8,
+    #[serde(default)]
+    pub description: String,
+}
+
+fn default_tier() -> u8 {
+    3
+}
