@@ -55,3 +55,14 @@ install_site_tools() {
   install_wasm_bindgen
   install_wasm_opt
 }
+
+install_rust_components() {
+  local installed
+  installed="$(rustup component list --installed)"
+  for component in rustfmt clippy; do
+    if ! grep -q "^$component" <<<"$installed"; then
+      say "adding rustup component $component"
+      rustup component add "$component"
+    fi
+  done
+}

@@ -22,7 +22,7 @@ pub struct Args {
     #[arg(long, default_value = "2026-05-01")]
     from: NaiveDate,
     /// Length of the history in days
-    #[arg(long, default_value_t = 184)]
+    #[arg(long, default_value_t = 205)]
     days: u32,
 }
 
