@@ -6,7 +6,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Postmortem, PostmortemMeta, SectionKind};
 
 /// Parses one postmortem. `file_id` (the file name without `.md`) is the id unless the
-/// front matter sets one. Returns `None` when the file has errors that stop it being shown.
+/// front matter sets one. Returns `None` only when the front matter is unreadable; errors in
+/// the body are reported but the document is kept, so checks across documents (duplicate
+/// ids, links) still see it. Any error stops `build` either way.
 pub fn parse(
     label: &str,
     file_id: &str,
@@ -16,7 +18,6 @@ pub fn parse(
     let split = front_matter::split(label, text)
         .map_err(|d| diagnostics.push(d))
         .ok()?;
-    let errors_before = diagnostics.error_count();
     let mut meta: PostmortemMeta = front_matter::parse(
         label,
         &split,
@@ -62,7 +63,7 @@ pub fn parse(
     };
 
     let sections = markdown::render_sections(split.body, &raw);
-    (diagnostics.error_count() == errors_before).then(|| Postmortem {
+    Some(Postmortem {
         meta,
         path: label.to_owned(),
         key_lines,
@@ -114,10 +115,12 @@ Payments timed out.
     }
 
     #[test]
-    fn a_bad_action_item_stops_the_document_with_its_line() {
+    fn a_bad_action_item_is_reported_on_its_line_and_kept() {
         let mut d = Diagnostics::default();
         let bad = DOC.replace("| @priya |", "| |");
-        assert!(parse("x.md", "x", &bad, &mut d).is_none());
+        let pm = parse("x.md", "x", &bad, &mut d).unwrap();
+        assert_eq!(pm.action_items.len(), 1);
+        assert!(d.has_errors());
         assert_eq!(d.sorted()[0].line, 20);
     }
 
@@ -125,7 +128,7 @@ Payments timed out.
     fn action_items_must_be_a_table() {
         let mut d = Diagnostics::default();
         let list = DOC.split("| #").next().unwrap().to_owned() + "- fix it\n";
-        assert!(parse("x.md", "x", &list, &mut d).is_none());
+        parse("x.md", "x", &list, &mut d);
         assert!(d.sorted()[0].message.contains("must hold a table"));
     }
 }

@@ -1,0 +1,249 @@
+//! The `firebreak` command end to end, on the example repo and on fixtures.
+
+mod support;
+
+use firebreak::analytics::Report;
+use firebreak::bundle::Site;
+use firebreak::model::{Postmortem, Runbook};
+use predicates::prelude::*;
+use support::{firebreak, fixture, root};
+
+#[test]
+fn check_is_clean_on_the_example_repo() {
+    firebreak()
+        .args(["check", "--source"])
+        .arg(root())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "12 postmortem(s), 8 runbook(s): no errors",
+        ));
+}
+
+/// Every problem of every file, not only the first, each as `path:line:col: error: message`.
+#[test]
+fn check_reports_every_error_of_a_broken_repo_with_its_position() {
+    let output = firebreak()
+        .current_dir(fixture("broken"))
+        .arg("check")
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(output).unwrap();
+    let expected = [
+        "content/metrics/deployments.csv:3:1: error: row has 4 field(s) but the header has 5",
+        "content/metrics/deployments.csv:4:32: error: `finished_at`: `2026-06-03 10:00:00` is not an RFC 3339 timestamp with a time zone",
+        "content/metrics/deployments.csv:5:1: error: duplicate deploy_id `checkout-1` (first on line 2)",
+        "content/metrics/notes.txt:1:1: error: not a known metrics export",
+        "postmortems/2026-06-01-unknown-key.md:4:1: error: unknown key `sevrity`; did you mean `severity`?",
+        "postmortems/2026-06-02-bad-dates.md:3:1: error: `date`: `2026-13-01` is not a date in the form YYYY-MM-DD",
+        "postmortems/2026-06-02-bad-dates.md:5:1: error: `started_at`: `2026-06-02 14:02` is not an RFC 3339 timestamp with a time zone",
+        "postmortems/2026-06-03-invalid-yaml.md:6:1: error: invalid YAML",
+        "postmortems/2026-06-05-second.md:2:1: error: duplicate postmortem id `shared-id` (also used by postmortems/2026-06-04-first.md)",
+        "postmortems/2026-06-05-second.md:6:1: error: service `chekout` does not exist; did you mean `checkout`?",
+        "postmortems/2026-06-05-second.md:12:1: error: action item owner `@priya, @tomas` names several people",
+        "postmortems/2026-06-05-second.md:13:1: error: due date `soon` is not a date in the form YYYY-MM-DD",
+        "postmortems/2026-06-05-second.md:13:1: error: unknown status `Maybe`",
+    ];
+    for line in expected {
+        assert!(
+            stderr.lines().any(|l| l.starts_with(line)),
+            "missing `{line}` in:\n{stderr}"
+        );
+    }
+    // Nothing about the valid runbook: one bad file never taints another.
+    assert!(!stderr.contains("checkout-errors.md"), "{stderr}");
+}
+
+#[test]
+fn build_refuses_a_broken_repo_and_writes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let data = out.path().join("data");
+    firebreak()
+        .current_dir(fixture("broken"))
+        .args(["build", "--out"])
+        .arg(&data)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("build stopped"));
+    assert!(!data.exists());
+}
+
+#[test]
+fn build_writes_every_document_and_a_site_the_app_can_read() {
+    let out = tempfile::tempdir().unwrap();
+    firebreak()
+        .args(["build", "--source"])
+        .arg(root())
+        .arg("--out")
+        .arg(out.path())
+        .assert()
+        .success();
+    let site: Site =
+        serde_json::from_slice(&std::fs::read(out.path().join("site.json")).unwrap()).unwrap();
+    assert_eq!(
+        site.postmortems.len(),
+        std::fs::read_dir(root().join("postmortems"))
+            .unwrap()
+            .count()
+    );
+    assert_eq!(
+        site.runbooks.len(),
+        std::fs::read_dir(root().join("content/runbooks"))
+            .unwrap()
+            .count()
+    );
+    assert!(
+        site.postmortems
+            .windows(2)
+            .all(|w| w[0].meta.date >= w[1].meta.date),
+        "newest first"
+    );
+    for pm in &site.postmortems {
+        let doc: Postmortem = serde_json::from_slice(
+            &std::fs::read(out.path().join(format!("postmortems/{}.json", pm.meta.id))).unwrap(),
+        )
+        .unwrap();
+        assert!(!doc.sections.is_empty(), "{} has sections", pm.meta.id);
+    }
+    for rb in &site.runbooks {
+        let doc: Runbook = serde_json::from_slice(
+            &std::fs::read(out.path().join(format!("runbooks/{}.json", rb.slug))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(doc.meta.title, rb.meta.title);
+    }
+}
+
+#[test]
+fn report_json_is_the_shared_analytics_of_the_bundle() {
+    let out = firebreak()
+        .args(["report", "--json", "--as-of", "2026-11-22", "--source"])
+        .arg(root())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: Report = serde_json::from_slice(&out).unwrap();
+    let (repo, _) = firebreak::compile::load_and_check(root());
+    let expected = Report::compute(
+        &Site::from_repo(&repo),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+    );
+    assert_eq!(report, expected);
+    assert_eq!(report.counts.postmortems, 12);
+    assert_eq!(report.window.days(), 90);
+    let rate = report.dora.change_failure_rate.unwrap();
+    assert!(rate > 0.0 && rate < 1.0, "{rate}");
+}
+
+#[test]
+fn new_documents_come_from_the_templates_and_pass_check() {
+    let repo = tempfile::tempdir().unwrap();
+    let created = firebreak()
+        .args([
+            "new",
+            "postmortem",
+            "Checkout: payment timeouts",
+            "--source",
+        ])
+        .arg(repo.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let path = String::from_utf8(created).unwrap();
+    let today = chrono::Utc::now().date_naive();
+    assert!(
+        path.trim()
+            .ends_with(&format!("postmortems/{today}-checkout-payment-timeouts.md")),
+        "{path}"
+    );
+    firebreak()
+        .args(["new", "runbook", "Ledger disk full", "--source"])
+        .arg(repo.path())
+        .assert()
+        .success();
+    assert!(
+        repo.path()
+            .join("content/runbooks/ledger-disk-full.md")
+            .exists()
+    );
+    firebreak()
+        .args(["check", "--source"])
+        .arg(repo.path())
+        .assert()
+        .success();
+    // Never overwrite somebody's work.
+    firebreak()
+        .args(["new", "runbook", "Ledger disk full", "--source"])
+        .arg(repo.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_exits_0() {
+    firebreak().arg("frobnicate").assert().code(2);
+    firebreak()
+        .args(["report", "--as-of", "yesterday"])
+        .assert()
+        .code(2);
+    firebreak()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("check"));
+    firebreak()
+        .args(["build", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--out"));
+}
+
+#[test]
+fn synth_is_deterministic_and_its_repos_are_valid() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for dir in [&a, &b] {
+        firebreak()
+            .args([
+                "synth",
+                "--seed",
+                "7",
+                "--postmortems",
+                "30",
+                "--runbooks",
+                "6",
+                "--deploys",
+                "400",
+                "--days",
+                "60",
+                "--out",
+            ])
+            .arg(dir.path())
+            .assert()
+            .success();
+    }
+    for file in [
+        "content/metrics/deployments.csv",
+        "content/metrics/changes.csv",
+        "content/metrics/incidents.csv",
+    ] {
+        assert_eq!(
+            std::fs::read(a.path().join(file)).unwrap(),
+            std::fs::read(b.path().join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    firebreak()
+        .args(["check", "--source"])
+        .arg(a.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("30 postmortem(s), 6 runbook(s)"));
+}
