@@ -6,9 +6,11 @@ mod dora;
 mod incidents;
 mod report;
 mod stats;
+mod trend;
 
 pub use action_items::ActionItemStats;
 pub use dora::Dora;
 pub use incidents::{IncidentRecord, incident_records};
 pub use report::{Counts, Report, Window};
 pub use stats::{Distribution, percentile};
+pub use trend::{WeekCount, deployments_by_week, week_of};

@@ -2,7 +2,9 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{ActionItemStats, Dora, action_items, dora, incident_records};
+use super::{
+    ActionItemStats, Dora, WeekCount, action_items, deployments_by_week, dora, incident_records,
+};
 use crate::bundle::Site;
 
 /// Whole UTC days from `since` to `until`, both included.
@@ -55,6 +57,8 @@ pub struct Report {
     pub window: Window,
     pub counts: Counts,
     pub dora: Dora,
+    /// Production deployments per week (weeks start on the configured day).
+    pub deployments_by_week: Vec<WeekCount>,
     pub action_items: ActionItemStats,
 }
 
@@ -88,6 +92,12 @@ impl Report {
                 &site.metrics.deployments,
                 &site.metrics.changes,
                 &incidents,
+            ),
+            deployments_by_week: deployments_by_week(
+                &window,
+                site.config.week_start,
+                DEFAULT_ENVIRONMENT,
+                &site.metrics.deployments,
             ),
             action_items: action_items::compute(&site.postmortems, as_of),
         }

@@ -2,7 +2,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::analytics::Report;
-use crate::app::components::SeverityBadge;
+use crate::app::components::{BarChart, SeverityBadge};
 use crate::app::data::{SiteHandle, today, use_site};
 use crate::app::route::Route;
 use crate::display::{format_hours, format_percent};
@@ -35,6 +35,9 @@ pub fn Home() -> Html {
                 <Card label="Change failure rate" value={format_percent(dora.change_failure_rate)} />
                 <Card label="Time to restore (median)" value={format_hours(dora.time_to_restore_hours.median)} />
             </section>
+            <BarChart
+                bars={report.deployments_by_week.iter().map(|w| (w.week.format("%b %d").to_string(), w.count)).collect::<Vec<_>>()}
+                caption="Production deployments per week" />
             <h2>{ "Action items" }</h2>
             <section class="cards" aria-label="Action items">
                 <Card label="Open" value={actions.open.to_string()} />
