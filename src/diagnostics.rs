@@ -30,7 +30,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
+    pub fn new(
+        level: Level,
         path: impl Into<String>,
         line: usize,
         col: usize,
@@ -40,9 +41,18 @@ impl Diagnostic {
             path: path.into(),
             line,
             col,
-            level: Level::Error,
+            level,
             message: message.into(),
         }
+    }
+
+    pub fn error(
+        path: impl Into<String>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic::new(Level::Error, path, line, col, message)
     }
 
     pub fn warning(
@@ -51,13 +61,7 @@ impl Diagnostic {
         col: usize,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic {
-            path: path.into(),
-            line,
-            col,
-            level: Level::Warning,
-            message: message.into(),
-        }
+        Diagnostic::new(Level::Warning, path, line, col, message)
     }
 }
 
