@@ -30,48 +30,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(
-        level: Level,
-        path: impl Into<String>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            path: path.into(),
-            line,
-            col,
-            level,
-            message: message.into(),
-        }
+    pub fn new(level: Level, path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic { path: path.into(), line, col, level, message: message.into() }
     }
 
-    pub fn error(
-        path: impl Into<String>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn error(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
         Diagnostic::new(Level::Error, path, line, col, message)
     }
 
-    pub fn warning(
-        path: impl Into<String>,
-        line: usize,
-        col: usize,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
         Diagnostic::new(Level::Warning, path, line, col, message)
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}: {}",
-            self.path, self.line, self.col, self.level, self.message
-        )
+        write!(f, "{}:{}:{}: {}: {}", self.path, self.line, self.col, self.level, self.message)
     }
 }
 
@@ -106,8 +80,7 @@ impl Diagnostics {
 
     /// Sorted by file, then position, so output is stable across runs and platforms.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
-        self.0
-            .sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
+        self.0.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         self.0
     }
 

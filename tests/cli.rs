@@ -15,22 +15,13 @@ fn check_is_clean_on_the_example_repo() {
         .arg(root())
         .assert()
         .success()
-        .stderr(predicate::str::contains(
-            "12 postmortem(s), 8 runbook(s): no errors",
-        ));
+        .stderr(predicate::str::contains("12 postmortem(s), 8 runbook(s): no errors"));
 }
 
 /// Every problem of every file, not only the first, each as `path:line:col: error: message`.
 #[test]
 fn check_reports_every_error_of_a_broken_repo_with_its_position() {
-    let output = firebreak()
-        .current_dir(fixture("broken"))
-        .arg("check")
-        .assert()
-        .code(1)
-        .get_output()
-        .stderr
-        .clone();
+    let output = firebreak().current_dir(fixture("broken")).arg("check").assert().code(1).get_output().stderr.clone();
     let stderr = String::from_utf8(output).unwrap();
     let expected = [
         "content/metrics/deployments.csv:3:1: error: row has 4 field(s) but the header has 5",
@@ -48,10 +39,7 @@ fn check_reports_every_error_of_a_broken_repo_with_its_position() {
         "postmortems/2026-06-05-second.md:13:1: error: unknown status `Maybe`",
     ];
     for line in expected {
-        assert!(
-            stderr.lines().any(|l| l.starts_with(line)),
-            "missing `{line}` in:\n{stderr}"
-        );
+        assert!(stderr.lines().any(|l| l.starts_with(line)), "missing `{line}` in:\n{stderr}");
     }
     // Nothing about the valid runbook: one bad file never taints another.
     assert!(!stderr.contains("checkout-errors.md"), "{stderr}");
@@ -74,33 +62,11 @@ fn build_refuses_a_broken_repo_and_writes_nothing() {
 #[test]
 fn build_writes_every_document_and_a_site_the_app_can_read() {
     let out = tempfile::tempdir().unwrap();
-    firebreak()
-        .args(["build", "--source"])
-        .arg(root())
-        .arg("--out")
-        .arg(out.path())
-        .assert()
-        .success();
-    let site: Site =
-        serde_json::from_slice(&std::fs::read(out.path().join("site.json")).unwrap()).unwrap();
-    assert_eq!(
-        site.postmortems.len(),
-        std::fs::read_dir(root().join("postmortems"))
-            .unwrap()
-            .count()
-    );
-    assert_eq!(
-        site.runbooks.len(),
-        std::fs::read_dir(root().join("content/runbooks"))
-            .unwrap()
-            .count()
-    );
-    assert!(
-        site.postmortems
-            .windows(2)
-            .all(|w| w[0].meta.date >= w[1].meta.date),
-        "newest first"
-    );
+    firebreak().args(["build", "--source"]).arg(root()).arg("--out").arg(out.path()).assert().success();
+    let site: Site = serde_json::from_slice(&std::fs::read(out.path().join("site.json")).unwrap()).unwrap();
+    assert_eq!(site.postmortems.len(), std::fs::read_dir(root().join("postmortems")).unwrap().count());
+    assert_eq!(site.runbooks.len(), std::fs::read_dir(root().join("content/runbooks")).unwrap().count());
+    assert!(site.postmortems.windows(2).all(|w| w[0].meta.date >= w[1].meta.date), "newest first");
     for pm in &site.postmortems {
         let doc: Postmortem = serde_json::from_slice(
             &std::fs::read(out.path().join(format!("postmortems/{}.json", pm.meta.id))).unwrap(),
@@ -109,10 +75,9 @@ fn build_writes_every_document_and_a_site_the_app_can_read() {
         assert!(!doc.sections.is_empty(), "{} has sections", pm.meta.id);
     }
     for rb in &site.runbooks {
-        let doc: Runbook = serde_json::from_slice(
-            &std::fs::read(out.path().join(format!("runbooks/{}.json", rb.slug))).unwrap(),
-        )
-        .unwrap();
+        let doc: Runbook =
+            serde_json::from_slice(&std::fs::read(out.path().join(format!("runbooks/{}.json", rb.slug))).unwrap())
+                .unwrap();
         assert_eq!(doc.meta.title, rb.meta.title);
     }
 }
@@ -129,10 +94,7 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
         .clone();
     let report: Report = serde_json::from_slice(&out).unwrap();
     let (repo, _) = firebreak::compile::load_and_check(root());
-    let expected = Report::compute(
-        &Site::from_repo(&repo),
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-    );
+    let expected = Report::compute(&Site::from_repo(&repo), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     assert_eq!(report, expected);
     assert_eq!(report.counts.postmortems, 12);
     assert_eq!(report.window.days(), 90);
@@ -144,12 +106,7 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
 fn new_documents_come_from_the_templates_and_pass_check() {
     let repo = tempfile::tempdir().unwrap();
     let created = firebreak()
-        .args([
-            "new",
-            "postmortem",
-            "Checkout: payment timeouts",
-            "--source",
-        ])
+        .args(["new", "postmortem", "Checkout: payment timeouts", "--source"])
         .arg(repo.path())
         .assert()
         .success()
@@ -158,26 +115,10 @@ fn new_documents_come_from_the_templates_and_pass_check() {
         .clone();
     let path = String::from_utf8(created).unwrap();
     let today = chrono::Utc::now().date_naive();
-    assert!(
-        path.trim()
-            .ends_with(&format!("postmortems/{today}-checkout-payment-timeouts.md")),
-        "{path}"
-    );
-    firebreak()
-        .args(["new", "runbook", "Ledger disk full", "--source"])
-        .arg(repo.path())
-        .assert()
-        .success();
-    assert!(
-        repo.path()
-            .join("content/runbooks/ledger-disk-full.md")
-            .exists()
-    );
-    firebreak()
-        .args(["check", "--source"])
-        .arg(repo.path())
-        .assert()
-        .success();
+    assert!(path.trim().ends_with(&format!("postmortems/{today}-checkout-payment-timeouts.md")), "{path}");
+    firebreak().args(["new", "runbook", "Ledger disk full", "--source"]).arg(repo.path()).assert().success();
+    assert!(repo.path().join("content/runbooks/ledger-disk-full.md").exists());
+    firebreak().args(["check", "--source"]).arg(repo.path()).assert().success();
     // Never overwrite somebody's work.
     firebreak()
         .args(["new", "runbook", "Ledger disk full", "--source"])
@@ -190,20 +131,9 @@ fn new_documents_come_from_the_templates_and_pass_check() {
 #[test]
 fn usage_errors_exit_2_and_help_exits_0() {
     firebreak().arg("frobnicate").assert().code(2);
-    firebreak()
-        .args(["report", "--as-of", "yesterday"])
-        .assert()
-        .code(2);
-    firebreak()
-        .arg("--help")
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("check"));
-    firebreak()
-        .args(["build", "--help"])
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("--out"));
+    firebreak().args(["report", "--as-of", "yesterday"]).assert().code(2);
+    firebreak().arg("--help").assert().success().stdout(predicate::str::contains("check"));
+    firebreak().args(["build", "--help"]).assert().success().stdout(predicate::str::contains("--out"));
 }
 
 #[test]
@@ -229,16 +159,8 @@ fn synth_is_deterministic_and_its_repos_are_valid() {
             .assert()
             .success();
     }
-    for file in [
-        "content/metrics/deployments.csv",
-        "content/metrics/changes.csv",
-        "content/metrics/incidents.csv",
-    ] {
-        assert_eq!(
-            std::fs::read(a.path().join(file)).unwrap(),
-            std::fs::read(b.path().join(file)).unwrap(),
-            "{file}"
-        );
+    for file in ["content/metrics/deployments.csv", "content/metrics/changes.csv", "content/metrics/incidents.csv"] {
+        assert_eq!(std::fs::read(a.path().join(file)).unwrap(), std::fs::read(b.path().join(file)).unwrap(), "{file}");
     }
     firebreak()
         .args(["check", "--source"])
@@ -246,4 +168,33 @@ fn synth_is_deterministic_and_its_repos_are_valid() {
         .assert()
         .success()
         .stderr(predicate::str::contains("30 postmortem(s), 6 runbook(s)"));
+}
+
+#[test]
+fn fail_on_overdue_lists_each_overdue_item_of_that_severity_or_worse() {
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let (repo, _) = firebreak::compile::load_and_check(root());
+    let site = Site::from_repo(&repo);
+    let expected = firebreak::analytics::action_item_rows(&site.postmortems, &site.config, as_of)
+        .into_iter()
+        .filter(|r| r.overdue && r.severity <= firebreak::model::Severity::Sev2)
+        .count();
+    assert!(expected > 0, "the example has overdue SEV1/SEV2 items");
+    let output = firebreak()
+        .args(["check", "--fail-on-overdue", "SEV2", "--as-of", "2026-11-22", "--source"])
+        .arg(root())
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(output).unwrap();
+    assert_eq!(stderr.lines().filter(|l| l.contains("(--fail-on-overdue SEV2")).count(), expected, "{stderr}");
+    // Before anything was due, the same check passes.
+    firebreak()
+        .args(["check", "--fail-on-overdue", "SEV2", "--as-of", "2026-05-01", "--source"])
+        .arg(root())
+        .assert()
+        .success();
+    firebreak().args(["check", "--fail-on-overdue", "SEV7"]).assert().code(2);
 }

@@ -15,17 +15,11 @@ fn documented_files(markdown: &str) -> Vec<(String, String)> {
         if fence < 3 {
             continue;
         }
-        let Some(path) = line
-            .split_whitespace()
-            .find_map(|word| word.strip_prefix("file="))
-        else {
+        let Some(path) = line.split_whitespace().find_map(|word| word.strip_prefix("file=")) else {
             continue;
         };
         let closing = "`".repeat(fence);
-        let body: Vec<&str> = lines
-            .by_ref()
-            .take_while(|l| l.trim_end() != closing)
-            .collect();
+        let body: Vec<&str> = lines.by_ref().take_while(|l| l.trim_end() != closing).collect();
         files.push((path.to_owned(), body.join("\n") + "\n"));
     }
     files
@@ -49,11 +43,7 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     let pm = &repo.postmortems[0];
     assert_eq!(pm.meta.id, "2026-06-12-checkout-payment-timeouts");
     assert_eq!(pm.timeline.len(), 3);
-    assert_eq!(
-        pm.timeline[2].at.to_rfc3339(),
-        "2026-06-13T00:20:00+00:00",
-        "rolled over midnight"
-    );
+    assert_eq!(pm.timeline[2].at.to_rfc3339(), "2026-06-13T00:20:00+00:00", "rolled over midnight");
     assert_eq!(
         pm.action_items.iter().map(|i| i.status).collect::<Vec<_>>(),
         [ActionStatus::Done, ActionStatus::InProgress]
@@ -62,17 +52,10 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     assert_eq!(repo.metrics.deployments.len(), 3);
     assert_eq!(repo.metrics.deployments[0].status, DeployStatus::RolledBack);
     assert_eq!(
-        repo.metrics.changes[0]
-            .extra
-            .get("author")
-            .map(String::as_str),
+        repo.metrics.changes[0].extra.get("author").map(String::as_str),
         Some("priya"),
         "extra columns are kept"
     );
-    assert_eq!(
-        repo.metrics.incidents.len(),
-        2,
-        "CSV and JSON Lines both read"
-    );
+    assert_eq!(repo.metrics.incidents.len(), 2, "CSV and JSON Lines both read");
     assert_eq!(repo.metrics.series[0].points.len(), 2);
 }

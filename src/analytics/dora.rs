@@ -45,10 +45,8 @@ pub fn compute(
         .collect();
 
     // Distinct deployments, never change × incident rows: a rate can't exceed 100 %.
-    let named_by_incidents: HashSet<&str> = incidents
-        .iter()
-        .flat_map(|i| i.caused_by_deploys.iter().map(String::as_str))
-        .collect();
+    let named_by_incidents: HashSet<&str> =
+        incidents.iter().flat_map(|i| i.caused_by_deploys.iter().map(String::as_str)).collect();
     let failed = population
         .values()
         .filter(|d| {
@@ -69,8 +67,7 @@ pub fn compute(
         deployments: population.len(),
         deployments_per_week: population.len() as f64 / window.weeks(),
         lead_time_hours: Distribution::of(lead_times),
-        change_failure_rate: (!population.is_empty())
-            .then(|| failed as f64 / population.len() as f64),
+        change_failure_rate: (!population.is_empty()).then(|| failed as f64 / population.len() as f64),
         failed_deployments: failed,
         time_to_restore_hours: Distribution::of(restore),
     }
@@ -83,11 +80,7 @@ mod tests {
     use chrono::NaiveDate;
 
     fn at(day: u32, hour: u32) -> DateTime<Utc> {
-        NaiveDate::from_ymd_opt(2026, 6, day)
-            .unwrap()
-            .and_hms_opt(hour, 0, 0)
-            .unwrap()
-            .and_utc()
+        NaiveDate::from_ymd_opt(2026, 6, day).unwrap().and_hms_opt(hour, 0, 0).unwrap().and_utc()
     }
 
     fn deploy(id: &str, day: u32, status: DeployStatus) -> Deployment {
@@ -128,10 +121,7 @@ mod tests {
     }
 
     fn june() -> Window {
-        Window::new(
-            NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
-            NaiveDate::from_ymd_opt(2026, 6, 28).unwrap(),
-        )
+        Window::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 6, 28).unwrap())
     }
 
     #[test]
@@ -154,10 +144,7 @@ mod tests {
             change("c5", "nope", 4, 6),
         ];
         // Two incidents name d3; it must count once.
-        let incidents = [
-            incident("i1", &["d3"], at(4, 13), 3),
-            incident("i2", &["d3"], at(4, 14), 1),
-        ];
+        let incidents = [incident("i1", &["d3"], at(4, 13), 3), incident("i2", &["d3"], at(4, 14), 1)];
         let dora = compute(&june(), "production", &deploys, &changes, &incidents);
         assert_eq!(dora.deployments, 5);
         assert_eq!(dora.deployments_per_week, 5.0 / 4.0);
@@ -171,22 +158,9 @@ mod tests {
     #[test]
     fn all_failed_is_one_hundred_percent_and_empty_is_none() {
         let deploys = [deploy("d1", 2, DeployStatus::Failed)];
-        let incidents = [
-            incident("i1", &["d1"], at(2, 13), 1),
-            incident("i2", &["d1"], at(2, 15), 1),
-        ];
-        assert_eq!(
-            compute(&june(), "production", &deploys, &[], &incidents).change_failure_rate,
-            Some(1.0)
-        );
+        let incidents = [incident("i1", &["d1"], at(2, 13), 1), incident("i2", &["d1"], at(2, 15), 1)];
+        assert_eq!(compute(&june(), "production", &deploys, &[], &incidents).change_failure_rate, Some(1.0));
         let empty = compute(&june(), "production", &[], &[], &[]);
-        assert_eq!(
-            (
-                empty.deployments,
-                empty.change_failure_rate,
-                empty.lead_time_hours.median
-            ),
-            (0, None, None)
-        );
+        assert_eq!((empty.deployments, empty.change_failure_rate, empty.lead_time_hours.median), (0, None, None));
     }
 }

@@ -32,10 +32,7 @@ impl IncidentRecord {
 }
 
 /// Postmortems and exported incidents, deduplicated by id (a postmortem wins: it has more facts).
-pub fn incident_records(
-    postmortems: &[PostmortemSummary],
-    exported: &[Incident],
-) -> Vec<IncidentRecord> {
+pub fn incident_records(postmortems: &[PostmortemSummary], exported: &[Incident]) -> Vec<IncidentRecord> {
     let mut seen: HashSet<&str> = HashSet::new();
     let mut records = Vec::with_capacity(postmortems.len() + exported.len());
     for pm in postmortems {

@@ -8,7 +8,10 @@ mod report;
 mod stats;
 mod trend;
 
-pub use action_items::ActionItemStats;
+pub use action_items::{
+    ActionItemReport, ActionItemRow, ActionItemStats, GroupStats, NO_TEAM, TrendPoint, group_by, trend,
+};
+pub use action_items::{report as action_item_report, rows as action_item_rows, stats as action_item_stats};
 pub use dora::Dora;
 pub use incidents::{IncidentRecord, incident_records};
 pub use report::{Counts, Report, Window};

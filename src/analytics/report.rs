@@ -2,9 +2,7 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{
-    ActionItemStats, Dora, WeekCount, action_items, deployments_by_week, dora, incident_records,
-};
+use super::{ActionItemReport, Dora, WeekCount, action_items, deployments_by_week, dora, incident_records};
 use crate::bundle::Site;
 
 /// Whole UTC days from `since` to `until`, both included.
@@ -21,10 +19,7 @@ impl Window {
 
     /// The `days` days ending on `as_of`.
     pub fn ending(as_of: NaiveDate, days: u64) -> Window {
-        Window {
-            since: as_of - Days::new(days.saturating_sub(1)),
-            until: as_of,
-        }
+        Window { since: as_of - Days::new(days.saturating_sub(1)), until: as_of }
     }
 
     pub fn contains(&self, t: DateTime<Utc>) -> bool {
@@ -59,7 +54,7 @@ pub struct Report {
     pub dora: Dora,
     /// Production deployments per week (weeks start on the configured day).
     pub deployments_by_week: Vec<WeekCount>,
-    pub action_items: ActionItemStats,
+    pub action_items: ActionItemReport,
 }
 
 /// The default reporting window: the last quarter.
@@ -72,9 +67,7 @@ impl Report {
         let incidents = incident_records(&site.postmortems, &site.metrics.incidents);
         let mut by_severity = BTreeMap::new();
         for pm in &site.postmortems {
-            *by_severity
-                .entry(pm.meta.severity.label().to_owned())
-                .or_insert(0) += 1;
+            *by_severity.entry(pm.meta.severity.label().to_owned()).or_insert(0) += 1;
         }
         Report {
             as_of,
@@ -99,7 +92,7 @@ impl Report {
                 DEFAULT_ENVIRONMENT,
                 &site.metrics.deployments,
             ),
-            action_items: action_items::compute(&site.postmortems, as_of),
+            action_items: action_items::report(&site.postmortems, &site.config, as_of),
         }
     }
 }

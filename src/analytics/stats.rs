@@ -21,11 +21,7 @@ pub struct Distribution {
 impl Distribution {
     pub fn of(mut values: Vec<f64>) -> Distribution {
         values.sort_by(f64::total_cmp);
-        Distribution {
-            count: values.len(),
-            median: percentile(&values, 0.5),
-            p90: percentile(&values, 0.9),
-        }
+        Distribution { count: values.len(), median: percentile(&values, 0.5), p90: percentile(&values, 0.9) }
     }
 }
 

@@ -30,16 +30,9 @@ pub fn deployments_by_week(
 ) -> Vec<WeekCount> {
     let first = week_of(window.since, start);
     let weeks = ((window.until - first).num_days() / 7 + 1) as usize;
-    let mut counts: Vec<WeekCount> = (0..weeks)
-        .map(|i| WeekCount {
-            week: first + Days::new(7 * i as u64),
-            count: 0,
-        })
-        .collect();
-    for d in deployments
-        .iter()
-        .filter(|d| d.environment == environment && window.contains(d.finished_at))
-    {
+    let mut counts: Vec<WeekCount> =
+        (0..weeks).map(|i| WeekCount { week: first + Days::new(7 * i as u64), count: 0 }).collect();
+    for d in deployments.iter().filter(|d| d.environment == environment && window.contains(d.finished_at)) {
         let index = (week_of(d.finished_at.date_naive(), start) - first).num_days() / 7;
         counts[index as usize].count += 1;
     }
@@ -76,12 +69,8 @@ mod tests {
             fixes_incident: None,
             extra: Default::default(),
         };
-        let deploys = [
-            deploy(2, "production"),
-            deploy(3, "production"),
-            deploy(3, "staging"),
-            deploy(18, "production"),
-        ];
+        let deploys =
+            [deploy(2, "production"), deploy(3, "production"), deploy(3, "staging"), deploy(18, "production")];
         let window = Window::new(day(1), day(21));
         let weeks = deployments_by_week(&window, WeekStart::Monday, "production", &deploys);
         let counts: Vec<(NaiveDate, usize)> = weeks.iter().map(|w| (w.week, w.count)).collect();

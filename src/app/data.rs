@@ -34,21 +34,11 @@ pub enum Load<T> {
 
 async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, String> {
     let url = format!("data/{file}");
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| format!("{url}: {e}"))?;
+    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| format!("{url}: {e}"))?;
     if !response.ok() {
-        return Err(format!(
-            "{url}: HTTP {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()));
     }
-    response
-        .json::<T>()
-        .await
-        .map_err(|e| format!("{url}: {e}"))
+    response.json::<T>().await.map_err(|e| format!("{url}: {e}"))
 }
 
 #[hook]
@@ -59,9 +49,7 @@ pub fn use_site_loader() -> UseStateHandle<Load<SiteHandle>> {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let loaded = match fetch_json::<Site>(SITE_FILE).await {
-                    Ok(site) if site.format_version == FORMAT_VERSION => {
-                        Load::Ready(SiteHandle(Rc::new(site)))
-                    }
+                    Ok(site) if site.format_version == FORMAT_VERSION => Load::Ready(SiteHandle(Rc::new(site))),
                     Ok(site) => Load::Failed(format!(
                         "the data was built for format {} but this app reads format {FORMAT_VERSION}; rebuild the site",
                         site.format_version
@@ -77,9 +65,7 @@ pub fn use_site_loader() -> UseStateHandle<Load<SiteHandle>> {
 
 /// Loads one document file (a postmortem or runbook), again whenever `file` changes.
 #[hook]
-pub fn use_document<T: DeserializeOwned + 'static>(
-    file: String,
-) -> (Rc<Load<Rc<T>>>, Callback<()>) {
+pub fn use_document<T: DeserializeOwned + 'static>(file: String) -> (Rc<Load<Rc<T>>>, Callback<()>) {
     let state = use_state(|| Rc::new(Load::Loading));
     let attempt = use_state(|| 0u32);
     {

@@ -4,6 +4,7 @@
 mod components;
 mod data;
 mod pages;
+mod query;
 mod route;
 
 use yew::prelude::*;

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::pages::{Home, NotFound, PostmortemList, PostmortemPage, RunbookList, RunbookPage};
+use super::pages::{ActionItems, Home, NotFound, PostmortemList, PostmortemPage, RunbookList, RunbookPage};
 
 /// Every page of the site. Only routes for what exists: no placeholders.
 #[derive(Clone, Routable, PartialEq, Debug)]
@@ -14,6 +14,8 @@ pub enum Route {
     Postmortem { id: String },
     #[at("/runbooks")]
     Runbooks,
+    #[at("/action-items")]
+    ActionItems,
     #[at("/runbooks/:slug")]
     Runbook { slug: String },
     #[not_found]
@@ -27,6 +29,7 @@ pub fn switch(route: Route) -> Html {
         Route::Postmortems => html! { <PostmortemList /> },
         Route::Postmortem { id } => html! { <PostmortemPage id={id} /> },
         Route::Runbooks => html! { <RunbookList /> },
+        Route::ActionItems => html! { <ActionItems /> },
         Route::Runbook { slug } => html! { <RunbookPage slug={slug} /> },
         Route::NotFound => html! { <NotFound /> },
     }

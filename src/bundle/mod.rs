@@ -31,19 +31,9 @@ pub struct Site {
 
 impl Site {
     pub fn from_repo(repo: &Repo) -> Site {
-        let mut postmortems: Vec<PostmortemSummary> = repo
-            .postmortems
-            .iter()
-            .map(PostmortemSummary::from)
-            .collect();
-        postmortems.sort_by(|a, b| {
-            b.meta
-                .date
-                .cmp(&a.meta.date)
-                .then_with(|| a.meta.id.cmp(&b.meta.id))
-        });
-        let mut runbooks: Vec<RunbookSummary> =
-            repo.runbooks.iter().map(RunbookSummary::from).collect();
+        let mut postmortems: Vec<PostmortemSummary> = repo.postmortems.iter().map(PostmortemSummary::from).collect();
+        postmortems.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.id.cmp(&b.meta.id)));
+        let mut runbooks: Vec<RunbookSummary> = repo.runbooks.iter().map(RunbookSummary::from).collect();
         runbooks.sort_by(|a, b| a.meta.title.cmp(&b.meta.title));
         Site {
             format_version: FORMAT_VERSION,

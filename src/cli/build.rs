@@ -20,8 +20,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         eprintln!("build stopped: fix the errors above (`firebreak check` lists them too)");
         return Ok(1);
     }
-    let site = write_bundle(&repo, &args.out)
-        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    let site = write_bundle(&repo, &args.out).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     eprintln!(
         "built {} postmortem(s), {} runbook(s), {} deployment(s) into {}",
         site.postmortems.len(),

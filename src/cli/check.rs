@@ -1,22 +1,64 @@
+use chrono::NaiveDate;
+
 use super::Source;
 use super::output::print_diagnostics;
+use crate::analytics::action_item_rows;
+use crate::bundle::Site;
 use crate::compile::load_and_check;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::{Repo, Severity};
 
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
     source: Source,
+    /// Also fail while action items of this severity or worse are overdue (e.g. SEV2)
+    #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
+    fail_on_overdue: Option<Severity>,
+    /// The day overdue is judged on (YYYY-MM-DD); defaults to today in UTC
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    as_of: Option<NaiveDate>,
+}
+
+fn parse_severity(text: &str) -> Result<Severity, String> {
+    Severity::parse(text).ok_or_else(|| format!("`{text}` is not a severity; use SEV1, SEV2, SEV3 or SEV4"))
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
-    let (repo, diagnostics) = load_and_check(&args.source.source);
+    let (repo, mut diagnostics) = load_and_check(&args.source.source);
+    if let Some(worst) = args.fail_on_overdue {
+        let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+        diagnostics.extend(overdue(&repo, worst, as_of));
+    }
     if print_diagnostics(diagnostics) {
         return Ok(1);
     }
-    eprintln!(
-        "checked {} postmortem(s), {} runbook(s): no errors",
-        repo.postmortems.len(),
-        repo.runbooks.len()
-    );
+    eprintln!("checked {} postmortem(s), {} runbook(s): no errors", repo.postmortems.len(), repo.runbooks.len());
     Ok(0)
+}
+
+/// One error per overdue item of severity `worst` or worse, on the item's table row.
+fn overdue(repo: &Repo, worst: Severity, as_of: NaiveDate) -> Diagnostics {
+    let site = Site::from_repo(repo);
+    let mut found = Diagnostics::default();
+    for row in action_item_rows(&site.postmortems, &site.config, as_of) {
+        if row.overdue && row.severity <= worst {
+            let path =
+                site.postmortems.iter().find(|pm| pm.meta.id == row.postmortem_id).map_or("", |pm| pm.path.as_str());
+            let due = row.item.due.map(|d| d.to_string()).unwrap_or_default();
+            found.push(Diagnostic::error(
+                path,
+                row.item.line,
+                1,
+                format!(
+                    "{} action item {} owned by {} was due {due} and is {} (--fail-on-overdue {worst}, as of {as_of})",
+                    row.severity,
+                    row.item.number,
+                    row.item.owner,
+                    row.item.status.label()
+                ),
+            ));
+        }
+    }
+    found
 }

@@ -38,13 +38,7 @@ pub fn run(args: Args) -> Result<i32, String> {
     let (source, title, dir, name, template) = match &args.kind {
         Kind::Postmortem { title, source } => {
             let config = config(&source.source)?;
-            (
-                source,
-                title,
-                config.paths.postmortems,
-                format!("{today}-{}", slug(title)),
-                POSTMORTEM,
-            )
+            (source, title, config.paths.postmortems, format!("{today}-{}", slug(title)), POSTMORTEM)
         }
         Kind::Runbook { title, source } => {
             let config = config(&source.source)?;
@@ -56,14 +50,10 @@ pub fn run(args: Args) -> Result<i32, String> {
     }
     let path: PathBuf = source.source.join(dir).join(format!("{name}.md"));
     if path.exists() {
-        return Err(format!(
-            "{} already exists; choose another title",
-            path.display()
-        ));
+        return Err(format!("{} already exists; choose another title", path.display()));
     }
     std::fs::create_dir_all(path.parent().unwrap_or(Path::new("."))).map_err(|e| e.to_string())?;
-    std::fs::write(&path, fill(template, title, today))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::write(&path, fill(template, title, today)).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("{}", path.display());
     Ok(0)
 }
@@ -79,10 +69,7 @@ fn fill(template: &str, title: &str, today: NaiveDate) -> String {
     let due = today + Days::new(DEFAULT_DUE_DAYS);
     // The title goes inside a double-quoted YAML string.
     let quoted = title.replace('\\', "\\\\").replace('"', "\\\"");
-    template
-        .replace("{{title}}", &quoted)
-        .replace("{{date}}", &today.to_string())
-        .replace("{{due}}", &due.to_string())
+    template.replace("{{title}}", &quoted).replace("{{date}}", &today.to_string()).replace("{{due}}", &due.to_string())
 }
 
 #[cfg(test)]
@@ -91,11 +78,7 @@ mod tests {
 
     #[test]
     fn titles_with_quotes_stay_valid_yaml() {
-        let text = fill(
-            POSTMORTEM,
-            r#"The "cache" \ incident"#,
-            NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
-        );
+        let text = fill(POSTMORTEM, r#"The "cache" \ incident"#, NaiveDate::from_ymd_opt(2026, 1, 2).unwrap());
         assert!(text.contains(r#"title: "The \"cache\" \\ incident""#));
         assert!(text.contains("| 2026-01-16 | Pending |"));
     }

@@ -13,10 +13,7 @@ pub fn print_diagnostics(diagnostics: Diagnostics) -> bool {
     for d in diagnostics.sorted() {
         if colour {
             let code = if d.level == Level::Error { "31" } else { "33" };
-            eprintln!(
-                "\x1b[1m{}:{}:{}:\x1b[0m \x1b[1;{code}m{}\x1b[0m: {}",
-                d.path, d.line, d.col, d.level, d.message
-            );
+            eprintln!("\x1b[1m{}:{}:{}:\x1b[0m \x1b[1;{code}m{}\x1b[0m: {}", d.path, d.line, d.col, d.level, d.message);
         } else {
             eprintln!("{d}");
         }

@@ -24,16 +24,11 @@ pub fn run(args: Args) -> Result<i32, String> {
     if print_diagnostics(diagnostics) {
         return Ok(1);
     }
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
     // Through the bundle, exactly as the browser sees the data.
     let report = Report::compute(&Site::from_repo(&repo), as_of);
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
-        );
+        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
     } else {
         print_human(&report);
     }
@@ -42,23 +37,10 @@ pub fn run(args: Args) -> Result<i32, String> {
 
 fn print_human(r: &Report) {
     let (pct, hours) = (format_percent, format_hours);
-    println!(
-        "as of {} (window {} – {})",
-        r.as_of, r.window.since, r.window.until
-    );
-    println!(
-        "postmortems {}  runbooks {}  incidents {}",
-        r.counts.postmortems, r.counts.runbooks, r.counts.incidents
-    );
-    println!(
-        "deployments {} ({:.1}/week)",
-        r.dora.deployments, r.dora.deployments_per_week
-    );
-    println!(
-        "lead time    median {}  p90 {}",
-        hours(r.dora.lead_time_hours.median),
-        hours(r.dora.lead_time_hours.p90)
-    );
+    println!("as of {} (window {} – {})", r.as_of, r.window.since, r.window.until);
+    println!("postmortems {}  runbooks {}  incidents {}", r.counts.postmortems, r.counts.runbooks, r.counts.incidents);
+    println!("deployments {} ({:.1}/week)", r.dora.deployments, r.dora.deployments_per_week);
+    println!("lead time    median {}  p90 {}", hours(r.dora.lead_time_hours.median), hours(r.dora.lead_time_hours.p90));
     println!("change failure rate {}", pct(r.dora.change_failure_rate));
     println!(
         "time to restore median {}  p90 {}",
@@ -67,8 +49,8 @@ fn print_human(r: &Report) {
     );
     println!(
         "action items {} open, {} overdue, completion {}",
-        r.action_items.open,
-        r.action_items.overdue,
-        pct(r.action_items.completion_rate)
+        r.action_items.stats.open,
+        r.action_items.stats.overdue,
+        pct(r.action_items.stats.completion_rate)
     );
 }

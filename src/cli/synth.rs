@@ -35,8 +35,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         from: args.from,
         days: args.days,
     };
-    let written = generate(&plan, &args.out)
-        .map_err(|e| format!("cannot write into {}: {e}", args.out.display()))?;
+    let written = generate(&plan, &args.out).map_err(|e| format!("cannot write into {}: {e}", args.out.display()))?;
     eprintln!("wrote {written} file(s) into {}", args.out.display());
     Ok(0)
 }

@@ -15,9 +15,7 @@ pub fn load(root: &Path, label: String, diagnostics: &mut Diagnostics) -> Option
     if !path.exists() {
         return Some(Config::default());
     }
-    let file = SourceFile::read(&path, label, None)
-        .map_err(|d| diagnostics.push(d))
-        .ok()?;
+    let file = SourceFile::read(&path, label, None).map_err(|d| diagnostics.push(d)).ok()?;
     parse(&file.label, &file.text, diagnostics)
 }
 
@@ -25,26 +23,18 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
     let config: Config = match toml::from_str(text) {
         Ok(config) => config,
         Err(e) => {
-            let (line, col) = e
-                .span()
-                .map_or((1, 1), |span| LineIndex::new(text).position(span.start));
+            let (line, col) = e.span().map_or((1, 1), |span| LineIndex::new(text).position(span.start));
             diagnostics.push(Diagnostic::error(label, line, col, e.message().to_owned()));
             return None;
         }
     };
     if config.time_zone.parse::<chrono_tz::Tz>().is_err() {
-        let line = text
-            .lines()
-            .position(|l| l.trim_start().starts_with("time_zone"))
-            .map_or(1, |i| i + 1);
+        let line = text.lines().position(|l| l.trim_start().starts_with("time_zone")).map_or(1, |i| i + 1);
         diagnostics.push(Diagnostic::error(
             label,
             line,
             1,
-            format!(
-                "unknown time zone `{}`; use an IANA name such as UTC or Europe/Berlin",
-                config.time_zone
-            ),
+            format!("unknown time zone `{}`; use an IANA name such as UTC or Europe/Berlin", config.time_zone),
         ));
         return None;
     }
@@ -65,12 +55,9 @@ mod tests {
     #[test]
     fn reads_the_service_catalog() {
         let mut d = Diagnostics::default();
-        let c = parse(
-            "f.toml",
-            "week_start = \"sunday\"\n[services.checkout]\nteam = \"payments\"\ntier = 1\n",
-            &mut d,
-        )
-        .unwrap();
+        let c =
+            parse("f.toml", "week_start = \"sunday\"\n[services.checkout]\nteam = \"payments\"\ntier = 1\n", &mut d)
+                .unwrap();
         assert_eq!(c.week_start, WeekStart::Sunday);
         assert_eq!(c.services["checkout"].team, "payments");
     }
@@ -79,18 +66,30 @@ mod tests {
     fn unknown_keys_and_bad_zones_are_located() {
         let mut d = Diagnostics::default();
         assert!(parse("f.toml", "title = \"x\"\ntitel = \"y\"\n", &mut d).is_none());
-        assert!(
-            parse(
-                "f.toml",
-                "title = \"x\"\ntime_zone = \"Mars/Base\"\n",
-                &mut d
-            )
-            .is_none()
-        );
+        assert!(parse("f.toml", "title = \"x\"\ntime_zone = \"Mars/Base\"\n", &mut d).is_none());
         let found = d.sorted();
         assert_eq!((found[0].line, found[0].col), (2, 1));
         assert!(found[0].message.contains("titel"), "{}", found[0].message);
         assert_eq!(found[1].line, 2);
         assert!(found[1].message.contains("Mars/Base"));
+    }
+}
+
+#[cfg(test)]
+mod policy_tests {
+    use super::*;
+    use crate::model::Severity;
+
+    #[test]
+    fn reads_people_and_the_action_item_policy() {
+        let mut d = Diagnostics::default();
+        let text = "[people]\n\"@priya\" = \"payments\"\n[action_items]\ndue_within_days = { SEV1 = 10, SEV3 = 60 }\nmax_per_postmortem = 4\n";
+        let c = parse("f.toml", text, &mut d).unwrap();
+        assert_eq!(c.people["@priya"], "payments");
+        assert_eq!(c.action_items.due_within_days[&Severity::Sev1], 10);
+        assert_eq!(c.action_items.due_within_days.get(&Severity::Sev2), None, "a given table replaces the default");
+        assert_eq!(c.action_items.max_per_postmortem, 4);
+        assert_eq!(c.action_items.due_soon_days, 14);
+        assert!(parse("f.toml", "[action_items]\ndue_within_days = { SEV9 = 1 }\n", &mut d).is_none());
     }
 }

@@ -7,23 +7,12 @@ use super::table::Row;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Change, DeployStatus, Deployment, Extra, Incident, SeriesPoint, Severity};
 
-pub const DEPLOYMENT_COLUMNS: [&str; 5] = [
-    "deploy_id",
-    "service",
-    "environment",
-    "finished_at",
-    "status",
-];
+pub const DEPLOYMENT_COLUMNS: [&str; 5] = ["deploy_id", "service", "environment", "finished_at", "status"];
 const DEPLOYMENT_OPTIONAL: [&str; 3] = ["started_at", "commit_sha", "fixes_incident"];
 pub const CHANGE_COLUMNS: [&str; 4] = ["change_id", "service", "committed_at", "deploy_id"];
 pub const INCIDENT_COLUMNS: [&str; 4] = ["incident_id", "service", "severity", "started_at"];
-const INCIDENT_OPTIONAL: [&str; 5] = [
-    "detected_at",
-    "acknowledged_at",
-    "mitigated_at",
-    "resolved_at",
-    "caused_by_deploy",
-];
+const INCIDENT_OPTIONAL: [&str; 5] =
+    ["detected_at", "acknowledged_at", "mitigated_at", "resolved_at", "caused_by_deploy"];
 pub const SERIES_COLUMNS: [&str; 2] = ["timestamp", "value"];
 
 /// Reads the cells of one row, recording each bad cell; `ok` says whether the record is whole.
@@ -36,25 +25,16 @@ struct Cells<'a> {
 
 impl<'a> Cells<'a> {
     fn new(label: &'a str, row: &'a Row, diagnostics: &'a mut Diagnostics) -> Self {
-        Cells {
-            label,
-            row,
-            diagnostics,
-            ok: true,
-        }
+        Cells { label, row, diagnostics, ok: true }
     }
 
     fn fail(&mut self, col: usize, message: String) {
-        self.diagnostics
-            .push(Diagnostic::error(self.label, self.row.line, col, message));
+        self.diagnostics.push(Diagnostic::error(self.label, self.row.line, col, message));
         self.ok = false;
     }
 
     fn optional(&self, name: &str) -> Option<(String, usize)> {
-        self.row
-            .get(name)
-            .filter(|(_, v, _)| !v.is_empty())
-            .map(|(_, v, c)| (v.clone(), *c))
+        self.row.get(name).filter(|(_, v, _)| !v.is_empty()).map(|(_, v, c)| (v.clone(), *c))
     }
 
     fn required(&mut self, name: &str) -> String {
@@ -79,11 +59,7 @@ impl<'a> Cells<'a> {
         }
     }
 
-    fn required_parsed<T>(
-        &mut self,
-        name: &str,
-        parse: impl Fn(&str) -> Result<T, String>,
-    ) -> Option<T> {
+    fn required_parsed<T>(&mut self, name: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
         if self.optional(name).is_none() {
             self.required(name);
             return None;
@@ -109,21 +85,15 @@ pub fn rfc3339(text: &str) -> Result<DateTime<Utc>, String> {
 }
 
 fn deploy_status(text: &str) -> Result<DeployStatus, String> {
-    DeployStatus::parse(text)
-        .ok_or_else(|| format!("unknown status `{text}`; use success, failed or rolled_back"))
+    DeployStatus::parse(text).ok_or_else(|| format!("unknown status `{text}`; use success, failed or rolled_back"))
 }
 
 fn severity(text: &str) -> Result<Severity, String> {
-    Severity::parse(text)
-        .ok_or_else(|| format!("unknown severity `{text}`; use SEV1, SEV2, SEV3 or SEV4"))
+    Severity::parse(text).ok_or_else(|| format!("unknown severity `{text}`; use SEV1, SEV2, SEV3 or SEV4"))
 }
 
 pub fn deployments(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<Deployment> {
-    let known: Vec<&str> = DEPLOYMENT_COLUMNS
-        .iter()
-        .chain(&DEPLOYMENT_OPTIONAL)
-        .copied()
-        .collect();
+    let known: Vec<&str> = DEPLOYMENT_COLUMNS.iter().chain(&DEPLOYMENT_OPTIONAL).copied().collect();
     let records = rows.iter().filter_map(|row| {
         let mut c = Cells::new(label, row, diagnostics);
         let deploy_id = c.required("deploy_id");
@@ -145,13 +115,7 @@ pub fn deployments(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> 
         };
         c.ok.then_some((row.line, d))
     });
-    unique(
-        label,
-        "deploy_id",
-        records.collect(),
-        |d| &d.deploy_id,
-        diagnostics,
-    )
+    unique(label, "deploy_id", records.collect(), |d| &d.deploy_id, diagnostics)
 }
 
 pub fn changes(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<Change> {
@@ -161,30 +125,15 @@ pub fn changes(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<
         let service = c.required("service");
         let committed_at = c.required_parsed("committed_at", rfc3339);
         let deploy_id = c.required("deploy_id");
-        let change = Change {
-            change_id,
-            service,
-            committed_at: committed_at?,
-            deploy_id,
-            extra: c.extra(&CHANGE_COLUMNS),
-        };
+        let change =
+            Change { change_id, service, committed_at: committed_at?, deploy_id, extra: c.extra(&CHANGE_COLUMNS) };
         c.ok.then_some((row.line, change))
     });
-    unique(
-        label,
-        "change_id",
-        records.collect(),
-        |c| &c.change_id,
-        diagnostics,
-    )
+    unique(label, "change_id", records.collect(), |c| &c.change_id, diagnostics)
 }
 
 pub fn incidents(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<Incident> {
-    let known: Vec<&str> = INCIDENT_COLUMNS
-        .iter()
-        .chain(&INCIDENT_OPTIONAL)
-        .copied()
-        .collect();
+    let known: Vec<&str> = INCIDENT_COLUMNS.iter().chain(&INCIDENT_OPTIONAL).copied().collect();
     let records = rows.iter().filter_map(|row| {
         let mut c = Cells::new(label, row, diagnostics);
         let incident_id = c.required("incident_id");
@@ -205,13 +154,7 @@ pub fn incidents(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Ve
         };
         c.ok.then_some((row.line, incident))
     });
-    unique(
-        label,
-        "incident_id",
-        records.collect(),
-        |i| &i.incident_id,
-        diagnostics,
-    )
+    unique(label, "incident_id", records.collect(), |i| &i.incident_id, diagnostics)
 }
 
 /// Series timestamps may also be `YYYY-MM-DD HH:MM:SS`, read as UTC, as many exporters write.
@@ -236,10 +179,7 @@ pub fn series_points(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -
             let mut c = Cells::new(label, row, diagnostics);
             let at = c.required_parsed("timestamp", series_timestamp);
             let value = c.required_parsed("value", finite);
-            Some(SeriesPoint {
-                at: at?,
-                value: value?,
-            })
+            Some(SeriesPoint { at: at?, value: value? })
         })
         .collect()
 }
@@ -293,10 +233,7 @@ mod tests {
         let deploys = deployments("x.csv", &r, &mut d);
         assert!(d.is_empty());
         assert_eq!(deploys[0].status, DeployStatus::RolledBack);
-        assert_eq!(
-            deploys[0].extra.get("region").map(String::as_str),
-            Some("eu")
-        );
+        assert_eq!(deploys[0].extra.get("region").map(String::as_str), Some("eu"));
     }
 
     #[test]
@@ -326,10 +263,7 @@ mod tests {
 
     #[test]
     fn incidents_need_a_known_severity() {
-        let r = rows(
-            "incident_id,service,severity,started_at\ni1,s,SEV7,2026-06-12T10:00:00Z\n",
-            &INCIDENT_COLUMNS,
-        );
+        let r = rows("incident_id,service,severity,started_at\ni1,s,SEV7,2026-06-12T10:00:00Z\n", &INCIDENT_COLUMNS);
         let mut d = Diagnostics::default();
         assert!(incidents("x.csv", &r, &mut d).is_empty());
         assert!(d.sorted()[0].message.contains("SEV7"));

@@ -46,12 +46,7 @@ pub fn split<'a>(label: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(
-        label,
-        1,
-        1,
-        "front matter is never closed: add a `---` line after the last key",
-    ))
+    Err(Diagnostic::error(label, 1, 1, "front matter is never closed: add a `---` line after the last key"))
 }
 
 /// Reads the front matter into `T`. `known_keys` are the keys `T` accepts; anything else is
@@ -89,17 +84,12 @@ pub fn parse<T: DeserializeOwned>(
     let line_of = |key: &str| key_lines.get(key).copied().unwrap_or(split.yaml_line);
     let mut ok = true;
 
-    let unknown: Vec<Value> = mapping
-        .keys()
-        .filter(|k| !k.as_str().is_some_and(|k| known_keys.contains(&k)))
-        .cloned()
-        .collect();
+    let unknown: Vec<Value> =
+        mapping.keys().filter(|k| !k.as_str().is_some_and(|k| known_keys.contains(&k))).cloned().collect();
     for key in unknown {
         mapping.remove(&key);
         ok = false;
-        let name = key
-            .as_str()
-            .map_or_else(|| format!("{key:?}"), str::to_owned);
+        let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_owned);
         let mut message = format!("unknown key `{name}`");
         match closest(&name, known_keys) {
             Some(suggestion) => message.push_str(&format!("; did you mean `{suggestion}`?")),
@@ -119,10 +109,7 @@ pub fn parse<T: DeserializeOwned>(
                 let inner = strip_location(&e.inner().to_string());
                 match field.filter(|f| mapping.contains_key(f.as_str())) {
                     Some(field) => {
-                        let raw = mapping
-                            .get(field.as_str())
-                            .map(describe)
-                            .unwrap_or_default();
+                        let raw = mapping.get(field.as_str()).map(describe).unwrap_or_default();
                         diagnostics.push(Diagnostic::error(
                             label,
                             line_of(&field),
@@ -134,9 +121,8 @@ pub fn parse<T: DeserializeOwned>(
                         ok = false;
                     }
                     None => {
-                        let missing = inner
-                            .strip_prefix("missing field ")
-                            .map(|name| name.trim_matches('`').to_owned());
+                        let missing =
+                            inner.strip_prefix("missing field ").map(|name| name.trim_matches('`').to_owned());
                         // A key dropped above for its bad value is reported already.
                         if !missing.as_ref().is_some_and(|name| removed.contains(name)) {
                             let message = match missing {
@@ -164,20 +150,17 @@ pub fn key_lines(split: &Split) -> BTreeMap<String, usize> {
 }
 
 /// Ids and slugs become file names and URL segments, so they are kept to a safe alphabet.
-pub fn check_id(
-    label: &str,
-    line: usize,
-    what: &str,
-    id: &str,
-    diagnostics: &mut Diagnostics,
-) -> bool {
+pub fn check_id(label: &str, line: usize, what: &str, id: &str, diagnostics: &mut Diagnostics) -> bool {
     let ok = !id.is_empty()
         && !id.starts_with('.')
-        && id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if !ok {
-        diagnostics.push(Diagnostic::error(label, line, 1, format!("{what} `{id}` may use only letters, digits, `-`, `_` and `.`, and must not start with `.`")));
+        diagnostics.push(Diagnostic::error(
+            label,
+            line,
+            1,
+            format!("{what} `{id}` may use only letters, digits, `-`, `_` and `.`, and must not start with `.`"),
+        ));
     }
     ok
 }
@@ -215,19 +198,14 @@ fn top_level_key_lines(yaml: &str, first_line: usize) -> BTreeMap<String, usize>
 fn describe(value: &Value) -> String {
     match value {
         Value::String(s) => s.clone(),
-        other => serde_yaml_ng::to_string(other)
-            .unwrap_or_default()
-            .trim()
-            .to_owned(),
+        other => serde_yaml_ng::to_string(other).unwrap_or_default().trim().to_owned(),
     }
 }
 
 /// Replaces the terse messages of date parsers with what the writer should type.
 fn explain(field: &str, raw: &str, inner: &str) -> String {
     if field.ends_with("_at") && !inner.contains("invalid type") {
-        format!(
-            "`{raw}` is not an RFC 3339 timestamp with a time zone, such as 2026-06-12T14:02:00Z"
-        )
+        format!("`{raw}` is not an RFC 3339 timestamp with a time zone, such as 2026-06-12T14:02:00Z")
     } else if (field == "date" || field == "last_reviewed") && !inner.contains("invalid type") {
         format!("`{raw}` is not a date in the form YYYY-MM-DD")
     } else {
@@ -251,12 +229,7 @@ mod tests {
     fn parse_meta(text: &str) -> (Option<PostmortemMeta>, Vec<Diagnostic>) {
         let mut diagnostics = Diagnostics::default();
         let split = split("pm.md", text).unwrap();
-        let meta = parse::<PostmortemMeta>(
-            "pm.md",
-            &split,
-            keys_of::<PostmortemMeta>(),
-            &mut diagnostics,
-        );
+        let meta = parse::<PostmortemMeta>("pm.md", &split, keys_of::<PostmortemMeta>(), &mut diagnostics);
         (meta, diagnostics.sorted())
     }
 
@@ -270,18 +243,8 @@ mod tests {
 
     #[test]
     fn missing_or_unclosed_front_matter_is_an_error() {
-        assert!(
-            split("x.md", "# Title\n")
-                .unwrap_err()
-                .message
-                .contains("missing front matter")
-        );
-        assert!(
-            split("x.md", "---\ntitle: A\n")
-                .unwrap_err()
-                .message
-                .contains("never closed")
-        );
+        assert!(split("x.md", "# Title\n").unwrap_err().message.contains("missing front matter"));
+        assert!(split("x.md", "---\ntitle: A\n").unwrap_err().message.contains("never closed"));
         assert!(split("x.md", "").is_err());
     }
 
@@ -294,34 +257,22 @@ mod tests {
         let meta = meta.unwrap();
         assert_eq!(meta.title, "Outage");
         assert_eq!(meta.services, ["checkout"]);
-        assert_eq!(
-            meta.started_at.unwrap().to_rfc3339(),
-            "2026-06-12T14:02:00+00:00"
-        );
+        assert_eq!(meta.started_at.unwrap().to_rfc3339(), "2026-06-12T14:02:00+00:00");
     }
 
     #[test]
     fn unknown_key_names_its_line_and_the_closest_key() {
-        let (meta, diagnostics) =
-            parse_meta("---\ntitle: Outage\ndate: 2026-06-12\nsevrity: SEV2\n---\n");
+        let (meta, diagnostics) = parse_meta("---\ntitle: Outage\ndate: 2026-06-12\nsevrity: SEV2\n---\n");
         assert!(meta.is_none());
-        let unknown = diagnostics
-            .iter()
-            .find(|d| d.message.contains("unknown key"))
-            .unwrap();
+        let unknown = diagnostics.iter().find(|d| d.message.contains("unknown key")).unwrap();
         assert_eq!(unknown.line, 4);
-        assert!(
-            unknown.message.contains("did you mean `severity`"),
-            "{}",
-            unknown.message
-        );
+        assert!(unknown.message.contains("did you mean `severity`"), "{}", unknown.message);
     }
 
     #[test]
     fn every_bad_value_is_reported_not_only_the_first() {
-        let (meta, diagnostics) = parse_meta(
-            "---\ntitle: Outage\ndate: 12/06/2026\nseverity: SEV9\nstarted_at: 2026-06-12 14:02\n---\n",
-        );
+        let (meta, diagnostics) =
+            parse_meta("---\ntitle: Outage\ndate: 12/06/2026\nseverity: SEV9\nstarted_at: 2026-06-12 14:02\n---\n");
         assert!(meta.is_none());
         let lines: Vec<usize> = diagnostics.iter().map(|d| d.line).collect();
         assert_eq!(lines, [3, 4, 5], "{diagnostics:?}");
@@ -342,11 +293,6 @@ mod tests {
     #[test]
     fn missing_required_key_is_named() {
         let (_, diagnostics) = parse_meta("---\ndate: 2026-06-12\nseverity: SEV2\n---\n");
-        assert!(
-            diagnostics[0]
-                .message
-                .contains("missing required key `title`"),
-            "{diagnostics:?}"
-        );
+        assert!(diagnostics[0].message.contains("missing required key `title`"), "{diagnostics:?}");
     }
 }

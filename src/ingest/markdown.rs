@@ -8,10 +8,7 @@ use super::source_file::LineIndex;
 use crate::model::{Section, SectionKind};
 
 fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES
+    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES
 }
 
 /// A section's heading and the byte range of its content within the body.
@@ -33,10 +30,7 @@ pub fn sections(body: &str, body_line: usize) -> Vec<RawSection> {
     let mut title_end = 0;
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H2,
-                ..
-            }) => heading = Some((range.start, String::new())),
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => heading = Some((range.start, String::new())),
             Event::Text(text) | Event::Code(text) => {
                 if let Some((_, h)) = heading.as_mut() {
                     h.push_str(&text);
@@ -57,24 +51,16 @@ pub fn sections(body: &str, body_line: usize) -> Vec<RawSection> {
                     content: range.end..body.len(),
                 });
             }
-            Event::End(TagEnd::Heading(HeadingLevel::H1)) if found.is_empty() => {
-                title_end = range.end
-            }
+            Event::End(TagEnd::Heading(HeadingLevel::H1)) if found.is_empty() => title_end = range.end,
             _ => {}
         }
     }
     let preamble = title_end.min(preamble_end)..preamble_end;
     if !body[preamble.clone()].trim().is_empty() {
-        let line =
-            body_line + index.line(preamble.start + leading_blank(&body[preamble.clone()])) - 1;
+        let line = body_line + index.line(preamble.start + leading_blank(&body[preamble.clone()])) - 1;
         found.insert(
             0,
-            RawSection {
-                kind: SectionKind::Other,
-                heading: "Introduction".into(),
-                line,
-                content: preamble,
-            },
+            RawSection { kind: SectionKind::Other, heading: "Introduction".into(), line, content: preamble },
         );
     }
     found
@@ -110,21 +96,14 @@ pub fn render_sections(body: &str, raw: &[RawSection]) -> Vec<Section> {
 pub fn render(markdown: &str) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
-    ammonia::Builder::default()
-        .link_rel(Some("noopener noreferrer"))
-        .clean(&html)
-        .to_string()
+    ammonia::Builder::default().link_rel(Some("noopener noreferrer")).clean(&html).to_string()
 }
 
 /// Renders a single line of Markdown without the surrounding paragraph.
 pub fn render_inline(markdown: &str) -> String {
     let html = render(markdown);
     let trimmed = html.trim();
-    trimmed
-        .strip_prefix("<p>")
-        .and_then(|s| s.strip_suffix("</p>"))
-        .unwrap_or(trimmed)
-        .to_owned()
+    trimmed.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(trimmed).to_owned()
 }
 
 /// Lowercase ASCII words joined by `-`: `Checkout: timeouts!` → `checkout-timeouts`. Used for
@@ -156,11 +135,7 @@ pub fn first_table(body: &str, range: Range<usize>, body_line: usize) -> Option<
         let offset = range.start + span.start;
         match event {
             Event::Start(Tag::Table(_)) if table.is_none() => {
-                table = Some(Table {
-                    line: file_line(offset),
-                    header: Vec::new(),
-                    rows: Vec::new(),
-                })
+                table = Some(Table { line: file_line(offset), header: Vec::new(), rows: Vec::new() })
             }
             Event::Start(Tag::TableCell) => cell.clear(),
             Event::Text(t) | Event::Code(t) => cell.push_str(&t),
@@ -197,10 +172,7 @@ pub fn list_items(body: &str, range: Range<usize>, body_line: usize) -> Vec<(usi
             Event::Start(Tag::Item) if depth == 1 => {
                 let start = range.start + span.start;
                 let source = &body[start..range.start + span.end];
-                let text = source
-                    .trim_start_matches(['-', '*', '+', ' '])
-                    .trim_end()
-                    .to_owned();
+                let text = source.trim_start_matches(['-', '*', '+', ' ']).trim_end().to_owned();
                 items.push((body_line + index.line(start) - 1, text));
             }
             _ => {}
@@ -219,14 +191,7 @@ mod tests {
     fn splits_sections_with_kinds_and_lines() {
         let s = sections(BODY, 10);
         let kinds: Vec<_> = s.iter().map(|s| s.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                SectionKind::Summary,
-                SectionKind::RootCause,
-                SectionKind::Other
-            ]
-        );
+        assert_eq!(kinds, [SectionKind::Summary, SectionKind::RootCause, SectionKind::Other]);
         assert_eq!(s[0].line, 12);
         assert_eq!(s[1].line, 15);
         assert_eq!(BODY[s[0].content.clone()].trim(), "Short.");
@@ -238,18 +203,12 @@ mod tests {
         let s = sections("Some context.\n\n## Summary\nx\n", 1);
         assert_eq!(s[0].heading, "Introduction");
         assert_eq!(s[0].line, 1);
-        assert!(
-            sections("# Only a title\n\n## Summary\nx\n", 1)
-                .iter()
-                .all(|s| s.heading != "Introduction")
-        );
+        assert!(sections("# Only a title\n\n## Summary\nx\n", 1).iter().all(|s| s.heading != "Introduction"));
     }
 
     #[test]
     fn rendering_strips_script_and_javascript_urls() {
-        let html = render(
-            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))",
-        );
+        let html = render("<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))");
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
@@ -271,10 +230,7 @@ mod tests {
         assert_eq!(table.header, ["#", "Item"]);
         assert_eq!(
             table.rows,
-            [
-                (9, vec!["1".to_owned(), "Fix x".to_owned()]),
-                (10, vec!["2".to_owned(), "Other".to_owned()])
-            ]
+            [(9, vec!["1".to_owned(), "Fix x".to_owned()]), (10, vec!["2".to_owned(), "Other".to_owned()])]
         );
     }
 

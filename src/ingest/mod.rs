@@ -29,32 +29,13 @@ pub use source_file::MAX_DOCUMENT_BYTES;
 pub fn load(root: &Path) -> (Repo, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let labels = Labels { root };
-    let Some(config) = config::load(root, labels.of(&root.join(CONFIG_FILE)), &mut diagnostics)
-    else {
+    let Some(config) = config::load(root, labels.of(&root.join(CONFIG_FILE)), &mut diagnostics) else {
         return (Repo::default(), diagnostics);
     };
-    let postmortems = load_documents(
-        &labels,
-        &config.paths.postmortems,
-        &mut diagnostics,
-        postmortem::parse,
-    );
-    let runbooks = load_documents(
-        &labels,
-        &config.paths.runbooks,
-        &mut diagnostics,
-        runbook::parse,
-    );
+    let postmortems = load_documents(&labels, &config.paths.postmortems, &mut diagnostics, postmortem::parse);
+    let runbooks = load_documents(&labels, &config.paths.runbooks, &mut diagnostics, runbook::parse);
     let metrics = load_metrics(&labels, &root.join(&config.paths.metrics), &mut diagnostics);
-    (
-        Repo {
-            config,
-            postmortems,
-            runbooks,
-            metrics,
-        },
-        diagnostics,
-    )
+    (Repo { config, postmortems, runbooks, metrics }, diagnostics)
 }
 
 /// Paths in diagnostics are the repo root as the user gave it joined with the file's path,
@@ -65,11 +46,7 @@ struct Labels<'a> {
 
 impl Labels<'_> {
     fn of(&self, path: &Path) -> String {
-        let shown = if self.root == Path::new(".") {
-            path.strip_prefix(self.root).unwrap_or(path)
-        } else {
-            path
-        };
+        let shown = if self.root == Path::new(".") { path.strip_prefix(self.root).unwrap_or(path) } else { path };
         shown.to_string_lossy().replace('\\', "/")
     }
 }
@@ -88,12 +65,7 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 type DocumentParser<T> = fn(&str, &str, &str, &mut Diagnostics) -> Option<T>;
 
-fn load_documents<T>(
-    labels: &Labels,
-    dir: &str,
-    diagnostics: &mut Diagnostics,
-    parse: DocumentParser<T>,
-) -> Vec<T> {
+fn load_documents<T>(labels: &Labels, dir: &str, diagnostics: &mut Diagnostics, parse: DocumentParser<T>) -> Vec<T> {
     let mut documents = Vec::new();
     for path in files_under(&labels.root.join(dir)) {
         let label = labels.of(&path);
@@ -106,10 +78,7 @@ fn load_documents<T>(
             ));
             continue;
         }
-        let id = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         match source_file::SourceFile::read(&path, label, Some(MAX_DOCUMENT_BYTES)) {
             Ok(file) => documents.extend(parse(&file.label, &id, &file.text, diagnostics)),
             Err(d) => diagnostics.push(d),
@@ -130,18 +99,12 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
     let mut metrics = Metrics::default();
     for path in files_under(dir) {
         let label = labels.of(&path);
-        let relative = path
-            .strip_prefix(dir)
-            .unwrap_or(&path)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         let Some(format) = table::Format::of(&relative) else {
             diagnostics.push(unknown_export(&label));
             continue;
         };
-        let stem = relative
-            .rsplit_once('.')
-            .map_or(relative.as_str(), |(stem, _)| stem);
+        let stem = relative.rsplit_once('.').map_or(relative.as_str(), |(stem, _)| stem);
         let export = match stem {
             "deployments" => Export::Deployments,
             "changes" => Export::Changes,
@@ -164,36 +127,20 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
         let (label, text) = (file.label.as_str(), file.text.as_str());
         match export {
             Export::Deployments => {
-                let rows = table::read(
-                    label,
-                    text,
-                    format,
-                    &exports::DEPLOYMENT_COLUMNS,
-                    diagnostics,
-                );
-                metrics
-                    .deployments
-                    .extend(exports::deployments(label, &rows, diagnostics));
+                let rows = table::read(label, text, format, &exports::DEPLOYMENT_COLUMNS, diagnostics);
+                metrics.deployments.extend(exports::deployments(label, &rows, diagnostics));
             }
             Export::Changes => {
                 let rows = table::read(label, text, format, &exports::CHANGE_COLUMNS, diagnostics);
-                metrics
-                    .changes
-                    .extend(exports::changes(label, &rows, diagnostics));
+                metrics.changes.extend(exports::changes(label, &rows, diagnostics));
             }
             Export::Incidents => {
-                let rows =
-                    table::read(label, text, format, &exports::INCIDENT_COLUMNS, diagnostics);
-                metrics
-                    .incidents
-                    .extend(exports::incidents(label, &rows, diagnostics));
+                let rows = table::read(label, text, format, &exports::INCIDENT_COLUMNS, diagnostics);
+                metrics.incidents.extend(exports::incidents(label, &rows, diagnostics));
             }
             Export::Series(name) => {
                 let rows = table::read(label, text, format, &exports::SERIES_COLUMNS, diagnostics);
-                metrics.series.push(Series {
-                    name,
-                    points: exports::series_points(label, &rows, diagnostics),
-                });
+                metrics.series.push(Series { name, points: exports::series_points(label, &rows, diagnostics) });
             }
         }
     }

@@ -9,21 +9,10 @@ use crate::model::{Postmortem, PostmortemMeta, SectionKind};
 /// front matter sets one. Returns `None` only when the front matter is unreadable; errors in
 /// the body are reported but the document is kept, so checks across documents (duplicate
 /// ids, links) still see it. Any error stops `build` either way.
-pub fn parse(
-    label: &str,
-    file_id: &str,
-    text: &str,
-    diagnostics: &mut Diagnostics,
-) -> Option<Postmortem> {
-    let split = front_matter::split(label, text)
-        .map_err(|d| diagnostics.push(d))
-        .ok()?;
-    let mut meta: PostmortemMeta = front_matter::parse(
-        label,
-        &split,
-        front_matter::keys_of::<PostmortemMeta>(),
-        diagnostics,
-    )?;
+pub fn parse(label: &str, file_id: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<Postmortem> {
+    let split = front_matter::split(label, text).map_err(|d| diagnostics.push(d)).ok()?;
+    let mut meta: PostmortemMeta =
+        front_matter::parse(label, &split, front_matter::keys_of::<PostmortemMeta>(), diagnostics)?;
     let key_lines = front_matter::key_lines(&split);
     if meta.id.trim().is_empty() {
         meta.id = file_id.to_owned();
@@ -63,14 +52,7 @@ pub fn parse(
     };
 
     let sections = markdown::render_sections(split.body, &raw);
-    Some(Postmortem {
-        meta,
-        path: label.to_owned(),
-        key_lines,
-        sections,
-        timeline,
-        action_items,
-    })
+    Some(Postmortem { meta, path: label.to_owned(), key_lines, sections, timeline, action_items })
 }
 
 #[cfg(test)]

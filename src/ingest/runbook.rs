@@ -4,34 +4,15 @@ use super::{front_matter, markdown};
 use crate::diagnostics::Diagnostics;
 use crate::model::{Runbook, RunbookMeta};
 
-pub fn parse(
-    label: &str,
-    slug: &str,
-    text: &str,
-    diagnostics: &mut Diagnostics,
-) -> Option<Runbook> {
-    let split = front_matter::split(label, text)
-        .map_err(|d| diagnostics.push(d))
-        .ok()?;
-    let meta: RunbookMeta = front_matter::parse(
-        label,
-        &split,
-        front_matter::keys_of::<RunbookMeta>(),
-        diagnostics,
-    )?;
+pub fn parse(label: &str, slug: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<Runbook> {
+    let split = front_matter::split(label, text).map_err(|d| diagnostics.push(d)).ok()?;
+    let meta: RunbookMeta = front_matter::parse(label, &split, front_matter::keys_of::<RunbookMeta>(), diagnostics)?;
     if !front_matter::check_id(label, 1, "runbook file name", slug, diagnostics) {
         return None;
     }
     let key_lines = front_matter::key_lines(&split);
-    let sections =
-        markdown::render_sections(split.body, &markdown::sections(split.body, split.body_line));
-    Some(Runbook {
-        slug: slug.to_owned(),
-        meta,
-        path: label.to_owned(),
-        key_lines,
-        sections,
-    })
+    let sections = markdown::render_sections(split.body, &markdown::sections(split.body, split.body_line));
+    Some(Runbook { slug: slug.to_owned(), meta, path: label.to_owned(), key_lines, sections })
 }
 
 #[cfg(test)]

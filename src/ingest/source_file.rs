@@ -16,11 +16,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// Reads `path` as UTF-8, pinning an invalid byte to its line and column.
-    pub fn read(
-        path: &Path,
-        label: String,
-        max_bytes: Option<u64>,
-    ) -> Result<SourceFile, Diagnostic> {
+    pub fn read(path: &Path, label: String, max_bytes: Option<u64>) -> Result<SourceFile, Diagnostic> {
         let size = std::fs::metadata(path)
             .map_err(|e| Diagnostic::error(&label, 1, 1, format!("cannot read file: {e}")))?
             .len();
@@ -34,8 +30,8 @@ impl SourceFile {
                 ),
             ));
         }
-        let bytes = std::fs::read(path)
-            .map_err(|e| Diagnostic::error(&label, 1, 1, format!("cannot read file: {e}")))?;
+        let bytes =
+            std::fs::read(path).map_err(|e| Diagnostic::error(&label, 1, 1, format!("cannot read file: {e}")))?;
         match String::from_utf8(bytes) {
             Ok(mut text) => {
                 if text.starts_with('\u{feff}') {
@@ -45,14 +41,8 @@ impl SourceFile {
             }
             Err(e) => {
                 let valid = e.utf8_error().valid_up_to();
-                let (line, col) = LineIndex::new(&String::from_utf8_lossy(&e.as_bytes()[..valid]))
-                    .position(valid);
-                Err(Diagnostic::error(
-                    label,
-                    line,
-                    col,
-                    "file is not valid UTF-8; save it as UTF-8",
-                ))
+                let (line, col) = LineIndex::new(&String::from_utf8_lossy(&e.as_bytes()[..valid])).position(valid);
+                Err(Diagnostic::error(label, line, col, "file is not valid UTF-8; save it as UTF-8"))
             }
         }
     }
@@ -66,9 +56,7 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         LineIndex { text, line_starts }
     }
 
@@ -76,10 +64,7 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let start = self.line_starts[line - 1];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
+        let col = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line, col)
     }
 
@@ -107,9 +92,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.md");
         std::fs::write(&path, b"ok line\nab\xffcd\n").unwrap();
-        let err = SourceFile::read(&path, "bad.md".into(), None)
-            .err()
-            .unwrap();
+        let err = SourceFile::read(&path, "bad.md".into(), None).err().unwrap();
         assert_eq!((err.line, err.col), (2, 3));
         assert!(err.message.contains("UTF-8"));
     }
@@ -119,9 +102,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("big.md");
         std::fs::write(&path, vec![b'a'; 100]).unwrap();
-        let err = SourceFile::read(&path, "big.md".into(), Some(10))
-            .err()
-            .unwrap();
+        let err = SourceFile::read(&path, "big.md".into(), Some(10)).err().unwrap();
         assert!(err.message.contains("limit"), "{}", err.message);
     }
 }

@@ -35,13 +35,7 @@ impl Format {
 }
 
 /// Reads every row, reporting malformed ones; `required` columns must all be present.
-pub fn read(
-    label: &str,
-    text: &str,
-    format: Format,
-    required: &[&str],
-    diagnostics: &mut Diagnostics,
-) -> Vec<Row> {
+pub fn read(label: &str, text: &str, format: Format, required: &[&str], diagnostics: &mut Diagnostics) -> Vec<Row> {
     match format {
         Format::Csv => read_csv(label, text, required, diagnostics),
         Format::JsonLines => read_json_lines(label, text, required, diagnostics),
@@ -49,18 +43,11 @@ pub fn read(
 }
 
 fn read_csv(label: &str, text: &str, required: &[&str], diagnostics: &mut Diagnostics) -> Vec<Row> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let header: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_owned()).collect(),
         Err(e) => {
-            diagnostics.push(Diagnostic::error(
-                label,
-                1,
-                1,
-                format!("cannot read the CSV header: {e}"),
-            ));
+            diagnostics.push(Diagnostic::error(label, 1, 1, format!("cannot read the CSV header: {e}")));
             return Vec::new();
         }
     };
@@ -69,18 +56,11 @@ fn read_csv(label: &str, text: &str, required: &[&str], diagnostics: &mut Diagno
             label,
             1,
             1,
-            format!(
-                "the file is empty; it needs a header row: {}",
-                required.join(",")
-            ),
+            format!("the file is empty; it needs a header row: {}", required.join(",")),
         ));
         return Vec::new();
     }
-    let missing: Vec<&str> = required
-        .iter()
-        .copied()
-        .filter(|r| !header.iter().any(|h| h == r))
-        .collect();
+    let missing: Vec<&str> = required.iter().copied().filter(|r| !header.iter().any(|h| h == r)).collect();
     if !missing.is_empty() {
         diagnostics.push(Diagnostic::error(
             label,
@@ -96,12 +76,7 @@ fn read_csv(label: &str, text: &str, required: &[&str], diagnostics: &mut Diagno
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                diagnostics.push(Diagnostic::error(
-                    label,
-                    line,
-                    1,
-                    format!("malformed CSV row: {e}"),
-                ));
+                diagnostics.push(Diagnostic::error(label, line, 1, format!("malformed CSV row: {e}")));
                 continue;
             }
         };
@@ -111,11 +86,7 @@ fn read_csv(label: &str, text: &str, required: &[&str], diagnostics: &mut Diagno
                 label,
                 line,
                 1,
-                format!(
-                    "row has {} field(s) but the header has {}",
-                    record.len(),
-                    header.len()
-                ),
+                format!("row has {} field(s) but the header has {}", record.len(), header.len()),
             ));
             continue;
         }
@@ -134,12 +105,7 @@ fn read_csv(label: &str, text: &str, required: &[&str], diagnostics: &mut Diagno
     rows
 }
 
-fn read_json_lines(
-    label: &str,
-    text: &str,
-    required: &[&str],
-    diagnostics: &mut Diagnostics,
-) -> Vec<Row> {
+fn read_json_lines(label: &str, text: &str, required: &[&str], diagnostics: &mut Diagnostics) -> Vec<Row> {
     let mut rows = Vec::new();
     for (index, source) in text.lines().enumerate() {
         let line = index + 1;
@@ -149,36 +115,17 @@ fn read_json_lines(
         let object = match serde_json::from_str::<serde_json::Value>(source) {
             Ok(serde_json::Value::Object(object)) => object,
             Ok(_) => {
-                diagnostics.push(Diagnostic::error(
-                    label,
-                    line,
-                    1,
-                    "each line must be a JSON object",
-                ));
+                diagnostics.push(Diagnostic::error(label, line, 1, "each line must be a JSON object"));
                 continue;
             }
             Err(e) => {
-                diagnostics.push(Diagnostic::error(
-                    label,
-                    line,
-                    e.column().max(1),
-                    format!("invalid JSON: {e}"),
-                ));
+                diagnostics.push(Diagnostic::error(label, line, e.column().max(1), format!("invalid JSON: {e}")));
                 continue;
             }
         };
-        let missing: Vec<&str> = required
-            .iter()
-            .copied()
-            .filter(|r| !object.contains_key(*r))
-            .collect();
+        let missing: Vec<&str> = required.iter().copied().filter(|r| !object.contains_key(*r)).collect();
         if !missing.is_empty() {
-            diagnostics.push(Diagnostic::error(
-                label,
-                line,
-                1,
-                format!("missing field(s) {}", missing.join(", ")),
-            ));
+            diagnostics.push(Diagnostic::error(label, line, 1, format!("missing field(s) {}", missing.join(", "))));
             continue;
         }
         let cells = object
@@ -204,31 +151,16 @@ mod tests {
     #[test]
     fn csv_rows_carry_lines_and_columns() {
         let mut d = Diagnostics::default();
-        let rows = read(
-            "a.csv",
-            "id,name\n1,alpha\n22,beta\n",
-            Format::Csv,
-            &["id"],
-            &mut d,
-        );
+        let rows = read("a.csv", "id,name\n1,alpha\n22,beta\n", Format::Csv, &["id"], &mut d);
         assert!(d.is_empty());
         assert_eq!(rows[1].line, 3);
-        assert_eq!(
-            rows[1].get("name").unwrap(),
-            &("name".to_owned(), "beta".to_owned(), 4)
-        );
+        assert_eq!(rows[1].get("name").unwrap(), &("name".to_owned(), "beta".to_owned(), 4));
     }
 
     #[test]
     fn wrong_field_counts_are_reported_on_every_bad_row() {
         let mut d = Diagnostics::default();
-        let rows = read(
-            "a.csv",
-            "id,name\n1\n2,b\n3,c,extra\n",
-            Format::Csv,
-            &["id"],
-            &mut d,
-        );
+        let rows = read("a.csv", "id,name\n1\n2,b\n3,c,extra\n", Format::Csv, &["id"], &mut d);
         assert_eq!(rows.len(), 1);
         let lines: Vec<usize> = d.iter().map(|d| d.line).collect();
         assert_eq!(lines, [2, 4]);
@@ -245,13 +177,8 @@ mod tests {
     #[test]
     fn json_lines_use_the_same_names() {
         let mut d = Diagnostics::default();
-        let rows = read(
-            "a.jsonl",
-            "{\"id\":\"1\",\"n\":2}\n\nnot json\n[1]\n{\"n\":1}\n",
-            Format::JsonLines,
-            &["id"],
-            &mut d,
-        );
+        let rows =
+            read("a.jsonl", "{\"id\":\"1\",\"n\":2}\n\nnot json\n[1]\n{\"n\":1}\n", Format::JsonLines, &["id"], &mut d);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].get("n").unwrap().1, "2");
         let lines: Vec<usize> = d.iter().map(|d| d.line).collect();

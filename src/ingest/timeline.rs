@@ -38,11 +38,7 @@ pub fn parse(
             at = day.and_time(time).and_utc();
         }
         previous = Some(at);
-        entries.push(TimelineEntry {
-            at,
-            html: render_inline(text),
-            line: *line,
-        });
+        entries.push(TimelineEntry { at, html: render_inline(text), line: *line });
     }
     entries
 }
@@ -50,30 +46,19 @@ pub fn parse(
 /// `[**]YYYY-MM-DD ]HH:MM[:SS][ UTC|Z][**] <sep> text`, separators `—`, `–`, `-`, `:` or `|`.
 fn split_entry(item: &str) -> Option<(Option<NaiveDate>, NaiveTime, &str)> {
     let rest = item.trim_start_matches('*').trim_start();
-    let (date, rest) = match rest
-        .get(..10)
-        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-    {
+    let (date, rest) = match rest.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
         Some(date) => (Some(date), rest[10..].trim_start_matches('T').trim_start()),
         None => (None, rest),
     };
-    let seconds = rest
-        .get(..8)
-        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M:%S").ok());
+    let seconds = rest.get(..8).and_then(|t| NaiveTime::parse_from_str(t, "%H:%M:%S").ok());
     let (time, time_len) = match seconds {
         Some(time) => (time, 8),
         None => (NaiveTime::parse_from_str(rest.get(..5)?, "%H:%M").ok()?, 5),
     };
     let rest = rest[time_len..].trim_start();
-    let rest = rest
-        .strip_prefix("UTC")
-        .or_else(|| rest.strip_prefix('Z'))
-        .unwrap_or(rest);
+    let rest = rest.strip_prefix("UTC").or_else(|| rest.strip_prefix('Z')).unwrap_or(rest);
     let rest = rest.trim_start_matches('*').trim_start();
-    let text = ["—", "–", "-", ":", "|"]
-        .iter()
-        .find_map(|sep| rest.strip_prefix(sep))
-        .unwrap_or(rest);
+    let text = ["—", "–", "-", ":", "|"].iter().find_map(|sep| rest.strip_prefix(sep)).unwrap_or(rest);
     Some((date, time, text.trim()))
 }
 
@@ -82,11 +67,7 @@ mod tests {
     use super::*;
 
     fn items(lines: &[&str]) -> Vec<(usize, String)> {
-        lines
-            .iter()
-            .enumerate()
-            .map(|(i, l)| (i + 1, l.to_string()))
-            .collect()
+        lines.iter().enumerate().map(|(i, l)| (i + 1, l.to_string())).collect()
     }
 
     fn day() -> NaiveDate {
@@ -98,20 +79,12 @@ mod tests {
         let mut d = Diagnostics::default();
         let e = parse(
             "pm.md",
-            &items(&[
-                "14:02 — deploy",
-                "**14:09 UTC** – alert",
-                "14:10:30 - page",
-                "14:11: ack",
-            ]),
+            &items(&["14:02 — deploy", "**14:09 UTC** – alert", "14:10:30 - page", "14:11: ack"]),
             day(),
             &mut d,
         );
         assert!(d.is_empty());
-        let times: Vec<String> = e
-            .iter()
-            .map(|e| e.at.format("%H:%M:%S").to_string())
-            .collect();
+        let times: Vec<String> = e.iter().map(|e| e.at.format("%H:%M:%S").to_string()).collect();
         assert_eq!(times, ["14:02:00", "14:09:00", "14:10:30", "14:11:00"]);
         assert_eq!(e[1].html, "alert");
         assert_eq!(e[3].html, "ack");
@@ -120,12 +93,7 @@ mod tests {
     #[test]
     fn rolls_over_midnight() {
         let mut d = Diagnostics::default();
-        let e = parse(
-            "pm.md",
-            &items(&["23:58 — a", "00:04 — b", "01:00 — c"]),
-            day(),
-            &mut d,
-        );
+        let e = parse("pm.md", &items(&["23:58 — a", "00:04 — b", "01:00 — c"]), day(), &mut d);
         assert_eq!(e[0].at.to_rfc3339(), "2026-06-12T23:58:00+00:00");
         assert_eq!(e[1].at.to_rfc3339(), "2026-06-13T00:04:00+00:00");
         assert_eq!(e[2].at.to_rfc3339(), "2026-06-13T01:00:00+00:00");
@@ -134,12 +102,7 @@ mod tests {
     #[test]
     fn explicit_dates_win() {
         let mut d = Diagnostics::default();
-        let e = parse(
-            "pm.md",
-            &items(&["2026-06-14 09:00 — later", "09:30 — same day"]),
-            day(),
-            &mut d,
-        );
+        let e = parse("pm.md", &items(&["2026-06-14 09:00 — later", "09:30 — same day"]), day(), &mut d);
         assert_eq!(e[0].at.to_rfc3339(), "2026-06-14T09:00:00+00:00");
         assert_eq!(e[1].at.to_rfc3339(), "2026-06-14T09:30:00+00:00");
     }
@@ -147,12 +110,7 @@ mod tests {
     #[test]
     fn an_entry_without_a_time_is_a_warning_with_its_line() {
         let mut d = Diagnostics::default();
-        let e = parse(
-            "pm.md",
-            &items(&["14:02 — a", "then things happened", "25:00 — nope"]),
-            day(),
-            &mut d,
-        );
+        let e = parse("pm.md", &items(&["14:02 — a", "then things happened", "25:00 — nope"]), day(), &mut d);
         assert_eq!(e.len(), 1);
         let lines: Vec<usize> = d.iter().map(|d| d.line).collect();
         assert_eq!(lines, [2, 3]);

@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use super::Severity;
+
 /// `firebreak.toml` at the root of a source repo. Every key has a default, so an
 /// empty file (or none at all) is a valid configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,6 +16,10 @@ pub struct Config {
     pub paths: Paths,
     /// The service catalog: service name → owner and tier.
     pub services: BTreeMap<String, Service>,
+    /// Person → team, for action-item owners (otherwise the team of the postmortem's
+    /// first service owns the item).
+    pub people: BTreeMap<String, String>,
+    pub action_items: ActionItemPolicy,
 }
 
 impl Default for Config {
@@ -25,6 +31,8 @@ impl Default for Config {
             week_start: WeekStart::Monday,
             paths: Paths::default(),
             services: BTreeMap::new(),
+            people: BTreeMap::new(),
+            action_items: ActionItemPolicy::default(),
         }
     }
 }
@@ -67,4 +75,27 @@ pub struct Service {
 
 fn default_tier() -> u8 {
     3
+}
+
+/// What the team expects of action items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ActionItemPolicy {
+    /// Severity → the most days after the incident an item may be due.
+    pub due_within_days: BTreeMap<Severity, u32>,
+    /// Open items due within this many days of "as of" are "due soon".
+    pub due_soon_days: u32,
+    /// Postmortems with more items are flagged: three to five high-impact items beat a
+    /// dozen aspirational ones.
+    pub max_per_postmortem: usize,
+}
+
+impl Default for ActionItemPolicy {
+    fn default() -> Self {
+        ActionItemPolicy {
+            due_within_days: BTreeMap::from([(Severity::Sev1, 15), (Severity::Sev2, 30)]),
+            due_soon_days: 14,
+            max_per_postmortem: 5,
+        }
+    }
 }

@@ -41,9 +41,7 @@ impl SectionKind {
             "summary" => SectionKind::Summary,
             "impact" => SectionKind::Impact,
             "timeline" => SectionKind::Timeline,
-            "root cause analysis" | "root cause" | "root causes" | "5 whys" | "five whys" => {
-                SectionKind::RootCause
-            }
+            "root cause analysis" | "root cause" | "root causes" | "5 whys" | "five whys" => SectionKind::RootCause,
             "contributing factors" => SectionKind::ContributingFactors,
             "what went well" => SectionKind::WhatWentWell,
             "action items" => SectionKind::ActionItems,

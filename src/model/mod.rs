@@ -6,14 +6,10 @@ mod metrics;
 mod postmortem;
 mod runbook;
 
-pub use config::{Config, Paths, Service, WeekStart};
+pub use config::{ActionItemPolicy, Config, Paths, Service, WeekStart};
 pub use document::{Section, SectionKind};
-pub use metrics::{
-    Change, DeployStatus, Deployment, Extra, Incident, Metrics, Series, SeriesPoint,
-};
-pub use postmortem::{
-    ActionItem, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry,
-};
+pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, Series, SeriesPoint};
+pub use postmortem::{ActionItem, ActionKind, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry};
 pub use runbook::{ReviewPeriod, RunbookMeta};
 mod repo;
 pub use repo::{Postmortem, PostmortemSummary, Repo, Runbook, RunbookSummary};

@@ -53,12 +53,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub const ALL: [Severity; 4] = [
-        Severity::Sev1,
-        Severity::Sev2,
-        Severity::Sev3,
-        Severity::Sev4,
-    ];
+    pub const ALL: [Severity; 4] = [Severity::Sev1, Severity::Sev2, Severity::Sev3, Severity::Sev4];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -70,9 +65,7 @@ impl Severity {
     }
 
     pub fn parse(text: &str) -> Option<Severity> {
-        Severity::ALL
-            .into_iter()
-            .find(|s| s.label().eq_ignore_ascii_case(text.trim()))
+        Severity::ALL.into_iter().find(|s| s.label().eq_ignore_ascii_case(text.trim()))
     }
 }
 
@@ -92,11 +85,8 @@ pub enum PostmortemStatus {
 }
 
 impl PostmortemStatus {
-    pub const ALL: [PostmortemStatus; 3] = [
-        PostmortemStatus::Draft,
-        PostmortemStatus::InReview,
-        PostmortemStatus::Final,
-    ];
+    pub const ALL: [PostmortemStatus; 3] =
+        [PostmortemStatus::Draft, PostmortemStatus::InReview, PostmortemStatus::Final];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -126,7 +116,34 @@ pub struct ActionItem {
     /// `None` when the cell is not a `YYYY-MM-DD` date (a `check` error says so).
     pub due: Option<NaiveDate>,
     pub status: ActionStatus,
+    /// From a `Done 2026-03-01` status cell or a `Completed` column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_on: Option<NaiveDate>,
+    /// A ticket key or URL from an optional `Ticket` column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ticket: Option<String>,
+    /// From an optional `Type` column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ActionKind>,
     pub line: usize,
+}
+
+/// Mitigate: reduce the impact next time. Prevent: stop it happening again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionKind {
+    Mitigate,
+    Prevent,
+}
+
+impl ActionKind {
+    pub fn parse(text: &str) -> Option<ActionKind> {
+        match text.trim().to_lowercase().as_str() {
+            "mitigate" | "mitigation" => Some(ActionKind::Mitigate),
+            "prevent" | "prevention" => Some(ActionKind::Prevent),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -141,20 +158,21 @@ pub enum ActionStatus {
 }
 
 impl ActionStatus {
+    pub const ALL: [ActionStatus; 5] = [
+        ActionStatus::Pending,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::WontDo,
+        ActionStatus::Invalid,
+    ];
+
     /// Case-insensitive, with the synonyms teams commonly write.
     pub fn parse(text: &str) -> ActionStatus {
-        let t: String = text
-            .trim()
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect();
+        let t: String = text.trim().to_lowercase().chars().filter(|c| c.is_alphanumeric()).collect();
         match t.as_str() {
             "pending" | "todo" | "open" | "notstarted" | "new" => ActionStatus::Pending,
             "inprogress" | "started" | "doing" | "wip" => ActionStatus::InProgress,
-            "done" | "complete" | "completed" | "closed" | "fixed" | "resolved" => {
-                ActionStatus::Done
-            }
+            "done" | "complete" | "completed" | "closed" | "fixed" | "resolved" => ActionStatus::Done,
             "wontdo" | "wontfix" | "cancelled" | "canceled" | "dropped" => ActionStatus::WontDo,
             _ => ActionStatus::Invalid,
         }

@@ -36,11 +36,7 @@ pub struct PostmortemSummary {
 
 impl From<&Postmortem> for PostmortemSummary {
     fn from(pm: &Postmortem) -> Self {
-        PostmortemSummary {
-            meta: pm.meta.clone(),
-            path: pm.path.clone(),
-            action_items: pm.action_items.clone(),
-        }
+        PostmortemSummary { meta: pm.meta.clone(), path: pm.path.clone(), action_items: pm.action_items.clone() }
     }
 }
 
@@ -53,11 +49,7 @@ pub struct RunbookSummary {
 
 impl From<&Runbook> for RunbookSummary {
     fn from(rb: &Runbook) -> Self {
-        RunbookSummary {
-            slug: rb.slug.clone(),
-            meta: rb.meta.clone(),
-            path: rb.path.clone(),
-        }
+        RunbookSummary { slug: rb.slug.clone(), meta: rb.meta.clone(), path: rb.path.clone() }
     }
 }
 

@@ -29,11 +29,8 @@ impl Default for ReviewPeriod {
 impl ReviewPeriod {
     pub fn parse(text: &str) -> Result<ReviewPeriod, String> {
         let text = text.trim();
-        let invalid = || {
-            format!(
-                "invalid review period `{text}`: write a number of days or weeks, such as `90d` or `12w`"
-            )
-        };
+        let invalid =
+            || format!("invalid review period `{text}`: write a number of days or weeks, such as `90d` or `12w`");
         let split = text.len().checked_sub(1).ok_or_else(invalid)?;
         let (number, unit) = text.split_at(split);
         let number: u32 = number.parse().map_err(|_| invalid())?;

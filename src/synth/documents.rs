@@ -12,9 +12,8 @@ use std::path::Path;
 use super::exports::Deploy;
 use super::{Plan, SERVICES};
 
-const PEOPLE: [&str; 10] = [
-    "@amara", "@priya", "@tomas", "@lena", "@kofi", "@mei", "@ravi", "@sofia", "@jonas", "@yusuf",
-];
+const PEOPLE: [&str; 10] =
+    ["@amara", "@priya", "@tomas", "@lena", "@kofi", "@mei", "@ravi", "@sofia", "@jonas", "@yusuf"];
 const FAILURES: [(&str, &str); 8] = [
     ("connection-pool", "connection pool exhaustion"),
     ("config-change", "a configuration change"),
@@ -30,10 +29,7 @@ const STATUSES: [&str; 4] = ["Done", "Done", "In Progress", "Pending"];
 pub fn config() -> String {
     let mut text = String::from("title = \"Synthetic Reliability\"\n");
     for (name, team, tier) in SERVICES {
-        let _ = write!(
-            text,
-            "\n[services.{name}]\nteam = \"{team}\"\ntier = {tier}\n"
-        );
+        let _ = write!(text, "\n[services.{name}]\nteam = \"{team}\"\ntier = {tier}\n");
     }
     text
 }
@@ -50,13 +46,8 @@ pub fn write_runbooks(rng: &mut ChaCha8Rng, count: usize, dir: &Path) -> io::Res
     for n in 0..count {
         let (service, _, _) = SERVICES[n % SERVICES.len()];
         let (tag, failure) = FAILURES.choose(rng).expect("non-empty");
-        let alert = format!(
-            "{}{}Alert{n}",
-            capitalise(service),
-            capitalise(&tag.replace('-', ""))
-        );
-        let reviewed = NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid")
-            + Duration::days(rng.random_range(0..300));
+        let alert = format!("{}{}Alert{n}", capitalise(service), capitalise(&tag.replace('-', "")));
+        let reviewed = NaiveDate::from_ymd_opt(2026, 1, 1).expect("valid") + Duration::days(rng.random_range(0..300));
         let text = format!(
             "---\ntitle: \"{service}: {failure} ({n})\"\nservice: {service}\nowner: \"{owner}\"\nlast_reviewed: {reviewed}\nreview_every: 90d\nalerts: [{alert}]\n---\n\n\
 ## Overview\n{alert} fires when {service} shows signs of {failure}.\n\n## Impact\nRequests to {service} slow down or fail.\n\n\
@@ -70,12 +61,7 @@ pub fn write_runbooks(rng: &mut ChaCha8Rng, count: usize, dir: &Path) -> io::Res
     Ok(count)
 }
 
-pub fn write_postmortems(
-    rng: &mut ChaCha8Rng,
-    plan: &Plan,
-    deploys: &[Deploy],
-    dir: &Path,
-) -> io::Result<usize> {
+pub fn write_postmortems(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], dir: &Path) -> io::Result<usize> {
     if plan.postmortems > 0 {
         std::fs::create_dir_all(dir)?;
     }
@@ -83,9 +69,7 @@ pub fn write_postmortems(
         let deploy = &deploys[rng.random_range(0..deploys.len().max(1))];
         let service = deploy.service;
         let (tag, failure) = FAILURES.choose(rng).expect("non-empty");
-        let severity = ["SEV1", "SEV2", "SEV2", "SEV3", "SEV3", "SEV3", "SEV4"]
-            .choose(rng)
-            .expect("non-empty");
+        let severity = ["SEV1", "SEV2", "SEV2", "SEV3", "SEV3", "SEV3", "SEV4"].choose(rng).expect("non-empty");
         let started = deploy.finished_at + Duration::minutes(rng.random_range(2..90));
         let detected = started + Duration::minutes(rng.random_range(1..30));
         let acknowledged = detected + Duration::minutes(rng.random_range(1..15));
@@ -95,16 +79,9 @@ pub fn write_postmortems(
         let id = format!("{date}-{service}-{tag}-{n}");
         let ts = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
         let hm = |t: chrono::DateTime<chrono::Utc>| t.format("%H:%M").to_string();
-        let caused = if rng.random_bool(0.5) {
-            format!("caused_by_deploys: [{}]\n", deploy.id)
-        } else {
-            String::new()
-        };
+        let caused = if rng.random_bool(0.5) { format!("caused_by_deploys: [{}]\n", deploy.id) } else { String::new() };
         let runbooks = if plan.runbooks > 0 {
-            format!(
-                "runbooks: [{}]\n",
-                runbook_slug(rng.random_range(0..plan.runbooks))
-            )
+            format!("runbooks: [{}]\n", runbook_slug(rng.random_range(0..plan.runbooks)))
         } else {
             String::new()
         };
@@ -148,7 +125,5 @@ authors: [\"{author}\"]\nincident_commander: \"{ic}\"\ntags: [{tag}]\nstarted_at
 
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

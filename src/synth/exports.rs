@@ -28,18 +28,11 @@ fn rfc3339(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-pub fn write_deployments_and_changes(
-    rng: &mut ChaCha8Rng,
-    plan: &Plan,
-    dir: &Path,
-) -> io::Result<Vec<Deploy>> {
+pub fn write_deployments_and_changes(rng: &mut ChaCha8Rng, plan: &Plan, dir: &Path) -> io::Result<Vec<Deploy>> {
     std::fs::create_dir_all(dir)?;
     let mut deployments = BufWriter::new(File::create(dir.join("deployments.csv"))?);
     let mut changes = BufWriter::new(File::create(dir.join("changes.csv"))?);
-    writeln!(
-        deployments,
-        "deploy_id,service,environment,finished_at,status,started_at,commit_sha,fixes_incident"
-    )?;
+    writeln!(deployments, "deploy_id,service,environment,finished_at,status,started_at,commit_sha,fixes_incident")?;
     writeln!(changes, "change_id,service,committed_at,deploy_id")?;
 
     let days = weekdays(plan);
@@ -53,15 +46,11 @@ pub fn write_deployments_and_changes(
         for (service, _, _) in SERVICES {
             let count = 1 + (per_slot - 1.0 + rng.random::<f64>()).floor().max(0.0) as usize;
             // Numbered in time order within the day, as a deploy tool would.
-            let mut minutes: Vec<u32> = (0..count)
-                .map(|_| 9 * 60 + rng.random_range(0..9 * 60))
-                .collect();
+            let mut minutes: Vec<u32> = (0..count).map(|_| 9 * 60 + rng.random_range(0..9 * 60)).collect();
             minutes.sort_unstable();
             for (n, minute) in (1..).zip(minutes) {
-                let finished_at = day
-                    .and_hms_opt(minute / 60, minute % 60, rng.random_range(0..60))
-                    .expect("valid time")
-                    .and_utc();
+                let finished_at =
+                    day.and_hms_opt(minute / 60, minute % 60, rng.random_range(0..60)).expect("valid time").and_utc();
                 let started_at = finished_at - Duration::minutes(rng.random_range(4..25));
                 let roll: f64 = rng.random();
                 let status = if roll < 0.03 {
@@ -81,20 +70,10 @@ pub fn write_deployments_and_changes(
                 )?;
                 for _ in 0..rng.random_range(1..=4) {
                     change_number += 1;
-                    let lead = Duration::minutes(
-                        (lead_hours.sample(rng) * 60.0).clamp(5.0, 24.0 * 60.0 * 20.0) as i64,
-                    );
-                    writeln!(
-                        changes,
-                        "c{change_number:07},{service},{},{id}",
-                        rfc3339(finished_at - lead)
-                    )?;
+                    let lead = Duration::minutes((lead_hours.sample(rng) * 60.0).clamp(5.0, 24.0 * 60.0 * 20.0) as i64);
+                    writeln!(changes, "c{change_number:07},{service},{},{id}", rfc3339(finished_at - lead))?;
                 }
-                produced.push(Deploy {
-                    id,
-                    service,
-                    finished_at,
-                });
+                produced.push(Deploy { id, service, finished_at });
             }
         }
     }
@@ -104,12 +83,7 @@ pub fn write_deployments_and_changes(
 }
 
 /// SEV3 / SEV4 incidents without postmortems, some caused by a deployment.
-pub fn write_incidents(
-    rng: &mut ChaCha8Rng,
-    plan: &Plan,
-    deploys: &[Deploy],
-    dir: &Path,
-) -> io::Result<usize> {
+pub fn write_incidents(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], dir: &Path) -> io::Result<usize> {
     let mut out = BufWriter::new(File::create(dir.join("incidents.csv"))?);
     writeln!(
         out,
@@ -126,17 +100,9 @@ pub fn write_incidents(
             t += Duration::minutes((minutes.sample(rng) * scale).max(1.0) as i64);
             rfc3339(t)
         };
-        let (detected, acknowledged, mitigated, resolved) = (
-            step(rng, 0.3),
-            step(rng, 0.1),
-            step(rng, 0.8),
-            step(rng, 1.5),
-        );
-        let severity = if rng.random_bool(0.35) {
-            "SEV3"
-        } else {
-            "SEV4"
-        };
+        let (detected, acknowledged, mitigated, resolved) =
+            (step(rng, 0.3), step(rng, 0.1), step(rng, 0.8), step(rng, 1.5));
+        let severity = if rng.random_bool(0.35) { "SEV3" } else { "SEV4" };
         writeln!(
             out,
             "INC-{n:04},{},{severity},{},{detected},{acknowledged},{mitigated},{resolved},{}",
@@ -166,11 +132,7 @@ pub fn write_series(rng: &mut ChaCha8Rng, plan: &Plan, dir: &Path) -> io::Result
         for hour in 0..plan.days * 24 {
             let t = start + Duration::hours(hour.into());
             let day_phase = (f64::from(hour % 24) - 15.0) / 24.0 * std::f64::consts::TAU;
-            let weekend_factor = if matches!(t.weekday(), Weekday::Sat | Weekday::Sun) {
-                1.0 - weekend
-            } else {
-                1.0
-            };
+            let weekend_factor = if matches!(t.weekday(), Weekday::Sat | Weekday::Sun) { 1.0 - weekend } else { 1.0 };
             let level = base + growth * f64::from(hour) / 24.0;
             let value = (level + daily * day_phase.cos()) * weekend_factor + noise.sample(rng);
             writeln!(out, "{},{value:.2}", rfc3339(t))?;

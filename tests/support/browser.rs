@@ -15,10 +15,7 @@ const WAIT: Duration = Duration::from_secs(30);
 
 impl Browser {
     pub async fn start() -> Browser {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
+        let port = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
         let driver = Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -37,18 +34,12 @@ impl Browser {
                 ]
             }
         });
-        let serde_json::Value::Object(capabilities) = capabilities else {
-            unreachable!("an object literal")
-        };
+        let serde_json::Value::Object(capabilities) = capabilities else { unreachable!("an object literal") };
         let url = format!("http://127.0.0.1:{port}");
         // chromedriver takes a moment to listen; retry the session for a few seconds.
         let mut last_error = None;
         for _ in 0..50 {
-            match ClientBuilder::new(HttpConnector::new())
-                .capabilities(capabilities.clone())
-                .connect(&url)
-                .await
-            {
+            match ClientBuilder::new(HttpConnector::new()).capabilities(capabilities.clone()).connect(&url).await {
                 Ok(client) => return Browser { client, driver },
                 Err(e) => last_error = Some(e),
             }
@@ -58,10 +49,7 @@ impl Browser {
     }
 
     pub async fn goto(&self, url: &str) {
-        self.client
-            .goto(url)
-            .await
-            .unwrap_or_else(|e| panic!("open {url}: {e}"));
+        self.client.goto(url).await.unwrap_or_else(|e| panic!("open {url}: {e}"));
     }
 
     /// The text of the first element matching `css`, once it exists.
@@ -95,5 +83,41 @@ impl Browser {
         let _ = self.client.close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+impl Browser {
+    /// The value of the dashboard card labelled `label`.
+    pub async fn card(&self, label: &str) -> String {
+        let cards = self.client.find_all(Locator::Css(".card")).await.expect("cards");
+        for card in cards {
+            let text = card.text().await.expect("card text");
+            if let Some((value, rest)) = text.split_once('\n')
+                && rest.trim() == label
+            {
+                return value.trim().to_owned();
+            }
+        }
+        panic!("no card labelled `{label}`");
+    }
+
+    /// Chooses `value` in the `<select name=…>`.
+    pub async fn select(&self, name: &str, value: &str) {
+        let select = self.client.find(Locator::Css(&format!("select[name={name}]"))).await.expect("the select");
+        select.select_by_value(value).await.unwrap_or_else(|e| panic!("choose {value} in {name}: {e}"));
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no `{css}`: {e}"))
+            .click()
+            .await
+            .expect("click");
+    }
+
+    pub async fn current_url(&self) -> String {
+        self.client.current_url().await.expect("the URL").to_string()
     }
 }

@@ -16,9 +16,7 @@ pub fn built_site() -> &'static Path {
         let path = format!(
             "{}:{}:{}",
             root().join(".tools/node_modules/.bin").display(),
-            std::env::var("HOME")
-                .map(|h| format!("{h}/.cargo/bin"))
-                .unwrap_or_default(),
+            std::env::var("HOME").map(|h| format!("{h}/.cargo/bin")).unwrap_or_default(),
             std::env::var("PATH").unwrap_or_default()
         );
         let status = Command::new("trunk")
@@ -41,32 +39,13 @@ pub fn serve(dir: &Path) -> String {
     let dir = dir.to_path_buf();
     std::thread::spawn(move || {
         for request in server.incoming_requests() {
-            let path = request
-                .url()
-                .split(['?', '#'])
-                .next()
-                .unwrap_or("/")
-                .trim_start_matches('/')
-                .to_owned();
-            let file = if path.is_empty() {
-                dir.join("index.html")
-            } else {
-                dir.join(&path)
-            };
+            let path = request.url().split(['?', '#']).next().unwrap_or("/").trim_start_matches('/').to_owned();
+            let file = if path.is_empty() { dir.join("index.html") } else { dir.join(&path) };
             let safe = !path.split('/').any(|segment| segment == "..");
-            let (file, status) = if safe && file.is_file() {
-                (file, 200)
-            } else {
-                (dir.join("404.html"), 404)
-            };
+            let (file, status) = if safe && file.is_file() { (file, 200) } else { (dir.join("404.html"), 404) };
             let body = std::fs::read(&file).unwrap_or_default();
-            let header = tiny_http::Header::from_bytes("Content-Type", content_type(&file))
-                .expect("a valid header");
-            let _ = request.respond(
-                tiny_http::Response::from_data(body)
-                    .with_status_code(status)
-                    .with_header(header),
-            );
+            let header = tiny_http::Header::from_bytes("Content-Type", content_type(&file)).expect("a valid header");
+            let _ = request.respond(tiny_http::Response::from_data(body).with_status_code(status).with_header(header));
         }
     });
     format!("http://127.0.0.1:{port}")

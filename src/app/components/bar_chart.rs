@@ -26,11 +26,8 @@ fn draw(bars: &[(String, usize)]) -> Result<String, Box<dyn std::error::Error>> 
     {
         let root = SVGBackend::with_string(&mut svg, (720, 220)).into_drawing_area();
         let top = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1) as u32;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(8)
-            .x_label_area_size(28)
-            .y_label_area_size(40)
-            .build_cartesian_2d(
+        let mut chart =
+            ChartBuilder::on(&root).margin(8).x_label_area_size(28).y_label_area_size(40).build_cartesian_2d(
                 (0u32..(bars.len() as u32).saturating_sub(1)).into_segmented(),
                 0u32..top + top / 10 + 1,
             )?;
@@ -39,10 +36,9 @@ fn draw(bars: &[(String, usize)]) -> Result<String, Box<dyn std::error::Error>> 
             .disable_x_mesh()
             .x_labels(bars.len().min(7))
             .x_label_formatter(&|x| match x {
-                SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => bars
-                    .get(*i as usize)
-                    .map(|b| b.0.clone())
-                    .unwrap_or_default(),
+                SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
+                    bars.get(*i as usize).map(|b| b.0.clone()).unwrap_or_default()
+                }
                 SegmentValue::Last => String::new(),
             })
             .draw()?;

@@ -1,13 +1,21 @@
 //! Small reusable pieces, one concern each.
 
+mod anchor_link;
 mod badges;
 mod bar_chart;
+mod card;
+mod filter_select;
+mod item_extras;
 mod nav;
 mod problem;
 mod raw_html;
 
+pub use anchor_link::{AnchorLink, scroll_to};
 pub use badges::{ActionStatusBadge, SeverityBadge};
 pub use bar_chart::BarChart;
+pub use card::Card;
+pub use filter_select::FilterSelect;
+pub use item_extras::ItemExtras;
 pub use nav::Nav;
 pub use problem::Problem;
 pub use raw_html::RawHtml;

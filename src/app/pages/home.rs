@@ -2,7 +2,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::analytics::Report;
-use crate::app::components::{BarChart, SeverityBadge};
+use crate::app::components::{BarChart, Card, SeverityBadge};
 use crate::app::data::{SiteHandle, today, use_site};
 use crate::app::route::Route;
 use crate::display::{format_hours, format_percent};
@@ -13,11 +13,9 @@ use crate::display::{format_hours, format_percent};
 pub fn Home() -> Html {
     let site = use_site();
     let as_of = today();
-    let report = use_memo((as_of, site.clone()), |(as_of, site)| {
-        Report::compute(site, *as_of)
-    });
+    let report = use_memo((as_of, site.clone()), |(as_of, site)| Report::compute(site, *as_of));
     let dora = &report.dora;
-    let actions = &report.action_items;
+    let actions = &report.action_items.stats;
     html! {
         <>
             <h1>{ site.config.title.clone() }</h1>
@@ -47,23 +45,6 @@ pub fn Home() -> Html {
             <h2>{ "Latest postmortems" }</h2>
             <LatestPostmortems site={site.clone()} />
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct CardProps {
-    label: AttrValue,
-    value: AttrValue,
-    #[prop_or_default]
-    to: Option<Route>,
-}
-
-#[component]
-fn Card(props: &CardProps) -> Html {
-    let inner = html! { <><span class="value">{ props.value.clone() }</span><span class="label">{ props.label.clone() }</span></> };
-    match &props.to {
-        Some(to) => html! { <Link<Route> to={to.clone()} classes="card">{ inner }</Link<Route>> },
-        None => html! { <div class="card">{ inner }</div> },
     }
 }
 

@@ -1,5 +1,6 @@
 //! One file per route.
 
+mod action_items;
 mod home;
 mod not_found;
 mod postmortem;
@@ -7,6 +8,7 @@ mod postmortem_list;
 mod runbook;
 mod runbook_list;
 
+pub use action_items::ActionItems;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use postmortem::PostmortemPage;

@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::components::{ActionStatusBadge, Problem, RawHtml, SeverityBadge};
+use crate::app::components::{ActionStatusBadge, AnchorLink, ItemExtras, Problem, RawHtml, SeverityBadge, scroll_to};
 use crate::app::data::{Load, today, use_document, use_site};
 use crate::app::route::Route;
 use crate::bundle::postmortem_file;
@@ -17,10 +17,7 @@ pub struct Props {
 #[component]
 pub fn PostmortemPage(props: &Props) -> Html {
     let site = use_site();
-    let known = site
-        .postmortems
-        .iter()
-        .any(|pm| pm.meta.id == props.id.as_str());
+    let known = site.postmortems.iter().any(|pm| pm.meta.id == props.id.as_str());
     let (doc, retry) = use_document::<Postmortem>(postmortem_file(&props.id));
     if !known {
         return html! { <Problem title="No such postmortem" message={format!("There is no postmortem with the id `{}`.", props.id)} /> };
@@ -41,43 +38,35 @@ struct ViewProps {
     pm: std::rc::Rc<Postmortem>,
 }
 
+/// `?item=3` deep-links to row 3 of the action items (from the action-items page).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ItemQuery {
+    pub item: String,
+}
+
 #[component]
 fn PostmortemView(props: &ViewProps) -> Html {
     let site = use_site();
+    let item = use_location().and_then(|l| l.query::<ItemQuery>().ok()).map(|q| q.item).filter(|i| !i.is_empty());
+    use_effect_with(item.clone(), |item| {
+        if let Some(item) = item {
+            scroll_to(&format!("item-{item}"));
+        }
+    });
     let pm = &props.pm;
     let m = &pm.meta;
     let hours = |from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>| {
-        format_hours(
-            from.zip(to)
-                .map(|(a, b)| (b - a).num_seconds() as f64 / 3600.0),
-        )
+        format_hours(from.zip(to).map(|(a, b)| (b - a).num_seconds() as f64 / 3600.0))
     };
-    let time = |t: Option<DateTime<Utc>>| {
-        t.map_or("—".to_owned(), |t| {
-            t.format("%Y-%m-%d %H:%M UTC").to_string()
-        })
-    };
+    let time = |t: Option<DateTime<Utc>>| t.map_or("—".to_owned(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string());
     let services = m.services.iter().map(|s| {
-        let team = site
-            .config
-            .services
-            .get(s)
-            .map(|svc| format!(" ({})", svc.team))
-            .unwrap_or_default();
+        let team = site.config.services.get(s).map(|svc| format!(" ({})", svc.team)).unwrap_or_default();
         html! { <span class="chip">{ format!("{s}{team}") }</span> }
     });
-    let runbook_title = |slug: &String| {
-        site.runbooks
-            .iter()
-            .find(|r| &r.slug == slug)
-            .map_or(slug.clone(), |r| r.meta.title.clone())
-    };
-    let related_title = |id: &String| {
-        site.postmortems
-            .iter()
-            .find(|p| &p.meta.id == id)
-            .map_or(id.clone(), |p| p.meta.title.clone())
-    };
+    let runbook_title =
+        |slug: &String| site.runbooks.iter().find(|r| &r.slug == slug).map_or(slug.clone(), |r| r.meta.title.clone());
+    let related_title =
+        |id: &String| site.postmortems.iter().find(|p| &p.meta.id == id).map_or(id.clone(), |p| p.meta.title.clone());
 
     html! {
         <article class="document postmortem">
@@ -106,12 +95,12 @@ fn PostmortemView(props: &ViewProps) -> Html {
                 }
             </dl>
             <nav class="toc" aria-label="Sections">
-                { for pm.sections.iter().map(|s| html! { <a href={format!("#{}", s.anchor)}>{ s.heading.clone() }</a> }) }
+                { for pm.sections.iter().map(|s| html! { <AnchorLink anchor={s.anchor.clone()}>{ html! { s.heading.clone() } }</AnchorLink> }) }
             </nav>
             { for pm.sections.iter().map(|s| {
                 let body = match s.kind {
                     SectionKind::Timeline if !pm.timeline.is_empty() => timeline(pm),
-                    SectionKind::ActionItems if !pm.action_items.is_empty() => html! { <ActionItems items={pm.action_items.clone()} /> },
+                    SectionKind::ActionItems if !pm.action_items.is_empty() => html! { <ActionItems items={pm.action_items.clone()} highlight={item.clone()} /> },
                     _ => html! { <RawHtml html={s.html.clone()} /> },
                 };
                 html! { <section id={s.anchor.clone()}><h2>{ s.heading.clone() }</h2>{ body }</section> }
@@ -137,6 +126,7 @@ fn timeline(pm: &Postmortem) -> Html {
 #[derive(Properties, PartialEq)]
 struct ItemsProps {
     items: Vec<ActionItem>,
+    highlight: Option<String>,
 }
 
 #[component]
@@ -149,9 +139,9 @@ fn ActionItems(props: &ItemsProps) -> Html {
                 { for props.items.iter().map(|item| {
                     let overdue = item.status.is_open() && item.due.is_some_and(|d| d < as_of);
                     html! {
-                        <tr id={format!("item-{}", item.number)}>
+                        <tr id={format!("item-{}", item.number)} class={classes!((props.highlight.as_ref() == Some(&item.number)).then_some("highlight"))}>
                             <td>{ item.number.clone() }</td>
-                            <td>{ item.text.clone() }</td>
+                            <td>{ item.text.clone() }<ItemExtras item={item.clone()} /></td>
                             <td>{ item.owner.clone() }</td>
                             <td class="nowrap">{ item.due.map_or("—".to_owned(), |d| d.to_string()) }</td>
                             <td><ActionStatusBadge status={item.status} overdue={overdue} /></td>

@@ -2,8 +2,9 @@ use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::components::SeverityBadge;
+use crate::app::components::{FilterSelect, SeverityBadge};
 use crate::app::data::use_site;
+use crate::app::query::query_setter;
 use crate::app::route::Route;
 use crate::model::{PostmortemStatus, PostmortemSummary, Severity};
 
@@ -31,18 +32,10 @@ impl ListQuery {
     fn sort(&self, list: &mut [&PostmortemSummary]) {
         match self.sort.as_str() {
             "oldest" => list.sort_by_key(|pm| pm.meta.date),
-            "severity" => list.sort_by(|a, b| {
-                a.meta
-                    .severity
-                    .cmp(&b.meta.severity)
-                    .then(b.meta.date.cmp(&a.meta.date))
-            }),
-            "title" => list.sort_by(|a, b| {
-                a.meta
-                    .title
-                    .to_lowercase()
-                    .cmp(&b.meta.title.to_lowercase())
-            }),
+            "severity" => {
+                list.sort_by(|a, b| a.meta.severity.cmp(&b.meta.severity).then(b.meta.date.cmp(&a.meta.date)))
+            }
+            "title" => list.sort_by_cached_key(|pm| pm.meta.title.to_lowercase()),
             _ => list.sort_by_key(|pm| std::cmp::Reverse(pm.meta.date)),
         }
     }
@@ -53,75 +46,24 @@ pub fn PostmortemList() -> Html {
     let site = use_site();
     let location = use_location();
     let navigator = use_navigator();
-    let query: ListQuery = location
-        .and_then(|l| l.query::<ListQuery>().ok())
-        .unwrap_or_default();
+    let query: ListQuery = location.and_then(|l| l.query::<ListQuery>().ok()).unwrap_or_default();
 
-    let mut shown: Vec<&PostmortemSummary> = site
-        .postmortems
-        .iter()
-        .filter(|pm| query.keeps(pm))
-        .collect();
+    let mut shown: Vec<&PostmortemSummary> = site.postmortems.iter().filter(|pm| query.keeps(pm)).collect();
     query.sort(&mut shown);
 
-    // One handler per select: it rewrites its own field of the query.
-    let on_change = |set: fn(&mut ListQuery, String)| {
-        let (navigator, query) = (navigator.clone(), query.clone());
-        Callback::from(move |e: Event| {
-            let value = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            let mut next = query.clone();
-            set(&mut next, value);
-            if let Some(navigator) = &navigator {
-                let _ = navigator.replace_with_query(&Route::Postmortems, &next);
-            }
-        })
-    };
-    let services: Vec<String> = {
-        let mut s: Vec<String> = site
-            .postmortems
-            .iter()
-            .flat_map(|pm| pm.meta.services.iter().cloned())
-            .collect();
-        s.sort();
-        s.dedup();
-        s
-    };
-    let options = |values: Vec<String>, selected: &str| -> Html {
-        values
-            .into_iter()
-            .map(|v| html! { <option value={v.clone()} selected={v == selected}>{ v }</option> })
-            .collect()
-    };
+    let set = |update: fn(&mut ListQuery, String)| query_setter(navigator.clone(), Route::Postmortems, &query, update);
+    let services: Vec<String> = site.postmortems.iter().flat_map(|pm| pm.meta.services.iter().cloned()).collect();
+    let labels = |labels: &[&str]| labels.iter().map(|l| l.to_string()).collect::<Vec<_>>();
+    let sort = if query.sort.is_empty() { "newest" } else { query.sort.as_str() };
 
     html! {
         <>
             <h1>{ "Postmortems" }</h1>
             <form class="filters" aria-label="Filter postmortems">
-                <label>{ "Severity " }
-                    <select name="severity" onchange={on_change(|q, v| q.severity = v)}>
-                        <option value="">{ "All" }</option>
-                        { options(Severity::ALL.iter().map(|s| s.label().to_owned()).collect(), &query.severity) }
-                    </select>
-                </label>
-                <label>{ "Service " }
-                    <select name="service" onchange={on_change(|q, v| q.service = v)}>
-                        <option value="">{ "All" }</option>
-                        { options(services, &query.service) }
-                    </select>
-                </label>
-                <label>{ "Status " }
-                    <select name="status" onchange={on_change(|q, v| q.status = v)}>
-                        <option value="">{ "All" }</option>
-                        { options(PostmortemStatus::ALL.iter().map(|s| s.label().to_owned()).collect(), &query.status) }
-                    </select>
-                </label>
-                <label>{ "Sort " }
-                    <select name="sort" onchange={on_change(|q, v| q.sort = v)}>
-                        { options(vec!["newest".into(), "oldest".into(), "severity".into(), "title".into()], &query.sort) }
-                    </select>
-                </label>
+                <FilterSelect label="Severity" name="severity" options={labels(&Severity::ALL.map(Severity::label))} selected={query.severity.clone()} onchange={set(|q, v| q.severity = v)} />
+                <FilterSelect label="Service" name="service" options={services} selected={query.service.clone()} onchange={set(|q, v| q.service = v)} />
+                <FilterSelect label="Status" name="status" options={labels(&PostmortemStatus::ALL.map(PostmortemStatus::label))} selected={query.status.clone()} onchange={set(|q, v| q.status = v)} />
+                <FilterSelect label="Sort" name="sort" all={false} options={labels(&["newest", "oldest", "severity", "title"])} selected={sort.to_owned()} onchange={set(|q, v| q.sort = v)} />
             </form>
             <p class="muted" aria-live="polite">{ format!("{} of {} postmortems", shown.len(), site.postmortems.len()) }</p>
             if shown.is_empty() {
@@ -139,11 +81,7 @@ pub fn PostmortemList() -> Html {
 }
 
 fn row(pm: &PostmortemSummary) -> Html {
-    let open = pm
-        .action_items
-        .iter()
-        .filter(|i| i.status.is_open())
-        .count();
+    let open = pm.action_items.iter().filter(|i| i.status.is_open()).count();
     html! {
         <tr>
             <td class="nowrap">{ pm.meta.date.to_string() }</td>

@@ -14,11 +14,7 @@ pub struct Props {
 #[component]
 pub fn RunbookPage(props: &Props) -> Html {
     let site = use_site();
-    let summary = site
-        .runbooks
-        .iter()
-        .find(|r| r.slug == props.slug.as_str())
-        .cloned();
+    let summary = site.runbooks.iter().find(|r| r.slug == props.slug.as_str()).cloned();
     let (doc, retry) = use_document::<Runbook>(runbook_file(&props.slug));
     let Some(summary) = summary else {
         return html! { <Problem title="No such runbook" message={format!("There is no runbook named `{}`.", props.slug)} /> };

@@ -1,0 +1,8 @@
+//! The real thing: the release site built by trunk (once for all these tests), served on
+//! loopback like a plain static host, read in headless Chromium.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod action_items;
+mod shell;
