@@ -186,7 +186,7 @@ pub struct TrendPoint {
 
 /// Month by month from the first incident to "as of": items of incidents so far, how many
 /// were done by then, open, and overdue. Won't-do and invalid items are left out.
-pub fn trend(rows: &[ActionItemRow], as_of: NaiveDate) -> Vec<TrendPoint> {
+pub fn trend(rows: &[&ActionItemRow], as_of: NaiveDate) -> Vec<TrendPoint> {
     let Some(first) = rows.iter().map(|r| r.incident_date).min() else { return Vec::new() };
     let mut points = Vec::new();
     let mut month = first.with_day(1).expect("day 1 exists");
@@ -195,7 +195,7 @@ pub fn trend(rows: &[ActionItemRow], as_of: NaiveDate) -> Vec<TrendPoint> {
         let on = (next - Days::new(1)).min(as_of);
         let (mut items, mut done, mut overdue) = (0, 0, 0);
         let counted =
-            |r: &&ActionItemRow| r.incident_date <= on && (r.item.status == ActionStatus::Done || r.is_open());
+            |r: &&&ActionItemRow| r.incident_date <= on && (r.item.status == ActionStatus::Done || r.is_open());
         for row in rows.iter().filter(counted) {
             items += 1;
             if row.done_on().is_some_and(|d| d <= on) {
@@ -242,7 +242,7 @@ pub fn report(postmortems: &[PostmortemSummary], config: &Config, as_of: NaiveDa
         by_severity: group_by(&rows, as_of, |r| vec![r.severity.label().to_owned()]),
         by_service: group_by(&rows, as_of, |r| r.services.clone()),
         by_quarter: group_by(&rows, as_of, |r| vec![r.quarter()]),
-        trend: trend(&rows, as_of),
+        trend: trend(&rows.iter().collect::<Vec<_>>(), as_of),
         oversized_postmortems: postmortems
             .iter()
             .filter(|pm| pm.action_items.len() > config.action_items.max_per_postmortem)
@@ -360,7 +360,8 @@ mod tests {
 
     #[test]
     fn trend_counts_month_ends() {
-        let t = trend(&rows(&example(), &config(), d(6, 15)), d(6, 15));
+        let all = rows(&example(), &config(), d(6, 15));
+        let t = trend(&all.iter().collect::<Vec<_>>(), d(6, 15));
         let points: Vec<(NaiveDate, usize, usize, usize)> =
             t.iter().map(|p| (p.on, p.items, p.done, p.overdue)).collect();
         // May 31: only b's done item exists, counted done from its due date (June 30) → open.

@@ -96,7 +96,17 @@ pub fn render_sections(body: &str, raw: &[RawSection]) -> Vec<Section> {
 pub fn render(markdown: &str) -> String {
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
-    ammonia::Builder::default().link_rel(Some("noopener noreferrer")).clean(&html).to_string()
+    sanitizer().clean(&html).to_string()
+}
+
+/// Built once: a fresh builder allocates its allow-lists on every call.
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    SANITIZER.get_or_init(|| {
+        let mut builder = ammonia::Builder::default();
+        builder.link_rel(Some("noopener noreferrer"));
+        builder
+    })
 }
 
 /// Renders a single line of Markdown without the surrounding paragraph.

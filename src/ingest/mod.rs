@@ -65,24 +65,44 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 
 type DocumentParser<T> = fn(&str, &str, &str, &mut Diagnostics) -> Option<T>;
 
-fn load_documents<T>(labels: &Labels, dir: &str, diagnostics: &mut Diagnostics, parse: DocumentParser<T>) -> Vec<T> {
-    let mut documents = Vec::new();
-    for path in files_under(&labels.root.join(dir)) {
-        let label = labels.of(&path);
-        if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            diagnostics.push(Diagnostic::error(
-                &label,
-                1,
-                1,
-                format!("`{dir}/` holds Markdown documents only; move this file elsewhere or rename it to .md"),
-            ));
-            continue;
-        }
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        match source_file::SourceFile::read(&path, label, Some(MAX_DOCUMENT_BYTES)) {
-            Ok(file) => documents.extend(parse(&file.label, &id, &file.text, diagnostics)),
-            Err(d) => diagnostics.push(d),
-        }
+/// Reads every document under `dir`, in parallel: parsing and sanitising is the bulk of a
+/// build. Results keep the sorted file order, so output is the same on every run.
+fn load_documents<T: Send>(
+    labels: &Labels,
+    dir: &str,
+    diagnostics: &mut Diagnostics,
+    parse: DocumentParser<T>,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    let results: Vec<(Option<T>, Diagnostics)> = files_under(&labels.root.join(dir))
+        .par_iter()
+        .map(|path| {
+            let mut found = Diagnostics::default();
+            let label = labels.of(path);
+            if path.extension().and_then(|e| e.to_str()) != Some("md") {
+                found.push(Diagnostic::error(
+                    &label,
+                    1,
+                    1,
+                    format!("`{dir}/` holds Markdown documents only; move this file elsewhere or rename it to .md"),
+                ));
+                return (None, found);
+            }
+            let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let document = match source_file::SourceFile::read(path, label, Some(MAX_DOCUMENT_BYTES)) {
+                Ok(file) => parse(&file.label, &id, &file.text, &mut found),
+                Err(d) => {
+                    found.push(d);
+                    None
+                }
+            };
+            (document, found)
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for (document, found) in results {
+        documents.extend(document);
+        diagnostics.extend(found);
     }
     documents
 }

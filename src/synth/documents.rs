@@ -86,7 +86,8 @@ pub fn write_postmortems(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], 
             String::new()
         };
         let mut items = String::new();
-        for i in 1..=rng.random_range(2..=5) {
+        // Five items on average: the benchmarks need 100,000 items from 20,000 postmortems.
+        for i in 1..=rng.random_range(3..=7) {
             let due = date + Duration::days(rng.random_range(7..60));
             let _ = writeln!(
                 items,

@@ -121,3 +121,11 @@ impl Browser {
         self.client.current_url().await.expect("the URL").to_string()
     }
 }
+
+impl Browser {
+    /// An attribute of the first element matching `css`.
+    pub async fn attribute(&self, css: &str, name: &str) -> String {
+        let element = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no `{css}`: {e}"));
+        element.attr(name).await.expect("attribute").unwrap_or_default()
+    }
+}

@@ -10,26 +10,28 @@ use super::root;
 /// Builds the example site once per test binary and returns its `dist` directory.
 pub fn built_site() -> &'static Path {
     static DIST: OnceLock<PathBuf> = OnceLock::new();
-    DIST.get_or_init(|| {
-        let dist = root().join("target/browser-test/dist");
-        // trunk, wasm-bindgen and wasm-opt come from scripts/install-tools.sh.
-        let path = format!(
-            "{}:{}:{}",
-            root().join(".tools/node_modules/.bin").display(),
-            std::env::var("HOME").map(|h| format!("{h}/.cargo/bin")).unwrap_or_default(),
-            std::env::var("PATH").unwrap_or_default()
-        );
-        let status = Command::new("trunk")
-            .args(["build", "--release", "--dist"])
-            .arg(&dist)
-            .current_dir(root())
-            .env("PATH", path)
-            .env("FIREBREAK_SOURCE", root())
-            .status()
-            .expect("trunk is installed: run scripts/test, which installs it");
-        assert!(status.success(), "trunk build failed");
-        dist
-    })
+    DIST.get_or_init(|| build_site(root(), &root().join("target/browser-test/dist")))
+}
+
+/// `trunk build --release` of the repo at `source` into `dist`.
+pub fn build_site(source: &Path, dist: &Path) -> PathBuf {
+    // trunk, wasm-bindgen and wasm-opt come from scripts/install-tools.sh.
+    let path = format!(
+        "{}:{}:{}",
+        root().join(".tools/node_modules/.bin").display(),
+        std::env::var("HOME").map(|h| format!("{h}/.cargo/bin")).unwrap_or_default(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let status = Command::new("trunk")
+        .args(["build", "--release", "--dist"])
+        .arg(dist)
+        .current_dir(root())
+        .env("PATH", path)
+        .env("FIREBREAK_SOURCE", source)
+        .status()
+        .expect("trunk is installed: run scripts/test, which installs it");
+    assert!(status.success(), "trunk build failed");
+    dist.to_path_buf()
 }
 
 /// Serves `dir` on an ephemeral loopback port from a background thread; returns the base URL.

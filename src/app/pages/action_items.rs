@@ -83,10 +83,15 @@ pub fn ActionItems() -> Html {
     filters.sort(&mut shown);
     let stats = action_item_stats(shown.iter().copied(), as_of);
     let by_quarter = group_by(shown.iter().copied(), as_of, |r| vec![r.quarter()]);
-    let owned: Vec<ActionItemRow> = shown.iter().map(|r| (*r).clone()).collect();
-    let over_time = trend(&owned, as_of);
+    let over_time = trend(&shown, as_of);
     let elapsed = now_ms() - started;
 
+    // Only a page of rows is rendered at a time: 100,000 table rows would freeze the tab.
+    let limit = use_state(|| PAGE);
+    let show_more = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + PAGE))
+    };
     let set = |update: fn(&mut Filters, String)| query_setter(navigator.clone(), Route::ActionItems, &filters, update);
     let on_date =
         set(|f, v| f.as_of = v).reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
@@ -144,8 +149,11 @@ pub fn ActionItems() -> Html {
             } else {
                 <table class="list action-items">
                     <thead><tr><th>{ "Due" }</th><th>{ "Action item" }</th><th>{ "Owner" }</th><th>{ "Team" }</th><th>{ "Status" }</th><th>{ "Incident" }</th></tr></thead>
-                    <tbody>{ for shown.iter().map(|r| row(r, &filters)) }</tbody>
+                    <tbody>{ for shown.iter().take(*limit).map(|r| row(r, &filters)) }</tbody>
                 </table>
+                if shown.len() > *limit {
+                    <p><button onclick={show_more}>{ format!("Show {} more of {}", PAGE.min(shown.len() - *limit), shown.len() - *limit) }</button></p>
+                }
             }
         </>
     }
@@ -169,6 +177,9 @@ fn row(r: &ActionItemRow, filters: &Filters) -> Html {
         </tr>
     }
 }
+
+/// Rows rendered per page of the table.
+const PAGE: usize = 200;
 
 fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
