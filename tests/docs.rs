@@ -3,7 +3,7 @@
 mod support;
 
 use firebreak::compile::load_and_check;
-use firebreak::model::{ActionStatus, DeployStatus};
+use firebreak::model::{ActionKind, ActionStatus, DeployStatus, Severity};
 use support::root;
 
 /// Code blocks whose info string carries `file=PATH`, as (path, content).
@@ -48,6 +48,11 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
         pm.action_items.iter().map(|i| i.status).collect::<Vec<_>>(),
         [ActionStatus::Done, ActionStatus::InProgress]
     );
+    assert_eq!(pm.action_items[0].completed_on, chrono::NaiveDate::from_ymd_opt(2026, 6, 20));
+    assert_eq!(pm.action_items[0].ticket.as_deref(), Some("OPS-412"));
+    assert_eq!(pm.action_items[1].kind, Some(ActionKind::Prevent));
+    assert_eq!(repo.config.people["@tomas"], "payments");
+    assert_eq!(repo.config.action_items.due_within_days[&Severity::Sev2], 30);
     assert_eq!(repo.runbooks[0].meta.review_every.days, 90);
     assert_eq!(repo.metrics.deployments.len(), 3);
     assert_eq!(repo.metrics.deployments[0].status, DeployStatus::RolledBack);
