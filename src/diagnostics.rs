@@ -27,11 +27,26 @@ pub struct Diagnostic {
     pub col: usize,
     pub level: Level,
     pub message: String,
+    /// The rule that found a problem in content that is still published (an invalid action
+    /// item is shown marked invalid). `None` for problems that keep content out of the site.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
 }
 
 impl Diagnostic {
     pub fn new(level: Level, path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
-        Diagnostic { path: path.into(), line, col, level, message: message.into() }
+        Diagnostic { path: path.into(), line, col, level, message: message.into(), rule: None }
+    }
+
+    /// Marks this as a finding of `rule` about content that is kept and published anyway.
+    pub fn rule(mut self, rule: &str) -> Self {
+        self.rule = Some(rule.to_owned());
+        self
+    }
+
+    /// An error that means some content could not be read: building would lose it.
+    pub fn blocks_build(&self) -> bool {
+        self.level == Level::Error && self.rule.is_none()
     }
 
     pub fn error(path: impl Into<String>, line: usize, col: usize, message: impl Into<String>) -> Self {
@@ -45,7 +60,11 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}: {}", self.path, self.line, self.col, self.level, self.message)
+        write!(f, "{}:{}:{}: {}: {}", self.path, self.line, self.col, self.level, self.message)?;
+        match &self.rule {
+            Some(rule) => write!(f, " [{rule}]"),
+            None => Ok(()),
+        }
     }
 }
 
@@ -64,6 +83,11 @@ impl Diagnostics {
 
     pub fn has_errors(&self) -> bool {
         self.0.iter().any(|d| d.level == Level::Error)
+    }
+
+    /// Whether any error means content could not be read (see [`Diagnostic::blocks_build`]).
+    pub fn blocks_build(&self) -> bool {
+        self.0.iter().any(Diagnostic::blocks_build)
     }
 
     pub fn error_count(&self) -> usize {

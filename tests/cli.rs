@@ -198,3 +198,35 @@ fn fail_on_overdue_lists_each_overdue_item_of_that_severity_or_worse() {
         .success();
     firebreak().args(["check", "--fail-on-overdue", "SEV7"]).assert().code(2);
 }
+
+/// A bad action-item row fails `check` but is still published, marked invalid and counted.
+#[test]
+fn invalid_action_items_fail_check_but_still_appear_in_the_site() {
+    let repo = fixture("invalid-items");
+    let stderr = firebreak().args(["check", "--source"]).arg(&repo).assert().code(1).get_output().stderr.clone();
+    let stderr = String::from_utf8(stderr).unwrap();
+    assert!(stderr.contains(
+        "2026-06-01-cache-outage.md:15:1: error: action item owner `@priya and @tomas` names several people"
+    ));
+    assert!(stderr.contains("2026-06-01-cache-outage.md:16:1: error: due date `someday`"));
+    assert!(stderr.contains("[action-item-status]"), "{stderr}");
+
+    let out = tempfile::tempdir().unwrap();
+    firebreak().args(["build", "--source"]).arg(&repo).arg("--out").arg(out.path()).assert().success();
+    let site: Site = serde_json::from_slice(&std::fs::read(out.path().join("site.json")).unwrap()).unwrap();
+    let items = &site.postmortems[0].action_items;
+    assert_eq!(items.len(), 3, "every row is kept");
+    assert_eq!(items[2].status, firebreak::model::ActionStatus::Invalid);
+
+    let report = firebreak()
+        .args(["report", "--json", "--as-of", "2026-07-01", "--source"])
+        .arg(&repo)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: Report = serde_json::from_slice(&report).unwrap();
+    assert_eq!(report.action_items.stats.invalid, 1);
+    assert_eq!(report.action_items.stats.completion_rate, Some(0.5), "done ÷ (all − invalid)");
+}

@@ -15,8 +15,11 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<i32, String> {
     let (repo, diagnostics) = load_and_check(&args.source.source);
-    // Any error stops the build: a site silently missing a postmortem is worse than none.
-    if print_diagnostics(diagnostics) {
+    print_diagnostics(&diagnostics);
+    // An error that keeps content out stops the build: a site silently missing a postmortem
+    // is worse than none. Findings about content that is still shown (an invalid action
+    // item, a dead link) do not, so a PR preview renders while `check` fails.
+    if diagnostics.blocks_build() {
         eprintln!("build stopped: fix the errors above (`firebreak check` lists them too)");
         return Ok(1);
     }

@@ -30,7 +30,8 @@ pub fn run(args: Args) -> Result<i32, String> {
         let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
         diagnostics.extend(overdue(&repo, worst, as_of));
     }
-    if print_diagnostics(diagnostics) {
+    print_diagnostics(&diagnostics);
+    if diagnostics.has_errors() {
         return Ok(1);
     }
     eprintln!("checked {} postmortem(s), {} runbook(s): no errors", repo.postmortems.len(), repo.runbooks.len());
@@ -57,7 +58,8 @@ fn overdue(repo: &Repo, worst: Severity, as_of: NaiveDate) -> Diagnostics {
                     row.item.owner,
                     row.item.status.label()
                 ),
-            ));
+            )
+            .rule("overdue-action-item"));
         }
     }
     found

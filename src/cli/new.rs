@@ -60,7 +60,7 @@ pub fn run(args: Args) -> Result<i32, String> {
 
 fn config(root: &Path) -> Result<crate::model::Config, String> {
     load_config(root).map_err(|d| {
-        print_diagnostics(d);
+        print_diagnostics(&d);
         "fix firebreak.toml first".to_owned()
     })
 }

@@ -4,16 +4,20 @@ use std::io::IsTerminal;
 
 use crate::diagnostics::{Diagnostics, Level};
 
-/// Prints every diagnostic as `path:line:col: level: message` on stderr, coloured on a
-/// terminal, then a one-line count. Returns whether there were errors.
-pub fn print_diagnostics(diagnostics: Diagnostics) -> bool {
+/// Prints every diagnostic as `path:line:col: level: message [rule]` on stderr, coloured on
+/// a terminal, then a one-line count.
+pub fn print_diagnostics(diagnostics: &Diagnostics) {
     let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let errors = diagnostics.error_count();
     let warnings = diagnostics.warning_count();
-    for d in diagnostics.sorted() {
+    for d in diagnostics.clone().sorted() {
         if colour {
             let code = if d.level == Level::Error { "31" } else { "33" };
-            eprintln!("\x1b[1m{}:{}:{}:\x1b[0m \x1b[1;{code}m{}\x1b[0m: {}", d.path, d.line, d.col, d.level, d.message);
+            let rule = d.rule.as_ref().map(|r| format!(" \x1b[2m[{r}]\x1b[0m")).unwrap_or_default();
+            eprintln!(
+                "\x1b[1m{}:{}:{}:\x1b[0m \x1b[1;{code}m{}\x1b[0m: {}{rule}",
+                d.path, d.line, d.col, d.level, d.message
+            );
         } else {
             eprintln!("{d}");
         }
@@ -21,5 +25,4 @@ pub fn print_diagnostics(diagnostics: Diagnostics) -> bool {
     if errors + warnings > 0 {
         eprintln!("{errors} error(s), {warnings} warning(s)");
     }
-    errors > 0
 }

@@ -21,7 +21,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<i32, String> {
     let (repo, diagnostics) = load_and_check(&args.source.source);
-    if print_diagnostics(diagnostics) {
+    print_diagnostics(&diagnostics);
+    if diagnostics.blocks_build() {
         return Ok(1);
     }
     let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());

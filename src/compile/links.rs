@@ -28,12 +28,10 @@ pub fn check(repo: &Repo) -> Diagnostics {
 
     let mut missing = |path: &str, line: Option<&usize>, what: &str, name: &str, known: &[&str]| {
         let hint = closest(name, known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
-        diagnostics.push(Diagnostic::error(
-            path,
-            line.copied().unwrap_or(1),
-            1,
-            format!("{what} `{name}` does not exist{hint}"),
-        ));
+        diagnostics.push(
+            Diagnostic::error(path, line.copied().unwrap_or(1), 1, format!("{what} `{name}` does not exist{hint}"))
+                .rule("link"),
+        );
     };
     for pm in &repo.postmortems {
         // The catalog is optional: without one, any service name is accepted.

@@ -21,12 +21,15 @@ pub fn parse(
     let mut entries = Vec::new();
     for (line, item) in items {
         let Some((date, time, text)) = split_entry(item) else {
-            diagnostics.push(Diagnostic::warning(
-                label,
-                *line,
-                3,
-                "timeline entry has no time; start it with `HH:MM` (UTC), e.g. `- 14:02 — alert fired`",
-            ));
+            diagnostics.push(
+                Diagnostic::warning(
+                    label,
+                    *line,
+                    3,
+                    "timeline entry has no time; start it with `HH:MM` (UTC), e.g. `- 14:02 — alert fired`",
+                )
+                .rule("timeline-time"),
+            );
             continue;
         };
         if let Some(date) = date {

@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::postmortem::ItemQuery;
-use crate::analytics::{ActionItemRow, NO_TEAM, action_item_rows, action_item_stats, group_by, trend};
+use crate::analytics::{ActionItemRow, GroupStats, NO_TEAM, action_item_rows, action_item_stats, group_by, trend};
 use crate::app::components::{ActionStatusBadge, BarChart, Card, FilterSelect, ItemExtras, SeverityBadge};
 use crate::app::data::{today, use_site};
 use crate::app::query::query_setter;
@@ -82,6 +82,8 @@ pub fn ActionItems() -> Html {
     let mut shown: Vec<&ActionItemRow> = rows.iter().filter(|r| filters.keeps(r)).collect();
     filters.sort(&mut shown);
     let stats = action_item_stats(shown.iter().copied(), as_of);
+    let by_team =
+        group_by(shown.iter().copied(), as_of, |r| vec![r.team.clone().unwrap_or_else(|| NO_TEAM.to_owned())]);
     let by_quarter = group_by(shown.iter().copied(), as_of, |r| vec![r.quarter()]);
     let over_time = trend(&shown, as_of);
     let elapsed = now_ms() - started;
@@ -136,8 +138,12 @@ pub fn ActionItems() -> Html {
             </section>
             <p class="muted" data-compute-ms={format!("{elapsed:.3}")}>{ format!("{} of {} items · as of {as_of} · computed in {elapsed:.1} ms", shown.len(), rows.len()) }</p>
             <div class="chart-row">
-                <BarChart bars={by_quarter.iter().map(|g| (g.key.clone(), (g.completion_rate.unwrap_or(0.0) * 100.0).round() as usize)).collect::<Vec<_>>()} caption="Completion by quarter of the incident (%)" />
+                <BarChart bars={over_time.iter().map(|p| (p.on.format("%b %Y").to_string(), (p.completion_rate.unwrap_or(0.0) * 100.0).round() as usize)).collect::<Vec<_>>()} caption="Completion at each month's end (%)" />
                 <BarChart bars={over_time.iter().map(|p| (p.on.format("%b %Y").to_string(), p.overdue)).collect::<Vec<_>>()} caption="Overdue items at each month's end" />
+            </div>
+            <div class="chart-row">
+                <Breakdown title="By team" groups={by_team} />
+                <Breakdown title="By quarter of the incident" groups={by_quarter} />
             </div>
             if !oversized.is_empty() {
                 <p class="notice">{ format!("{} postmortem(s) have more than {} action items — three to five high-impact items beat a dozen aspirational ones: ", oversized.len(), site.config.action_items.max_per_postmortem) }
@@ -175,6 +181,27 @@ fn row(r: &ActionItemRow, filters: &Filters) -> Html {
             <td><ActionStatusBadge status={r.item.status} overdue={r.overdue} /></td>
             <td><SeverityBadge severity={r.severity} />{ format!(" {}", r.incident_date) }</td>
         </tr>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BreakdownProps {
+    title: AttrValue,
+    groups: Vec<GroupStats>,
+}
+
+#[component]
+fn Breakdown(props: &BreakdownProps) -> Html {
+    html! {
+        <table class="list breakdown">
+            <caption>{ props.title.clone() }</caption>
+            <thead><tr><th></th><th>{ "Items" }</th><th>{ "Open" }</th><th>{ "Overdue" }</th><th>{ "Completion" }</th></tr></thead>
+            <tbody>
+                { for props.groups.iter().map(|g| html! {
+                    <tr><th>{ g.key.clone() }</th><td>{ g.total }</td><td>{ g.open }</td><td>{ g.overdue }</td><td>{ format_percent(g.completion_rate) }</td></tr>
+                }) }
+            </tbody>
+        </table>
     }
 }
 
