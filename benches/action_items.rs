@@ -45,7 +45,7 @@ async fn main() {
             .success();
     }
     let started = Instant::now();
-    let (repo, diagnostics) = load_and_check(&repo_dir);
+    let (repo, diagnostics) = load_and_check(&repo_dir, support::AS_OF);
     assert!(!diagnostics.has_errors(), "the synthetic repo is valid");
     let site = Site::from_repo(&repo);
     println!("load {} postmortems: {:.2?}", site.postmortems.len(), started.elapsed());

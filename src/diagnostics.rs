@@ -98,6 +98,11 @@ impl Diagnostics {
         self.0.iter().filter(|d| d.level == Level::Warning).count()
     }
 
+    /// Keeps the diagnostics `f` returns, changed as it likes.
+    pub fn retain_map(&mut self, f: impl FnMut(Diagnostic) -> Option<Diagnostic>) {
+        self.0 = std::mem::take(&mut self.0).into_iter().filter_map(f).collect();
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

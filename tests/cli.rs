@@ -21,7 +21,14 @@ fn check_is_clean_on_the_example_repo() {
 /// Every problem of every file, not only the first, each as `path:line:col: error: message`.
 #[test]
 fn check_reports_every_error_of_a_broken_repo_with_its_position() {
-    let output = firebreak().current_dir(fixture("broken")).arg("check").assert().code(1).get_output().stderr.clone();
+    let output = firebreak()
+        .current_dir(fixture("broken"))
+        .args(["check", "--as-of", "2026-06-10"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
     let stderr = String::from_utf8(output).unwrap();
     let expected = [
         "content/metrics/deployments.csv:3:1: error: row has 4 field(s) but the header has 5",
@@ -93,7 +100,7 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
         .stdout
         .clone();
     let report: Report = serde_json::from_slice(&out).unwrap();
-    let (repo, _) = firebreak::compile::load_and_check(root());
+    let (repo, _) = firebreak::compile::load_and_check(root(), support::AS_OF);
     let expected = Report::compute(&Site::from_repo(&repo), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     assert_eq!(report, expected);
     assert_eq!(report.counts.postmortems, 12);
@@ -173,7 +180,7 @@ fn synth_is_deterministic_and_its_repos_are_valid() {
 #[test]
 fn fail_on_overdue_lists_each_overdue_item_of_that_severity_or_worse() {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let (repo, _) = firebreak::compile::load_and_check(root());
+    let (repo, _) = firebreak::compile::load_and_check(root(), support::AS_OF);
     let site = Site::from_repo(&repo);
     let expected = firebreak::analytics::action_item_rows(&site.postmortems, &site.config, as_of)
         .into_iter()

@@ -36,7 +36,7 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::write(target, content).unwrap();
     }
-    let (repo, diagnostics) = load_and_check(repo_dir.path());
+    let (repo, diagnostics) = load_and_check(repo_dir.path(), support::AS_OF);
     assert!(diagnostics.is_empty(), "{:?}", diagnostics.sorted());
 
     assert_eq!(repo.config.services["checkout"].tier, 1);

@@ -20,12 +20,12 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
-    let (repo, diagnostics) = load_and_check(&args.source.source);
+    let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let (repo, diagnostics) = load_and_check(&args.source.source, as_of);
     print_diagnostics(&diagnostics);
     if diagnostics.blocks_build() {
         return Ok(1);
     }
-    let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
     // Through the bundle, exactly as the browser sees the data.
     let report = Report::compute(&Site::from_repo(&repo), as_of);
     if args.json {

@@ -20,7 +20,7 @@ pub fn load(root: &Path, label: String, diagnostics: &mut Diagnostics) -> Option
 }
 
 pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
-    let config: Config = match toml::from_str(text) {
+    let mut config: Config = match toml::from_str(text) {
         Ok(config) => config,
         Err(e) => {
             let (line, col) = e.span().map_or((1, 1), |span| LineIndex::new(text).position(span.start));
@@ -38,7 +38,24 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
         ));
         return None;
     }
+    config.rule_lines = section_key_lines(text, "rules");
     Some(config)
+}
+
+/// The line of each `key = …` under `[section]`.
+fn section_key_lines(text: &str, section: &str) -> std::collections::BTreeMap<String, usize> {
+    let header = format!("[{section}]");
+    let mut inside = false;
+    let mut lines = std::collections::BTreeMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            inside = line == header;
+        } else if inside && let Some((key, _)) = line.split_once('=') {
+            lines.insert(key.trim().trim_matches('"').to_owned(), index + 1);
+        }
+    }
+    lines
 }
 
 #[cfg(test)]

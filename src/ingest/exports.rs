@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::table::Row;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Change, DeployStatus, Deployment, Extra, Incident, SeriesPoint, Severity};
+use crate::model::{Change, DeployStatus, Deployment, Extra, Incident, RowSource, SeriesPoint, Severity};
 
 pub const DEPLOYMENT_COLUMNS: [&str; 5] = ["deploy_id", "service", "environment", "finished_at", "status"];
 const DEPLOYMENT_OPTIONAL: [&str; 3] = ["started_at", "commit_sha", "fixes_incident"];
@@ -151,6 +151,7 @@ pub fn incidents(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Ve
             resolved_at: c.parsed("resolved_at", rfc3339),
             caused_by_deploy: c.optional("caused_by_deploy").map(|v| v.0),
             extra: c.extra(&known),
+            source: RowSource { path: label.to_owned(), line: row.line },
         };
         c.ok.then_some((row.line, incident))
     });

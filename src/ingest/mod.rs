@@ -4,6 +4,7 @@
 //! nothing is skipped silently.
 
 mod action_items;
+mod alerts;
 mod config;
 mod exports;
 mod front_matter;
@@ -35,7 +36,8 @@ pub fn load(root: &Path) -> (Repo, Diagnostics) {
     let postmortems = load_documents(&labels, &config.paths.postmortems, &mut diagnostics, postmortem::parse);
     let runbooks = load_documents(&labels, &config.paths.runbooks, &mut diagnostics, runbook::parse);
     let metrics = load_metrics(&labels, &root.join(&config.paths.metrics), &mut diagnostics);
-    (Repo { config, postmortems, runbooks, metrics }, diagnostics)
+    let alerts = alerts::load(&root.join(&config.paths.alerts), &labels, &mut diagnostics);
+    (Repo { config, postmortems, runbooks, metrics, alerts }, diagnostics)
 }
 
 /// Paths in diagnostics are the repo root as the user gave it joined with the file's path,

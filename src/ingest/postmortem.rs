@@ -52,7 +52,16 @@ pub fn parse(label: &str, file_id: &str, text: &str, diagnostics: &mut Diagnosti
     };
 
     let sections = markdown::render_sections(split.body, &raw);
-    Some(Postmortem { meta, path: label.to_owned(), key_lines, sections, timeline, action_items })
+    Some(Postmortem {
+        meta,
+        path: label.to_owned(),
+        key_lines,
+        source: text.to_owned(),
+        body_line: split.body_line,
+        sections,
+        timeline,
+        action_items,
+    })
 }
 
 #[cfg(test)]

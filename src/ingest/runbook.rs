@@ -12,7 +12,15 @@ pub fn parse(label: &str, slug: &str, text: &str, diagnostics: &mut Diagnostics)
     }
     let key_lines = front_matter::key_lines(&split);
     let sections = markdown::render_sections(split.body, &markdown::sections(split.body, split.body_line));
-    Some(Runbook { slug: slug.to_owned(), meta, path: label.to_owned(), key_lines, sections })
+    Some(Runbook {
+        slug: slug.to_owned(),
+        meta,
+        path: label.to_owned(),
+        key_lines,
+        source: text.to_owned(),
+        body_line: split.body_line,
+        sections,
+    })
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //!
 //! An entry may start with a full date (`2026-06-12 23:58`); otherwise it is placed on the
 //! day of the previous entry, anchored at `started_at` (or the postmortem `date`). When a
-//! time is earlier than the one before it, the timeline has rolled over midnight.
+//! time is more than twelve hours earlier than the one before it (23:58 then 00:04), the
+//! timeline has rolled over midnight; a smaller step back (14:10 then 14:05) is an entry out
+//! of order, which the `timeline-order` rule reports.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::markdown::render_inline;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -36,7 +38,7 @@ pub fn parse(
             day = date;
         }
         let mut at = day.and_time(time).and_utc();
-        if date.is_none() && previous.is_some_and(|p| at < p) {
+        if date.is_none() && previous.is_some_and(|p| p - at > Duration::hours(12)) {
             day = day + Days::new(1);
             at = day.and_time(time).and_utc();
         }
@@ -100,6 +102,13 @@ mod tests {
         assert_eq!(e[0].at.to_rfc3339(), "2026-06-12T23:58:00+00:00");
         assert_eq!(e[1].at.to_rfc3339(), "2026-06-13T00:04:00+00:00");
         assert_eq!(e[2].at.to_rfc3339(), "2026-06-13T01:00:00+00:00");
+    }
+
+    #[test]
+    fn a_small_step_back_is_out_of_order_not_the_next_day() {
+        let mut d = Diagnostics::default();
+        let e = parse("pm.md", &items(&["14:10 — a", "14:05 — b"]), day(), &mut d);
+        assert_eq!(e[1].at.to_rfc3339(), "2026-06-12T14:05:00+00:00");
     }
 
     #[test]

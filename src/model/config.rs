@@ -20,6 +20,28 @@ pub struct Config {
     /// first service owns the item).
     pub people: BTreeMap<String, String>,
     pub action_items: ActionItemPolicy,
+    /// Rule id → level, to change or switch off a `check` rule (see docs/checks.md).
+    pub rules: BTreeMap<String, RuleLevel>,
+    /// When set, the only tags postmortems may use.
+    pub taxonomy: Taxonomy,
+    /// The line of each key under `[rules]`, for reporting an unknown rule id.
+    #[serde(skip)]
+    pub rule_lines: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleLevel {
+    Error,
+    Warning,
+    Off,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Taxonomy {
+    /// Allowed postmortem tags; empty means any tag is fine.
+    pub tags: Vec<String>,
 }
 
 impl Default for Config {
@@ -33,6 +55,9 @@ impl Default for Config {
             services: BTreeMap::new(),
             people: BTreeMap::new(),
             action_items: ActionItemPolicy::default(),
+            rules: BTreeMap::new(),
+            taxonomy: Taxonomy::default(),
+            rule_lines: BTreeMap::new(),
         }
     }
 }
@@ -50,6 +75,8 @@ pub struct Paths {
     pub postmortems: String,
     pub runbooks: String,
     pub metrics: String,
+    /// The team's alert list (optional file).
+    pub alerts: String,
 }
 
 impl Default for Paths {
@@ -58,6 +85,7 @@ impl Default for Paths {
             postmortems: "postmortems".into(),
             runbooks: "content/runbooks".into(),
             metrics: "content/metrics".into(),
+            alerts: "content/alerts.yaml".into(),
         }
     }
 }

@@ -81,6 +81,16 @@ pub struct Incident {
     pub caused_by_deploy: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: Extra,
+    /// Where the row was read from, for diagnostics.
+    #[serde(skip)]
+    pub source: RowSource,
+}
+
+/// The file and line a row came from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowSource {
+    pub path: String,
+    pub line: usize,
 }
 
 /// A capacity time series from `series/<name>.csv`.

@@ -6,10 +6,10 @@ mod metrics;
 mod postmortem;
 mod runbook;
 
-pub use config::{ActionItemPolicy, Config, Paths, Service, WeekStart};
+pub use config::{ActionItemPolicy, Config, Paths, RuleLevel, Service, Taxonomy, WeekStart};
 pub use document::{Section, SectionKind};
-pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, Series, SeriesPoint};
+pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, RowSource, Series, SeriesPoint};
 pub use postmortem::{ActionItem, ActionKind, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry};
 pub use runbook::{ReviewPeriod, RunbookMeta};
 mod repo;
-pub use repo::{Postmortem, PostmortemSummary, Repo, Runbook, RunbookSummary};
+pub use repo::{Alert, Postmortem, PostmortemSummary, Repo, Runbook, RunbookSummary};

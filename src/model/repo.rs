@@ -10,6 +10,20 @@ pub struct Repo {
     pub postmortems: Vec<Postmortem>,
     pub runbooks: Vec<Runbook>,
     pub metrics: Metrics,
+    /// From `content/alerts.yaml`, when the repo keeps its alert list there.
+    pub alerts: Vec<Alert>,
+}
+
+/// An alert the team has, so `check` can insist every one has a runbook.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alert {
+    pub name: String,
+    #[serde(default)]
+    pub service: Option<String>,
+    /// Source line in alerts.yaml.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,6 +34,12 @@ pub struct Postmortem {
     /// Source line of each front-matter key, for diagnostics found after parsing.
     #[serde(skip)]
     pub key_lines: BTreeMap<String, usize>,
+    /// The file as written, for rules that read text (blameless language, secrets).
+    #[serde(skip)]
+    pub source: String,
+    /// File line where the body starts, after the front matter.
+    #[serde(skip)]
+    pub body_line: usize,
     pub sections: Vec<Section>,
     pub timeline: Vec<TimelineEntry>,
     pub action_items: Vec<ActionItem>,
@@ -61,5 +81,9 @@ pub struct Runbook {
     pub path: String,
     #[serde(skip)]
     pub key_lines: BTreeMap<String, usize>,
+    #[serde(skip)]
+    pub source: String,
+    #[serde(skip)]
+    pub body_line: usize,
     pub sections: Vec<Section>,
 }

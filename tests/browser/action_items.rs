@@ -13,7 +13,7 @@ use firebreak::display::format_percent;
 #[tokio::test(flavor = "multi_thread")]
 async fn page_figures_equal_the_report_and_filters_recompute_them() {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let (repo, _) = load_and_check(root());
+    let (repo, _) = load_and_check(root(), crate::support::AS_OF);
     let site = Site::from_repo(&repo);
     let report = Report::compute(&site, as_of);
     let s = &report.action_items.stats;

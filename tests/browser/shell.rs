@@ -13,7 +13,7 @@ const POSTMORTEM: &str = "2026-06-12-checkout-payment-timeouts";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn deep_links_and_the_dashboard_render_the_compiled_repo() {
-    let (repo, diagnostics) = load_and_check(root());
+    let (repo, diagnostics) = load_and_check(root(), crate::support::AS_OF);
     assert!(!diagnostics.has_errors(), "the example repo is clean");
     let base = serve(built_site());
     let browser = Browser::start().await;
@@ -48,7 +48,7 @@ async fn deep_links_and_the_dashboard_render_the_compiled_repo() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn list_filters_live_in_the_url_and_unknown_pages_say_so() {
-    let (repo, _) = load_and_check(root());
+    let (repo, _) = load_and_check(root(), crate::support::AS_OF);
     let base = serve(built_site());
     let browser = Browser::start().await;
 
