@@ -237,3 +237,45 @@ fn invalid_action_items_fail_check_but_still_appear_in_the_site() {
     assert_eq!(report.action_items.stats.invalid, 1);
     assert_eq!(report.action_items.stats.completion_rate, Some(0.5), "done ÷ (all − invalid)");
 }
+
+#[test]
+fn rule_levels_come_from_the_config_and_unknown_rules_are_named() {
+    let out = firebreak()
+        .current_dir(fixture("rules"))
+        .args(["check", "--format", "json"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let found: Vec<firebreak::diagnostics::Diagnostic> = serde_json::from_slice(&out).unwrap();
+    let summary: Vec<(String, usize, String, Option<String>)> =
+        found.iter().map(|d| (d.path.clone(), d.line, d.level.to_string(), d.rule.clone())).collect();
+    assert_eq!(
+        summary,
+        [
+            ("firebreak.toml".to_owned(), 5, "error".to_owned(), None),
+            ("postmortems/2026-06-01-disk.md".to_owned(), 8, "error".to_owned(), Some("blameless-language".to_owned())),
+        ],
+        "{found:#?}"
+    );
+    assert!(found[0].message.contains("did you mean `blameless-language`"));
+}
+
+#[test]
+fn github_format_annotates_the_diff() {
+    let stderr = firebreak()
+        .current_dir(fixture("rules"))
+        .args(["check", "--format", "github"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let stderr = String::from_utf8(stderr).unwrap();
+    assert!(
+        stderr.lines().any(|l| l.starts_with("::error file=postmortems/2026-06-01-disk.md,line=8,col=")
+            && l.contains("title=blameless-language::blame phrasing")),
+        "{stderr}"
+    );
+}

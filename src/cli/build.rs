@@ -1,7 +1,7 @@
 use std::path::PathBuf;
 
 use super::Source;
-use super::output::print_diagnostics;
+use super::output::{Format, print_diagnostics};
 use crate::compile::{load_and_check, write_bundle};
 
 #[derive(clap::Args)]
@@ -15,7 +15,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<i32, String> {
     let (repo, diagnostics) = load_and_check(&args.source.source, chrono::Utc::now().date_naive());
-    print_diagnostics(&diagnostics);
+    print_diagnostics(&diagnostics, Format::Human);
     // An error that keeps content out stops the build: a site silently missing a postmortem
     // is worse than none. Findings about content that is still shown (an invalid action
     // item, a dead link) do not, so a PR preview renders while `check` fails.

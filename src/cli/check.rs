@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::Source;
-use super::output::print_diagnostics;
+use super::output::{Format, print_diagnostics};
 use crate::analytics::action_item_rows;
 use crate::bundle::Site;
 use crate::compile::load_and_check;
@@ -18,6 +18,9 @@ pub struct Args {
     /// The day overdue items and stale runbooks are judged on (YYYY-MM-DD); defaults to today in UTC
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<NaiveDate>,
+    /// How to print findings
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
 }
 
 fn parse_severity(text: &str) -> Result<Severity, String> {
@@ -30,7 +33,7 @@ pub fn run(args: Args) -> Result<i32, String> {
     if let Some(worst) = args.fail_on_overdue {
         diagnostics.extend(overdue(&repo, worst, as_of));
     }
-    print_diagnostics(&diagnostics);
+    print_diagnostics(&diagnostics, args.format);
     if diagnostics.has_errors() {
         return Ok(1);
     }

@@ -2,7 +2,7 @@ use chrono::{Days, NaiveDate};
 use std::path::{Path, PathBuf};
 
 use super::Source;
-use super::output::print_diagnostics;
+use super::output::{Format, print_diagnostics};
 use crate::ingest::{load_config, slug};
 
 #[derive(clap::Args)]
@@ -60,7 +60,7 @@ pub fn run(args: Args) -> Result<i32, String> {
 
 fn config(root: &Path) -> Result<crate::model::Config, String> {
     load_config(root).map_err(|d| {
-        print_diagnostics(&d);
+        print_diagnostics(&d, Format::Human);
         "fix firebreak.toml first".to_owned()
     })
 }

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::Source;
-use super::output::print_diagnostics;
+use super::output::{Format, print_diagnostics};
 use crate::analytics::Report;
 use crate::bundle::Site;
 use crate::compile::load_and_check;
@@ -22,7 +22,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<i32, String> {
     let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
     let (repo, diagnostics) = load_and_check(&args.source.source, as_of);
-    print_diagnostics(&diagnostics);
+    print_diagnostics(&diagnostics, Format::Human);
     if diagnostics.blocks_build() {
         return Ok(1);
     }

@@ -10,7 +10,7 @@ use std::path::Path;
 use super::Labels;
 use super::source_file::SourceFile;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::Alert;
+use crate::model::{Alert, RowSource};
 
 pub fn load(path: &Path, labels: &Labels, diagnostics: &mut Diagnostics) -> Vec<Alert> {
     if !path.exists() {
@@ -26,7 +26,8 @@ pub fn load(path: &Path, labels: &Labels, diagnostics: &mut Diagnostics) -> Vec<
     match serde_yaml_ng::from_str::<Vec<Alert>>(&file.text) {
         Ok(mut alerts) => {
             for alert in &mut alerts {
-                alert.line = file.text.lines().position(|l| l.contains(&alert.name)).map_or(1, |i| i + 1);
+                let line = file.text.lines().position(|l| l.contains(&alert.name)).map_or(1, |i| i + 1);
+                alert.source = RowSource { path: file.label.clone(), line };
             }
             alerts
         }

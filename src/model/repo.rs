@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{ActionItem, Config, Metrics, PostmortemMeta, RunbookMeta, Section, TimelineEntry};
+use super::{ActionItem, Config, Metrics, PostmortemMeta, RowSource, RunbookMeta, Section, TimelineEntry};
 
 /// A whole source repo, parsed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -21,9 +21,9 @@ pub struct Alert {
     pub name: String,
     #[serde(default)]
     pub service: Option<String>,
-    /// Source line in alerts.yaml.
+    /// Where it is listed, for diagnostics.
     #[serde(skip)]
-    pub line: usize,
+    pub source: RowSource,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -32,8 +32,8 @@ pub fn alerts_have_runbooks(context: &Context) -> Vec<Finding> {
         .filter(|alert| !covered(&alert.name))
         .map(|alert| {
             Finding::new(
-                &repo.config.paths.alerts,
-                alert.line,
+                &alert.source.path,
+                alert.source.line,
                 1,
                 format!(
                     "alert `{}` has no runbook; list it under `alerts:` in the runbook the on-call should open",
@@ -76,7 +76,8 @@ mod tests {
         let r = repo("2026-11-01", "- name: Covered\n- name: Orphan\n  service: s\n");
         let f = alerts_have_runbooks(&context_of(&r));
         assert_eq!(f.len(), 1);
-        assert_eq!((f[0].path.as_str(), f[0].line), ("content/alerts.yaml", 2));
+        assert!(f[0].path.ends_with("content/alerts.yaml"));
+        assert_eq!(f[0].line, 2);
         assert!(f[0].message.contains("Orphan"));
     }
 }
