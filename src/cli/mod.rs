@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod new;
 mod output;
+mod post_build;
 mod report;
 mod synth;
 
@@ -42,6 +43,9 @@ enum Command {
     Report(report::Args),
     /// Generate a deterministic synthetic repo (examples and benchmarks)
     Synth(synth::Args),
+    /// Finish a trunk build: Content-Security-Policy and 404.html (run by Trunk.toml's hook)
+    #[command(hide = true)]
+    PostBuild(post_build::Args),
 }
 
 pub fn run() -> i32 {
@@ -58,6 +62,7 @@ pub fn run() -> i32 {
         Command::New(args) => new::run(args),
         Command::Report(args) => report::run(args),
         Command::Synth(args) => synth::run(args),
+        Command::PostBuild(args) => post_build::run(args),
     };
     match result {
         Ok(code) => code,
