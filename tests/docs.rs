@@ -54,7 +54,10 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     assert_eq!(repo.config.people["@tomas"], "payments");
     assert_eq!(repo.config.rules["blameless-language"], RuleLevel::Error);
     assert_eq!(repo.config.taxonomy.tags.len(), 5);
-    assert_eq!(repo.alerts.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["CheckoutHighErrorRate", "CheckoutPaymentLatencyHigh"]);
+    assert_eq!(
+        repo.alerts.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(),
+        ["CheckoutHighErrorRate", "CheckoutPaymentLatencyHigh"]
+    );
     assert_eq!(repo.config.action_items.due_within_days[&Severity::Sev2], 30);
     assert_eq!(repo.runbooks[0].meta.review_every.days, 90);
     assert_eq!(repo.metrics.deployments.len(), 3);

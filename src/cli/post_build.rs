@@ -47,7 +47,10 @@ fn with_csp(html: &str) -> Result<String, String> {
         .collect();
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\" />", policy(&hashes));
     // Before any script, so the policy governs them all.
-    let at = html.find("<meta charset").and_then(|i| html[i..].find('>').map(|j| i + j + 1)).ok_or("index.html has no <meta charset> to place the policy after")?;
+    let at = html
+        .find("<meta charset")
+        .and_then(|i| html[i..].find('>').map(|j| i + j + 1))
+        .ok_or("index.html has no <meta charset> to place the policy after")?;
     Ok(format!("{}\n    {meta}{}", &html[..at], &html[at..]))
 }
 

@@ -5,4 +5,5 @@
 mod support;
 
 mod action_items;
+mod injection;
 mod shell;
