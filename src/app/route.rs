@@ -1,7 +1,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::pages::{ActionItems, Home, NotFound, PostmortemList, PostmortemPage, RunbookList, RunbookPage};
+use super::pages::{
+    ActionItems, AlertPage, Home, NotFound, Patterns, PostmortemList, PostmortemPage, RunbookList, RunbookPage,
+    ServiceList, ServicePage,
+};
 
 /// Every page of the site. Only routes for what exists: no placeholders.
 #[derive(Clone, Routable, PartialEq, Debug)]
@@ -16,6 +19,15 @@ pub enum Route {
     Runbooks,
     #[at("/action-items")]
     ActionItems,
+    #[at("/services")]
+    Services,
+    #[at("/services/:name")]
+    Service { name: String },
+    #[at("/patterns")]
+    Patterns,
+    /// For Prometheus `runbook_url` annotations: `/alerts/<AlertName>` opens its runbook.
+    #[at("/alerts/:name")]
+    Alert { name: String },
     #[at("/runbooks/:slug")]
     Runbook { slug: String },
     #[not_found]
@@ -30,6 +42,10 @@ pub fn switch(route: Route) -> Html {
         Route::Postmortem { id } => html! { <PostmortemPage id={id} /> },
         Route::Runbooks => html! { <RunbookList /> },
         Route::ActionItems => html! { <ActionItems /> },
+        Route::Services => html! { <ServiceList /> },
+        Route::Service { name } => html! { <ServicePage name={name} /> },
+        Route::Patterns => html! { <Patterns /> },
+        Route::Alert { name } => html! { <AlertPage name={name} /> },
         Route::Runbook { slug } => html! { <RunbookPage slug={slug} /> },
         Route::NotFound => html! { <NotFound /> },
     }

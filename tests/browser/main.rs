@@ -6,4 +6,5 @@ mod support;
 
 mod action_items;
 mod injection;
+mod knowledge;
 mod shell;

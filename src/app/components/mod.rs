@@ -9,6 +9,7 @@ mod item_extras;
 mod nav;
 mod problem;
 mod raw_html;
+mod rich_html;
 
 pub use anchor_link::{AnchorLink, scroll_to};
 pub use badges::{ActionStatusBadge, SeverityBadge};
@@ -19,3 +20,4 @@ pub use item_extras::ItemExtras;
 pub use nav::Nav;
 pub use problem::Problem;
 pub use raw_html::RawHtml;
+pub use rich_html::RichHtml;

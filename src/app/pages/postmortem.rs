@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::analytics::recurring;
 use crate::app::components::{ActionStatusBadge, AnchorLink, ItemExtras, Problem, RawHtml, SeverityBadge, scroll_to};
 use crate::app::data::{Load, today, use_document, use_site};
 use crate::app::route::Route;
@@ -61,8 +62,17 @@ fn PostmortemView(props: &ViewProps) -> Html {
     let time = |t: Option<DateTime<Utc>>| t.map_or("—".to_owned(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string());
     let services = m.services.iter().map(|s| {
         let team = site.config.services.get(s).map(|svc| format!(" ({})", svc.team)).unwrap_or_default();
-        html! { <span class="chip">{ format!("{s}{team}") }</span> }
+        html! { <Link<Route> to={Route::Service { name: s.clone() }} classes="chip">{ format!("{s}{team}") }</Link<Route>> }
     });
+    // Links both ways: postmortems that name this one as related.
+    let referenced_by: Vec<_> = site.postmortems.iter().filter(|p| p.meta.related.contains(&m.id)).collect();
+    // Recurrence: this incident's place in each class seen more than once.
+    let recurrences: Vec<(String, usize, usize)> = recurring(&site.postmortems)
+        .iter()
+        .filter(|p| p.service.is_some())
+        .filter_map(|p| p.occurrence_of(&m.id).map(|n| (p.label(), n, p.occurrences.len())))
+        .filter(|(_, n, _)| *n > 1)
+        .collect();
     let runbook_title =
         |slug: &String| site.runbooks.iter().find(|r| &r.slug == slug).map_or(slug.clone(), |r| r.meta.title.clone());
     let related_title =
@@ -74,6 +84,14 @@ fn PostmortemView(props: &ViewProps) -> Html {
                 <p class="kicker"><SeverityBadge severity={m.severity} />{ format!(" {} · {}", m.date, m.status.label()) }</p>
                 <h1>{ m.title.clone() }</h1>
             </header>
+            if !recurrences.is_empty() {
+                <p class="notice recurrence">
+                    { for recurrences.iter().map(|(label, n, total)| html! {
+                        <span>{ format!("{} occurrence of {label} (of {total} so far). ", ordinal(*n)) }</span>
+                    }) }
+                    <Link<Route> to={Route::Patterns}>{ "Earlier fixes were not enough: see the patterns" }</Link<Route>>
+                </p>
+            }
             <dl class="facts">
                 <dt>{ "Services" }</dt><dd>{ for services }</dd>
                 if let Some(ic) = &m.incident_commander { <dt>{ "Incident commander" }</dt><dd>{ ic.clone() }</dd> }
@@ -93,6 +111,10 @@ fn PostmortemView(props: &ViewProps) -> Html {
                     <dt>{ "Related" }</dt>
                     <dd>{ for m.related.iter().map(|r| html! { <Link<Route> to={Route::Postmortem { id: r.clone() }} classes="chip">{ related_title(r) }</Link<Route>> }) }</dd>
                 }
+                if !referenced_by.is_empty() {
+                    <dt>{ "Referenced by" }</dt>
+                    <dd>{ for referenced_by.iter().map(|p| html! { <Link<Route> to={Route::Postmortem { id: p.meta.id.clone() }} classes="chip">{ p.meta.title.clone() }</Link<Route>> }) }</dd>
+                }
             </dl>
             <nav class="toc" aria-label="Sections">
                 { for pm.sections.iter().map(|s| html! { <AnchorLink anchor={s.anchor.clone()}>{ html! { s.heading.clone() } }</AnchorLink> }) }
@@ -107,6 +129,14 @@ fn PostmortemView(props: &ViewProps) -> Html {
             }) }
             <p class="muted source">{ format!("Source: {}", pm.path) }</p>
         </article>
+    }
+}
+
+fn ordinal(n: usize) -> String {
+    match n {
+        2 => "Second".to_owned(),
+        3 => "Third".to_owned(),
+        n => format!("{n}th"),
     }
 }
 

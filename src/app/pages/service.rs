@@ -1,0 +1,83 @@
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::components::{Problem, SeverityBadge};
+use crate::app::data::use_site;
+use crate::app::route::Route;
+use crate::model::DeployStatus;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub name: AttrValue,
+}
+
+/// Deployments shown on a service page, newest first.
+const RECENT_DEPLOYS: usize = 15;
+
+/// One service: its owner, incidents, runbooks and deployments, each linked.
+#[component]
+pub fn ServicePage(props: &Props) -> Html {
+    let site = use_site();
+    let name = props.name.to_string();
+    let catalog = site.config.services.get(&name);
+    let postmortems: Vec<_> = site.postmortems.iter().filter(|pm| pm.meta.services.contains(&name)).collect();
+    let runbooks: Vec<_> = site.runbooks.iter().filter(|rb| rb.meta.service == name).collect();
+    let incidents: Vec<_> = site.metrics.incidents.iter().filter(|i| i.service == name).collect();
+    let mut deploys: Vec<_> = site.metrics.deployments.iter().filter(|d| d.service == name).collect();
+    deploys.sort_by_key(|d| std::cmp::Reverse(d.finished_at));
+    if catalog.is_none() && postmortems.is_empty() && runbooks.is_empty() && deploys.is_empty() {
+        return html! { <Problem title="No such service" message={format!("Nothing in this repo mentions the service `{name}`.")} /> };
+    }
+    let caused_by =
+        |deploy_id: &str| site.postmortems.iter().find(|pm| pm.meta.caused_by_deploys.iter().any(|d| d == deploy_id));
+    html! {
+        <article class="document service">
+            <h1>{ name.clone() }</h1>
+            if let Some(service) = catalog {
+                <dl class="facts">
+                    <dt>{ "Team" }</dt><dd>{ service.team.clone() }</dd>
+                    <dt>{ "Tier" }</dt><dd>{ service.tier }</dd>
+                    if !service.description.is_empty() { <dt>{ "About" }</dt><dd>{ service.description.clone() }</dd> }
+                </dl>
+            }
+            <h2>{ format!("Postmortems ({})", postmortems.len()) }</h2>
+            <ul class="latest">
+                { for postmortems.iter().map(|pm| html! {
+                    <li>
+                        <SeverityBadge severity={pm.meta.severity} />
+                        <Link<Route> to={Route::Postmortem { id: pm.meta.id.clone() }}>{ pm.meta.title.clone() }</Link<Route>>
+                        <span class="muted">{ format!(" · {}", pm.meta.date) }</span>
+                    </li>
+                }) }
+            </ul>
+            <h2>{ format!("Runbooks ({})", runbooks.len()) }</h2>
+            <ul>
+                { for runbooks.iter().map(|rb| html! {
+                    <li><Link<Route> to={Route::Runbook { slug: rb.slug.clone() }}>{ rb.meta.title.clone() }</Link<Route>></li>
+                }) }
+            </ul>
+            <h2>{ format!("Other incidents ({})", incidents.len()) }</h2>
+            <p class="muted">{ "From incidents.csv: incidents without a postmortem." }</p>
+            <ul>
+                { for incidents.iter().map(|i| html! {
+                    <li><SeverityBadge severity={i.severity} />{ format!(" {} · {}", i.incident_id, i.started_at.format("%Y-%m-%d %H:%M UTC")) }</li>
+                }) }
+            </ul>
+            <h2>{ format!("Deployments ({}; latest {RECENT_DEPLOYS})", deploys.len()) }</h2>
+            <table class="list">
+                <thead><tr><th>{ "Finished" }</th><th>{ "Deploy" }</th><th>{ "Environment" }</th><th>{ "Status" }</th><th>{ "Caused" }</th></tr></thead>
+                <tbody>
+                    { for deploys.iter().take(RECENT_DEPLOYS).map(|d| html! {
+                        <tr>
+                            <td class="nowrap">{ d.finished_at.format("%Y-%m-%d %H:%M").to_string() }</td>
+                            <td><code>{ d.deploy_id.clone() }</code></td>
+                            <td>{ d.environment.clone() }</td>
+                            <td>{ match d.status { DeployStatus::Success => "success", DeployStatus::Failed => "failed", DeployStatus::RolledBack => "rolled back" } }</td>
+                            <td>{ for caused_by(&d.deploy_id).map(|pm| html! { <Link<Route> to={Route::Postmortem { id: pm.meta.id.clone() }}>{ pm.meta.id.clone() }</Link<Route>> }) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        </article>
+    }
+}
