@@ -208,6 +208,10 @@ fn explain(field: &str, raw: &str, inner: &str) -> String {
         format!("`{raw}` is not an RFC 3339 timestamp with a time zone, such as 2026-06-12T14:02:00Z")
     } else if (field == "date" || field == "last_reviewed") && !inner.contains("invalid type") {
         format!("`{raw}` is not a date in the form YYYY-MM-DD")
+    } else if field == "severity" {
+        format!("`{raw}` is not a severity; use SEV1, SEV2, SEV3 or SEV4")
+    } else if field == "status" {
+        format!("`{raw}` is not a status; use draft, in-review or final")
     } else {
         inner.to_owned()
     }
