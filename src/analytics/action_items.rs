@@ -294,7 +294,13 @@ mod tests {
             runbooks: vec![],
             related: vec![],
         };
-        PostmortemSummary { meta, path: format!("{id}.md"), action_items: items }
+        PostmortemSummary {
+            meta,
+            path: format!("{id}.md"),
+            action_items: items,
+            times: Default::default(),
+            impact: Default::default(),
+        }
     }
 
     fn config() -> Config {

@@ -42,9 +42,9 @@ pub fn incident_records(postmortems: &[PostmortemSummary], exported: &[Incident]
                 id: m.id.clone(),
                 services: m.services.clone(),
                 severity: m.severity,
-                started_at: m.started_at,
-                detected_at: m.detected_at,
-                resolved_at: m.resolved_at,
+                started_at: pm.times.started_at,
+                detected_at: pm.times.detected_at,
+                resolved_at: pm.times.resolved_at,
                 caused_by_deploys: m.caused_by_deploys.clone(),
                 has_postmortem: true,
             });

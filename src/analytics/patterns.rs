@@ -89,6 +89,8 @@ mod tests {
             },
             path: String::new(),
             action_items: vec![],
+            times: Default::default(),
+            impact: Default::default(),
         }
     }
 

@@ -182,13 +182,25 @@ pub fn list_items(body: &str, range: Range<usize>, body_line: usize) -> Vec<(usi
             Event::Start(Tag::Item) if depth == 1 => {
                 let start = range.start + span.start;
                 let source = &body[start..range.start + span.end];
-                let text = source.trim_start_matches(['-', '*', '+', ' ']).trim_end().to_owned();
+                let text = strip_marker(source).trim_end().to_owned();
                 items.push((body_line + index.line(start) - 1, text));
             }
             _ => {}
         }
     }
     items
+}
+
+/// A list item's text without its marker: `- `, `* `, `+ `, `1. ` or `1) `.
+fn strip_marker(item: &str) -> &str {
+    let item = item.trim_start();
+    let digits = item.len() - item.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = if digits > 0 {
+        item[digits..].strip_prefix(['.', ')']).unwrap_or(item)
+    } else {
+        item.trim_start_matches(['-', '*', '+'])
+    };
+    rest.trim_start()
 }
 
 #[cfg(test)]

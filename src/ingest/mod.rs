@@ -7,6 +7,7 @@ mod action_items;
 mod alerts;
 mod config;
 mod exports;
+mod facts;
 mod front_matter;
 mod markdown;
 mod postmortem;

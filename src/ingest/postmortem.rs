@@ -1,7 +1,7 @@
 //! A postmortem file: front matter, template sections, timeline and action items.
 
 use super::markdown::{self, RawSection};
-use super::{action_items, front_matter, timeline};
+use super::{action_items, facts, front_matter, timeline};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Postmortem, PostmortemMeta, SectionKind};
 
@@ -51,6 +51,8 @@ pub fn parse(label: &str, file_id: &str, text: &str, diagnostics: &mut Diagnosti
         None => Vec::new(),
     };
 
+    let facts = facts::facts(split.body, split.body_line, &raw);
+    let times = facts::milestones(&meta, &timeline);
     let sections = markdown::render_sections(split.body, &raw);
     Some(Postmortem {
         meta,
@@ -61,6 +63,8 @@ pub fn parse(label: &str, file_id: &str, text: &str, diagnostics: &mut Diagnosti
         sections,
         timeline,
         action_items,
+        facts,
+        times,
     })
 }
 

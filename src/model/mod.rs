@@ -2,12 +2,14 @@
 
 mod config;
 mod document;
+mod facts;
 mod metrics;
 mod postmortem;
 mod runbook;
 
 pub use config::{ActionItemPolicy, Config, Paths, RuleLevel, Service, Taxonomy, WeekStart};
 pub use document::{Section, SectionKind};
+pub use facts::{Facts, Impact, Milestones};
 pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, RowSource, Series, SeriesPoint};
 pub use postmortem::{ActionItem, ActionKind, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry};
 pub use runbook::{ReviewPeriod, RunbookMeta};

@@ -1,7 +1,10 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{ActionItem, Config, Metrics, PostmortemMeta, RowSource, RunbookMeta, Section, TimelineEntry};
+use super::{
+    ActionItem, Config, Facts, Impact, Metrics, Milestones, PostmortemMeta, RowSource, RunbookMeta, Section,
+    TimelineEntry,
+};
 
 /// A whole source repo, parsed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -43,6 +46,8 @@ pub struct Postmortem {
     pub sections: Vec<Section>,
     pub timeline: Vec<TimelineEntry>,
     pub action_items: Vec<ActionItem>,
+    pub facts: Facts,
+    pub times: Milestones,
 }
 
 /// What lists, the dashboard and the analytics need of a postmortem: everything but the
@@ -52,11 +57,20 @@ pub struct PostmortemSummary {
     pub meta: PostmortemMeta,
     pub path: String,
     pub action_items: Vec<ActionItem>,
+    /// Milestones with the timeline's fallbacks, which the analytics use.
+    pub times: Milestones,
+    pub impact: Impact,
 }
 
 impl From<&Postmortem> for PostmortemSummary {
     fn from(pm: &Postmortem) -> Self {
-        PostmortemSummary { meta: pm.meta.clone(), path: pm.path.clone(), action_items: pm.action_items.clone() }
+        PostmortemSummary {
+            meta: pm.meta.clone(),
+            path: pm.path.clone(),
+            action_items: pm.action_items.clone(),
+            times: pm.times.clone(),
+            impact: pm.facts.impact.clone(),
+        }
     }
 }
 

@@ -56,6 +56,7 @@ fn PostmortemView(props: &ViewProps) -> Html {
     });
     let pm = &props.pm;
     let m = &pm.meta;
+    let t = &pm.times;
     let hours = |from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>| {
         format_hours(from.zip(to).map(|(a, b)| (b - a).num_seconds() as f64 / 3600.0))
     };
@@ -97,11 +98,15 @@ fn PostmortemView(props: &ViewProps) -> Html {
                 if let Some(ic) = &m.incident_commander { <dt>{ "Incident commander" }</dt><dd>{ ic.clone() }</dd> }
                 if !m.authors.is_empty() { <dt>{ "Authors" }</dt><dd>{ m.authors.join(", ") }</dd> }
                 if !m.tags.is_empty() { <dt>{ "Tags" }</dt><dd>{ for m.tags.iter().map(|t| html! { <span class="chip">{ t.clone() }</span> }) }</dd> }
-                <dt>{ "Started" }</dt><dd>{ time(m.started_at) }</dd>
-                <dt>{ "Time to detect" }</dt><dd>{ hours(m.started_at, m.detected_at) }</dd>
-                <dt>{ "Time to acknowledge" }</dt><dd>{ hours(m.detected_at, m.acknowledged_at) }</dd>
-                <dt>{ "Time to mitigate" }</dt><dd>{ hours(m.acknowledged_at, m.mitigated_at) }</dd>
-                <dt>{ "Time to resolve" }</dt><dd>{ hours(m.started_at.or(m.detected_at), m.resolved_at) }</dd>
+                <dt>{ "Started" }</dt><dd>{ time(t.started_at) }</dd>
+                <dt>{ "Time to detect" }</dt><dd>{ hours(t.started_at, t.detected_at) }</dd>
+                <dt>{ "Time to acknowledge" }</dt><dd>{ hours(t.detected_at, t.acknowledged_at) }</dd>
+                <dt>{ "Time to mitigate" }</dt><dd>{ hours(t.acknowledged_at, t.mitigated_at) }</dd>
+                <dt>{ "Time to resolve" }</dt><dd>{ hours(t.started_at.or(t.detected_at), t.resolved_at) }</dd>
+                if !t.from_timeline.is_empty() {
+                    <dt>{ "From the timeline" }</dt>
+                    <dd class="muted">{ format!("{} (not in the front matter)", t.from_timeline.join(", ")) }</dd>
+                }
                 if !m.caused_by_deploys.is_empty() { <dt>{ "Caused by deploys" }</dt><dd>{ for m.caused_by_deploys.iter().map(|d| html! { <code class="chip">{ d.clone() }</code> }) }</dd> }
                 if !m.runbooks.is_empty() {
                     <dt>{ "Runbooks" }</dt>
