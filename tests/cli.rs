@@ -279,3 +279,24 @@ fn github_format_annotates_the_diff() {
         "{stderr}"
     );
 }
+
+/// Every rule of the registry finds its problem in this fixture: removing a rule (or
+/// breaking it) fails this test.
+#[test]
+fn every_rule_fires_on_the_every_rule_fixture() {
+    let out = firebreak()
+        .current_dir(fixture("every-rule"))
+        .args(["check", "--format", "json", "--as-of", "2026-11-22", "--fail-on-overdue", "SEV4"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let found: Vec<firebreak::diagnostics::Diagnostic> = serde_json::from_slice(&out).unwrap();
+    let mut fired: Vec<&str> = found.iter().filter_map(|d| d.rule.as_deref()).collect();
+    fired.sort_unstable();
+    fired.dedup();
+    let mut all: Vec<&str> = firebreak::compile::rules::RULES.iter().map(|r| r.id).collect();
+    all.sort_unstable();
+    assert_eq!(fired, all, "{found:#?}");
+}

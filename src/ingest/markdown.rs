@@ -95,8 +95,25 @@ pub fn render_sections(body: &str, raw: &[RawSection]) -> Vec<Section> {
 /// included) must never be able to run script in a reader's browser.
 pub fn render(markdown: &str) -> String {
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, Parser::new_ext(markdown, options()));
+    pulldown_cmark::html::push_html(&mut html, mark_decisions(Parser::new_ext(markdown, options())));
     sanitizer().clean(&html).to_string()
+}
+
+/// Marks list items that start with "If " or "Otherwise" — a runbook's decision points —
+/// so the engineer at 3 AM sees where the path forks.
+fn mark_decisions<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    let mut item_opened = false;
+    events.flat_map(move |event| {
+        let decision =
+            item_opened && matches!(&event, Event::Text(t) if t.starts_with("If ") || t.starts_with("Otherwise"));
+        match &event {
+            Event::Start(Tag::Item) => item_opened = true,
+            Event::Start(Tag::Paragraph) => {}
+            _ => item_opened = false,
+        }
+        let badge = decision.then(|| Event::InlineHtml(r#"<span class="decision">Decision</span> "#.into()));
+        badge.into_iter().chain(std::iter::once(event))
+    })
 }
 
 /// Built once: a fresh builder allocates its allow-lists on every call.
@@ -104,7 +121,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
     SANITIZER.get_or_init(|| {
         let mut builder = ammonia::Builder::default();
-        builder.link_rel(Some("noopener noreferrer"));
+        builder.link_rel(Some("noopener noreferrer")).add_allowed_classes("span", &["decision"]);
         builder
     })
 }
@@ -234,6 +251,14 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("onerror"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
+    }
+
+    #[test]
+    fn decision_points_are_marked() {
+        let html =
+            render("1. Check the pods.\n2. If pods restart, go to step 4.\n3. Otherwise, page the database on-call.\n");
+        assert_eq!(html.matches(r#"<span class="decision">Decision</span>"#).count(), 2, "{html}");
+        assert!(!render("If this is prose, no badge.").contains("decision"));
     }
 
     #[test]
