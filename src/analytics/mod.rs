@@ -4,6 +4,7 @@
 mod action_items;
 mod dora;
 mod incidents;
+mod levels;
 mod patterns;
 mod report;
 mod stats;
@@ -15,6 +16,7 @@ pub use action_items::{
 pub use action_items::{report as action_item_report, rows as action_item_rows, stats as action_item_stats};
 pub use dora::Dora;
 pub use incidents::{IncidentRecord, incident_records};
+pub use levels::{Level as DoraLevel, ReportYear};
 pub use patterns::{Pattern, recurring};
 pub use report::{Counts, Report, Window};
 pub use stats::{Distribution, percentile};
