@@ -104,8 +104,8 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
     let expected = Report::compute(&Site::from_repo(&repo), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     assert_eq!(report, expected);
     assert_eq!(report.counts.postmortems, 12);
-    assert_eq!(report.window.days(), 90);
-    let rate = report.dora.change_failure_rate.unwrap();
+    assert_eq!(report.dora.filter.window.days(), 90);
+    let rate = report.dora.current.change_failure_rate.unwrap();
     assert!(rate > 0.0 && rate < 1.0, "{rate}");
 }
 

@@ -1,92 +1,356 @@
-use chrono::{DateTime, Utc};
+//! The four DORA keys — and rework rate and recovery time — over a [`Filter`]. Definitions
+//! are in docs/metrics.md; the deployments come as a [`DeployLog`], so a million of them
+//! are a contiguous range scan.
+
+use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use std::collections::BTreeMap;
+use std::ops::Range;
 
-use super::{Distribution, IncidentRecord, Window};
-use crate::model::{Change, DeployStatus, Deployment};
+use super::levels::{self, Level};
+use super::stats::{Distribution, Histogram};
+use super::{Filter, IncidentRecord, Window, week_of};
+use crate::model::{DeployLog, WeekStart};
 
-/// The four DORA keys over one window. Definitions are in docs/metrics.md.
+/// One set of figures for one window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Dora {
-    pub environment: String,
+pub struct Figures {
     pub deployments: usize,
+    pub deploy_days: usize,
+    pub deployments_per_day: f64,
     pub deployments_per_week: f64,
-    /// Lead time for changes, in hours.
+    pub deployments_per_month: f64,
+    pub deploy_days_per_week: f64,
+    /// Lead time for changes, hours.
     pub lead_time_hours: Distribution,
-    /// Distinct failed deployments ÷ distinct deployments; `None` without deployments.
+    /// Distinct failed deployments ÷ deployments; `None` without deployments.
     pub change_failure_rate: Option<f64>,
     pub failed_deployments: usize,
-    /// Time to restore service, in hours, over incidents that began in the window.
+    /// Time to restore service, hours, over incidents that began in the window.
     pub time_to_restore_hours: Distribution,
+    /// DORA 2023's failed-deployment recovery time: incident resolved − deploy finished.
+    pub recovery_hours: Distribution,
+    /// Deployments that fix an incident ÷ deployments (DORA 2024).
+    pub rework_rate: Option<f64>,
 }
 
-pub fn compute(
-    window: &Window,
-    environment: &str,
-    deployments: &[Deployment],
-    changes: &[Change],
-    incidents: &[IncidentRecord],
-) -> Dora {
-    let in_window = |t: DateTime<Utc>| window.contains(t);
-    let population: HashMap<&str, &Deployment> = deployments
-        .iter()
-        .filter(|d| d.environment == environment && in_window(d.finished_at))
-        .map(|d| (d.deploy_id.as_str(), d))
-        .collect();
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Levels {
+    pub year: String,
+    pub deployment_frequency: Level,
+    pub lead_time: Option<Level>,
+    pub change_failure_rate: Option<Level>,
+    /// Time to restore (2021) or failed-deployment recovery time (2023, 2024).
+    pub recovery: Option<Level>,
+}
 
-    let lead_times = changes
-        .iter()
-        .filter_map(|c| {
-            let deploy = population.get(c.deploy_id.as_str())?;
-            let seconds = (deploy.finished_at - c.committed_at).num_seconds();
-            // Non-positive spans are clock skew or backfilled history, not lead time.
-            (seconds > 0).then(|| seconds as f64 / 3600.0)
-        })
-        .collect();
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WeekFigures {
+    pub week: NaiveDate,
+    pub deployments: usize,
+    pub failed: usize,
+    pub lead_time_median_hours: Option<f64>,
+}
 
-    // Distinct deployments, never change × incident rows: a rate can't exceed 100 %.
-    let named_by_incidents: HashSet<&str> =
-        incidents.iter().flat_map(|i| i.caused_by_deploys.iter().map(String::as_str)).collect();
-    let failed = population
-        .values()
-        .filter(|d| {
-            matches!(d.status, DeployStatus::Failed | DeployStatus::RolledBack)
-                || named_by_incidents.contains(d.deploy_id.as_str())
-        })
-        .count();
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceFigures {
+    pub service: String,
+    pub deployments: usize,
+    pub failed: usize,
+    pub change_failure_rate: Option<f64>,
+    pub lead_time_median_hours: Option<f64>,
+}
 
-    let restore = incidents
-        .iter()
-        .filter(|i| i.began().is_some_and(in_window))
-        .filter_map(IncidentRecord::restore_hours)
-        .filter(|h| *h >= 0.0)
-        .collect();
+/// A failed deployment in the window and the incidents it caused.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FailedDeployment {
+    pub deploy_id: String,
+    pub service: String,
+    pub finished_at: chrono::DateTime<chrono::Utc>,
+    pub status: crate::model::DeployStatus,
+    pub incidents: Vec<String>,
+}
 
-    Dora {
-        environment: environment.to_owned(),
-        deployments: population.len(),
-        deployments_per_week: population.len() as f64 / window.weeks(),
-        lead_time_hours: Distribution::of(lead_times),
-        change_failure_rate: (!population.is_empty()).then(|| failed as f64 / population.len() as f64),
-        failed_deployments: failed,
-        time_to_restore_hours: Distribution::of(restore),
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dora {
+    pub filter: Filter,
+    pub current: Figures,
+    pub previous: Figures,
+    pub levels: Levels,
+    pub weekly: Vec<WeekFigures>,
+    pub lead_time_histogram: Histogram,
+    pub restore_histogram: Histogram,
+    pub per_service: Vec<ServiceFigures>,
+    pub failed_deployments: Vec<FailedDeployment>,
+    /// Rows left out of these figures, by reason — never dropped silently.
+    pub excluded: BTreeMap<String, usize>,
+}
+
+/// Per-row facts the figures need, worked out once for the whole log.
+struct Context<'a> {
+    log: &'a DeployLog,
+    filter: &'a Filter,
+    environment: Option<u16>,
+    services: Vec<bool>,
+    /// (row, incident id) for every deployment an incident names, sorted by row.
+    caused: Vec<(usize, String)>,
+    /// Rows with `fixes_incident`, sorted.
+    fixes: Vec<usize>,
+}
+
+impl Context<'_> {
+    fn keeps(&self, row: usize) -> bool {
+        Some(self.log.environment[row]) == self.environment && self.services[usize::from(self.log.service[row])]
     }
+
+    fn incidents_of(&self, row: usize) -> impl Iterator<Item = &str> {
+        let start = self.caused.partition_point(|(r, _)| *r < row);
+        self.caused[start..].iter().take_while(move |(r, _)| *r == row).map(|(_, id)| id.as_str())
+    }
+
+    fn failed(&self, row: usize) -> bool {
+        self.log.status[row] != 0 || self.incidents_of(row).next().is_some()
+    }
+
+    fn rows(&self, window: &Window) -> Range<usize> {
+        let (from, to) = window.seconds();
+        self.log.rows_between(from, to)
+    }
+}
+
+pub fn compute(filter: &Filter, week_start: WeekStart, log: &DeployLog, incidents: &[IncidentRecord]) -> Dora {
+    let mut caused: Vec<(usize, String)> = Vec::new();
+    let named: Vec<&str> = incidents.iter().flat_map(|i| i.caused_by_deploys.iter().map(String::as_str)).collect();
+    for row in log.rows_of(named.iter().copied()) {
+        for incident in incidents.iter().filter(|i| i.caused_by_deploys.iter().any(|d| *d == log.id[row])) {
+            caused.push((row, incident.id.clone()));
+        }
+    }
+    caused.sort();
+    let context = Context {
+        log,
+        filter,
+        environment: log.environments.iter().position(|e| *e == filter.environment).map(|e| e as u16),
+        services: log.services.iter().map(|s| filter.keeps_service(s)).collect(),
+        caused,
+        fixes: log.fixes.iter().map(|(row, _)| *row as usize).collect(),
+    };
+    let mut excluded = BTreeMap::new();
+    let current = figures(&context, &filter.window, incidents, &mut excluded);
+    let previous = figures(&context, &filter.window.previous(), incidents, &mut BTreeMap::new());
+    let rows = context.rows(&filter.window);
+    Dora {
+        levels: levels_of(filter, &current),
+        weekly: weekly(&context, rows.clone(), week_start),
+        lead_time_histogram: Histogram::of_hours(&lead_times(&context, rows.clone())),
+        restore_histogram: Histogram::of_hours(&restore_times(filter, &filter.window, incidents, &mut BTreeMap::new())),
+        per_service: per_service(&context, rows.clone()),
+        failed_deployments: rows
+            .filter(|row| context.keeps(*row) && context.failed(*row))
+            .map(|row| FailedDeployment {
+                deploy_id: log.id[row].clone(),
+                service: log.service_name(row).to_owned(),
+                finished_at: log.finished(row),
+                status: log.status(row),
+                incidents: context.incidents_of(row).map(str::to_owned).collect(),
+            })
+            .collect(),
+        filter: filter.clone(),
+        current,
+        previous,
+        excluded,
+    }
+}
+
+fn figures(
+    context: &Context,
+    window: &Window,
+    incidents: &[IncidentRecord],
+    excluded: &mut BTreeMap<String, usize>,
+) -> Figures {
+    let log = context.log;
+    let rows = context.rows(window);
+    let kept: Vec<usize> = rows.clone().filter(|row| context.keeps(*row)).collect();
+    let deployments = kept.len();
+    let mut deploy_days = 0;
+    let mut last_day = None;
+    for row in &kept {
+        let day = log.finished_at[*row].div_euclid(86_400);
+        if last_day != Some(day) {
+            deploy_days += 1;
+            last_day = Some(day);
+        }
+    }
+    let failed = kept.iter().filter(|row| context.failed(**row)).count();
+    let reworked = kept.iter().filter(|row| context.fixes.binary_search(row).is_ok()).count();
+    let days = window.days() as f64;
+    let rate = |count: usize| (deployments > 0).then(|| count as f64 / deployments as f64);
+
+    let recovery = kept
+        .iter()
+        .flat_map(|row| context.incidents_of(*row).map(move |id| (row, id)))
+        .filter_map(|(row, id)| {
+            let incident = incidents.iter().find(|i| i.id == id)?;
+            let hours = (incident.resolved_at?.timestamp() - log.finished_at[*row]) as f64 / 3600.0;
+            (hours >= 0.0).then_some(hours)
+        })
+        .collect();
+
+    Figures {
+        deployments,
+        deploy_days,
+        deployments_per_day: deployments as f64 / days,
+        deployments_per_week: deployments as f64 / window.weeks(),
+        deployments_per_month: deployments as f64 / days * 30.0,
+        deploy_days_per_week: deploy_days as f64 / window.weeks(),
+        lead_time_hours: Distribution::of(lead_times(context, rows)),
+        change_failure_rate: rate(failed),
+        failed_deployments: failed,
+        time_to_restore_hours: Distribution::of(restore_times(context.filter, window, incidents, excluded)),
+        recovery_hours: Distribution::of(recovery),
+        rework_rate: rate(reworked),
+    }
+}
+
+/// Hours from commit to deploy for the changes of the kept rows; spans of zero or less
+/// (clock skew, backfilled history) are not lead times.
+fn lead_times(context: &Context, rows: Range<usize>) -> Vec<f64> {
+    let log = context.log;
+    let changes = log.changes_of(rows);
+    let mut hours = Vec::with_capacity(changes.len());
+    for c in changes {
+        let row = log.change_deploy[c] as usize;
+        if context.keeps(row) {
+            let seconds = log.finished_at[row] - log.change_committed_at[c];
+            if seconds > 0 {
+                hours.push(seconds as f64 / 3600.0);
+            }
+        }
+    }
+    hours
+}
+
+/// Hours to restore, over incidents of the filter's services that began in the window.
+fn restore_times(
+    filter: &Filter,
+    window: &Window,
+    incidents: &[IncidentRecord],
+    excluded: &mut BTreeMap<String, usize>,
+) -> Vec<f64> {
+    let mut hours = Vec::new();
+    for incident in incidents {
+        let in_scope = incident.began().is_some_and(|t| window.contains(t))
+            && (filter.services.is_empty() || incident.services.iter().any(|s| filter.keeps_service(s)));
+        if !in_scope {
+            continue;
+        }
+        match incident.restore_hours() {
+            Some(h) if h >= 0.0 => hours.push(h),
+            Some(_) => *excluded.entry("incidents resolved before they started".into()).or_insert(0) += 1,
+            None => *excluded.entry("incidents not yet resolved (no time to restore)".into()).or_insert(0) += 1,
+        }
+    }
+    hours
+}
+
+fn weekly(context: &Context, rows: Range<usize>, week_start: WeekStart) -> Vec<WeekFigures> {
+    let log = context.log;
+    let window = &context.filter.window;
+    let first = week_of(window.since, week_start);
+    let count = ((window.until - first).num_days() / 7 + 1) as usize;
+    let mut weeks: Vec<(WeekFigures, Vec<f64>)> = (0..count)
+        .map(|i| {
+            let week = first + Days::new(7 * i as u64);
+            (WeekFigures { week, deployments: 0, failed: 0, lead_time_median_hours: None }, Vec::new())
+        })
+        .collect();
+    let index = |row: usize| ((log.finished(row).date_naive() - first).num_days() / 7) as usize;
+    for row in rows.clone().filter(|row| context.keeps(*row)) {
+        let week = &mut weeks[index(row)].0;
+        week.deployments += 1;
+        week.failed += usize::from(context.failed(row));
+    }
+    for c in log.changes_of(rows) {
+        let row = log.change_deploy[c] as usize;
+        let seconds = log.finished_at[row] - log.change_committed_at[c];
+        if context.keeps(row) && seconds > 0 {
+            weeks[index(row)].1.push(seconds as f64 / 3600.0);
+        }
+    }
+    weeks
+        .into_iter()
+        .map(|(mut week, leads)| {
+            week.lead_time_median_hours = Distribution::of(leads).median;
+            week
+        })
+        .collect()
+}
+
+fn per_service(context: &Context, rows: Range<usize>) -> Vec<ServiceFigures> {
+    let log = context.log;
+    let mut by_service: Vec<(usize, usize, Vec<f64>)> = vec![(0, 0, Vec::new()); log.services.len()];
+    for row in rows.clone().filter(|row| context.keeps(*row)) {
+        let entry = &mut by_service[usize::from(log.service[row])];
+        entry.0 += 1;
+        entry.1 += usize::from(context.failed(row));
+    }
+    for c in log.changes_of(rows) {
+        let row = log.change_deploy[c] as usize;
+        let seconds = log.finished_at[row] - log.change_committed_at[c];
+        if context.keeps(row) && seconds > 0 {
+            by_service[usize::from(log.service[row])].2.push(seconds as f64 / 3600.0);
+        }
+    }
+    by_service
+        .into_iter()
+        .enumerate()
+        .filter(|(_, (deployments, _, _))| *deployments > 0)
+        .map(|(code, (deployments, failed, leads))| ServiceFigures {
+            service: log.services[code].clone(),
+            deployments,
+            failed,
+            change_failure_rate: Some(failed as f64 / deployments as f64),
+            lead_time_median_hours: Distribution::of(leads).median,
+        })
+        .collect()
+}
+
+fn levels_of(filter: &Filter, f: &Figures) -> Levels {
+    let year = filter.year;
+    // 2021 rated time to restore; 2023 and 2024 rate recovery from failed deployments.
+    let recovery = match year {
+        levels::ReportYear::Y2021 => f.time_to_restore_hours.median,
+        _ => f.recovery_hours.median.or(f.time_to_restore_hours.median),
+    };
+    Levels {
+        year: year.label().to_owned(),
+        deployment_frequency: levels::deployment_frequency(year, f.deployments_per_day),
+        lead_time: f.lead_time_hours.median.map(|h| levels::lead_time(year, h)),
+        change_failure_rate: f.change_failure_rate.map(|r| levels::change_failure_rate(year, r)),
+        recovery: recovery.map(|h| levels::time_to_restore(year, h)),
+    }
+}
+
+/// Used by the week chart's labels.
+pub fn week_label(week: NaiveDate) -> String {
+    format!("{} {:02}", week.format("%b"), week.day())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Severity;
-    use chrono::NaiveDate;
+    use crate::analytics::ReportYear;
+    use crate::model::{Change, DeployStatus, Deployment, Severity};
+    use chrono::{DateTime, Utc};
 
     fn at(day: u32, hour: u32) -> DateTime<Utc> {
         NaiveDate::from_ymd_opt(2026, 6, day).unwrap().and_hms_opt(hour, 0, 0).unwrap().and_utc()
     }
 
-    fn deploy(id: &str, day: u32, status: DeployStatus) -> Deployment {
+    fn deploy(id: &str, service: &str, day: u32, status: DeployStatus) -> Deployment {
         Deployment {
             deploy_id: id.into(),
-            service: "checkout".into(),
+            service: service.into(),
             environment: "production".into(),
             finished_at: at(day, 12),
             status,
@@ -100,7 +364,7 @@ mod tests {
     fn change(id: &str, deploy: &str, day: u32, hour: u32) -> Change {
         Change {
             change_id: id.into(),
-            service: "checkout".into(),
+            service: "s".into(),
             committed_at: at(day, hour),
             deploy_id: deploy.into(),
             extra: Default::default(),
@@ -114,53 +378,127 @@ mod tests {
             severity: Severity::Sev2,
             started_at: Some(start),
             detected_at: None,
+            acknowledged_at: None,
+            mitigated_at: None,
             resolved_at: Some(start + chrono::Duration::hours(hours)),
             caused_by_deploys: caused_by.iter().map(|s| s.to_string()).collect(),
             has_postmortem: true,
         }
     }
 
-    fn june() -> Window {
-        Window::new(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 6, 28).unwrap())
+    fn june(services: &[&str]) -> Filter {
+        Filter {
+            window: Window::new(
+                NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+                NaiveDate::from_ymd_opt(2026, 6, 28).unwrap(),
+            ),
+            services: services.iter().map(|s| s.to_string()).collect(),
+            environment: "production".into(),
+            year: ReportYear::Y2023,
+        }
     }
 
-    #[test]
-    fn hand_computed_example() {
-        let mut staging = deploy("s1", 3, DeployStatus::Failed);
+    fn example() -> (DeployLog, Vec<IncidentRecord>) {
+        let mut staging = deploy("s1", "checkout", 3, DeployStatus::Failed);
         staging.environment = "staging".into();
+        let mut hotfix = deploy("d4", "checkout", 5, DeployStatus::Success);
+        hotfix.fixes_incident = Some("i1".into());
         let deploys = [
-            deploy("d1", 2, DeployStatus::Success),
-            deploy("d2", 3, DeployStatus::RolledBack),
-            deploy("d3", 4, DeployStatus::Success),
-            deploy("d4", 5, DeployStatus::Success),
-            deploy("old", 1, DeployStatus::Failed), // June 1st noon is in the window
+            deploy("d1", "checkout", 2, DeployStatus::Success),
+            deploy("d2", "checkout", 3, DeployStatus::RolledBack),
+            deploy("d3", "checkout", 4, DeployStatus::Success),
+            hotfix,
+            deploy("old", "search", 1, DeployStatus::Failed), // June 1st noon is in the window
+            deploy("may", "checkout", 20, DeployStatus::Success),
             staging,
         ];
+        let mut deploys = deploys.to_vec();
+        deploys[5].finished_at = NaiveDate::from_ymd_opt(2026, 5, 20).unwrap().and_hms_opt(12, 0, 0).unwrap().and_utc();
         let changes = [
             change("c1", "d1", 2, 10), // 2 h
             change("c2", "d1", 1, 12), // 24 h
-            change("c3", "d3", 4, 12), // 0 h: dropped
+            change("c3", "d3", 4, 12), // 0 h: not a lead time
             change("c4", "d3", 4, 6),  // 6 h
             change("c5", "nope", 4, 6),
         ];
-        // Two incidents name d3; it must count once.
-        let incidents = [incident("i1", &["d3"], at(4, 13), 3), incident("i2", &["d3"], at(4, 14), 1)];
-        let dora = compute(&june(), "production", &deploys, &changes, &incidents);
-        assert_eq!(dora.deployments, 5);
-        assert_eq!(dora.deployments_per_week, 5.0 / 4.0);
-        assert_eq!(dora.lead_time_hours.count, 3);
-        assert_eq!(dora.lead_time_hours.median, Some(6.0));
-        assert_eq!(dora.failed_deployments, 3); // d2 rolled back, old failed, d3 named twice
-        assert_eq!(dora.change_failure_rate, Some(3.0 / 5.0));
-        assert_eq!(dora.time_to_restore_hours.median, Some(2.0));
+        let (log, excluded) = DeployLog::build(&deploys, &changes);
+        assert_eq!(excluded.values().sum::<usize>(), 1, "c5 names no deployment");
+        // Two incidents name d3: it counts once. i1 began 1 h after d3 and took 3 h.
+        let incidents = vec![incident("i1", &["d3"], at(4, 13), 3), incident("i2", &["d3"], at(4, 14), 1)];
+        (log, incidents)
     }
 
     #[test]
-    fn all_failed_is_one_hundred_percent_and_empty_is_none() {
-        let deploys = [deploy("d1", 2, DeployStatus::Failed)];
-        let incidents = [incident("i1", &["d1"], at(2, 13), 1), incident("i2", &["d1"], at(2, 15), 1)];
-        assert_eq!(compute(&june(), "production", &deploys, &[], &incidents).change_failure_rate, Some(1.0));
-        let empty = compute(&june(), "production", &[], &[], &[]);
-        assert_eq!((empty.deployments, empty.change_failure_rate, empty.lead_time_hours.median), (0, None, None));
+    fn hand_computed_figures() {
+        let (log, incidents) = example();
+        let dora = compute(&june(&[]), WeekStart::Monday, &log, &incidents);
+        let f = &dora.current;
+        assert_eq!(f.deployments, 5);
+        assert_eq!(f.deploy_days, 5);
+        assert_eq!(f.deployments_per_week, 5.0 / 4.0);
+        assert_eq!(f.lead_time_hours.count, 3);
+        assert_eq!(f.lead_time_hours.median, Some(6.0));
+        assert_eq!(f.failed_deployments, 3, "d2 rolled back, old failed, d3 named twice counts once");
+        assert_eq!(f.change_failure_rate, Some(3.0 / 5.0));
+        assert_eq!(f.time_to_restore_hours.median, Some(2.0));
+        assert_eq!(f.recovery_hours.median, Some(3.5), "resolved − d3 finished: 4 h and 3 h");
+        assert_eq!(f.rework_rate, Some(1.0 / 5.0));
+        assert_eq!(dora.previous.deployments, 1, "the May 20th deploy is in the previous 28 days");
+        assert_eq!(
+            dora.failed_deployments.iter().map(|d| d.deploy_id.as_str()).collect::<Vec<_>>(),
+            ["old", "d2", "d3"]
+        );
+        assert_eq!(dora.failed_deployments[2].incidents, ["i1", "i2"]);
+        assert_eq!(dora.levels.deployment_frequency, Level::High, "5 in 4 weeks is between daily and weekly");
+        assert_eq!(dora.weekly.iter().map(|w| w.deployments).collect::<Vec<_>>(), [5, 0, 0, 0]);
+    }
+
+    #[test]
+    fn a_service_filter_narrows_everything() {
+        let (log, incidents) = example();
+        let dora = compute(&june(&["search"]), WeekStart::Monday, &log, &incidents);
+        assert_eq!((dora.current.deployments, dora.current.failed_deployments), (1, 1));
+        assert_eq!(dora.current.change_failure_rate, Some(1.0), "all failed");
+        assert_eq!(dora.current.lead_time_hours.median, None);
+        assert_eq!(dora.current.time_to_restore_hours.count, 0, "the incidents are checkout's");
+        assert_eq!(dora.per_service.len(), 1);
+    }
+
+    #[test]
+    fn empty_windows_have_no_rates() {
+        let (log, incidents) = example();
+        let mut filter = june(&[]);
+        filter.window =
+            Window::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 1, 7).unwrap());
+        let f = compute(&filter, WeekStart::Monday, &log, &incidents).current;
+        assert_eq!(
+            (f.deployments, f.change_failure_rate, f.lead_time_hours.median, f.rework_rate),
+            (0, None, None, None)
+        );
+    }
+
+    #[test]
+    fn a_single_deployment_and_ties() {
+        let deploys = [deploy("only", "checkout", 10, DeployStatus::Success)];
+        let changes = [change("a", "only", 10, 10), change("b", "only", 10, 10), change("c", "only", 10, 8)];
+        let (log, _) = DeployLog::build(&deploys, &changes);
+        let f = compute(&june(&[]), WeekStart::Monday, &log, &[]).current;
+        assert_eq!(f.deployments, 1);
+        assert_eq!(f.lead_time_hours.median, Some(2.0), "2, 2, 4 hours");
+        assert_eq!(f.lead_time_hours.p90, Some(3.6));
+        assert_eq!(f.change_failure_rate, Some(0.0));
+    }
+
+    #[test]
+    fn unresolved_and_backwards_incidents_are_excluded_and_counted() {
+        let (log, mut incidents) = example();
+        incidents.push(incident("i3", &[], at(6, 10), -2));
+        let mut open = incident("i4", &[], at(6, 10), 1);
+        open.resolved_at = None;
+        incidents.push(open);
+        let dora = compute(&june(&[]), WeekStart::Monday, &log, &incidents);
+        assert_eq!(dora.excluded["incidents resolved before they started"], 1);
+        assert_eq!(dora.excluded["incidents not yet resolved (no time to restore)"], 1);
+        assert_eq!(dora.current.time_to_restore_hours.count, 2);
     }
 }

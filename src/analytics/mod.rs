@@ -9,15 +9,17 @@ mod patterns;
 mod report;
 mod stats;
 mod trend;
+mod window;
 
 pub use action_items::{
     ActionItemReport, ActionItemRow, ActionItemStats, GroupStats, NO_TEAM, TrendPoint, group_by, trend,
 };
 pub use action_items::{report as action_item_report, rows as action_item_rows, stats as action_item_stats};
-pub use dora::Dora;
-pub use incidents::{IncidentRecord, incident_records};
+pub use dora::{Dora, FailedDeployment, Figures, Levels, ServiceFigures, WeekFigures, week_label};
+pub use incidents::{IncidentRecord, IncidentStats, MonthSeverity, ServiceMtbf, incident_records, incident_stats};
 pub use levels::{Level as DoraLevel, ReportYear};
 pub use patterns::{Pattern, recurring};
-pub use report::{Counts, Report, Window};
-pub use stats::{Distribution, percentile};
-pub use trend::{WeekCount, deployments_by_week, week_of};
+pub use report::{Counts, Report};
+pub use stats::{Distribution, Histogram, percentile, percentile_unsorted};
+pub use trend::week_of;
+pub use window::{DEFAULT_ENVIRONMENT, DEFAULT_WINDOW_DAYS, Filter, Window};

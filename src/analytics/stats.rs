@@ -9,6 +9,21 @@ pub fn percentile(sorted: &[f64], p: f64) -> Option<f64> {
     Some(sorted[low] + (sorted[high] - sorted[low]) * (rank - low as f64))
 }
 
+/// The same without sorting: two selections, linear time, for millions of values.
+pub fn percentile_unsorted(values: &mut [f64], p: f64) -> Option<f64> {
+    let last = values.len().checked_sub(1)?;
+    let rank = p.clamp(0.0, 1.0) * last as f64;
+    let low = rank.floor() as usize;
+    let (_, low_value, above) = values.select_nth_unstable_by(low, f64::total_cmp);
+    let low_value = *low_value;
+    let fraction = rank - low as f64;
+    if fraction == 0.0 {
+        return Some(low_value);
+    }
+    let high_value = above.iter().copied().min_by(f64::total_cmp).unwrap_or(low_value);
+    Some(low_value + (high_value - low_value) * fraction)
+}
+
 /// Median and p90 of a skewed distribution: incident and lead-time durations are heavily
 /// right-skewed, so a mean alone would mislead and is never reported.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -20,8 +35,42 @@ pub struct Distribution {
 
 impl Distribution {
     pub fn of(mut values: Vec<f64>) -> Distribution {
-        values.sort_by(f64::total_cmp);
-        Distribution { count: values.len(), median: percentile(&values, 0.5), p90: percentile(&values, 0.9) }
+        Distribution {
+            count: values.len(),
+            median: percentile_unsorted(&mut values, 0.5),
+            p90: percentile_unsorted(&mut values, 0.9),
+        }
+    }
+}
+
+/// Counts of values per bucket; `bounds` are the buckets' exclusive upper ends, and one
+/// more bucket takes everything above the last.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Histogram {
+    pub labels: Vec<String>,
+    pub counts: Vec<usize>,
+}
+
+/// Hour buckets for durations: under 15 minutes up to over four weeks.
+pub const HOUR_BOUNDS: [(f64, &str); 7] = [
+    (0.25, "< 15 min"),
+    (1.0, "15–60 min"),
+    (4.0, "1–4 h"),
+    (24.0, "4–24 h"),
+    (72.0, "1–3 d"),
+    (168.0, "3–7 d"),
+    (672.0, "1–4 w"),
+];
+
+impl Histogram {
+    pub fn of_hours(values: &[f64]) -> Histogram {
+        let mut counts = vec![0; HOUR_BOUNDS.len() + 1];
+        for v in values {
+            counts[HOUR_BOUNDS.partition_point(|(bound, _)| *v >= *bound)] += 1;
+        }
+        let mut labels: Vec<String> = HOUR_BOUNDS.iter().map(|(_, l)| (*l).to_owned()).collect();
+        labels.push("> 4 w".to_owned());
+        Histogram { labels, counts }
     }
 }
 
@@ -40,8 +89,26 @@ mod tests {
     }
 
     #[test]
-    fn distribution_sorts_its_input() {
+    fn selection_agrees_with_sorting() {
+        let values: Vec<f64> = (0..1001).map(|i| ((i * 7919) % 1009) as f64 / 3.0).collect();
+        let mut sorted = values.clone();
+        sorted.sort_by(f64::total_cmp);
+        for p in [0.0, 0.1, 0.5, 0.9, 0.99, 1.0] {
+            assert_eq!(percentile_unsorted(&mut values.clone(), p), percentile(&sorted, p), "p = {p}");
+        }
+        assert_eq!(percentile_unsorted(&mut [2.0, 1.0], 0.5), Some(1.5), "ties and pairs interpolate");
+    }
+
+    #[test]
+    fn distribution_needs_no_sorted_input() {
         let d = Distribution::of(vec![3.0, 1.0, 2.0]);
         assert_eq!((d.count, d.median, d.p90), (3, Some(2.0), Some(2.8)));
+    }
+
+    #[test]
+    fn histogram_buckets_by_upper_bound() {
+        let h = Histogram::of_hours(&[0.1, 0.25, 3.9, 4.0, 1000.0]);
+        assert_eq!(h.counts, [1, 1, 1, 1, 0, 0, 0, 1]);
+        assert_eq!(h.labels.len(), h.counts.len());
     }
 }

@@ -3,11 +3,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Config, Metrics, PostmortemSummary, Repo, RunbookSummary};
+use crate::model::{Config, DeployLog, Excluded, Incident, PostmortemSummary, Repo, RunbookSummary, Series};
 
 /// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
 /// than misread.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 pub const SITE_FILE: &str = "site.json";
 
 pub fn postmortem_file(id: &str) -> String {
@@ -26,7 +26,13 @@ pub struct Site {
     pub postmortems: Vec<PostmortemSummary>,
     /// By title.
     pub runbooks: Vec<RunbookSummary>,
-    pub metrics: Metrics,
+    /// Deployments and changes, in columns.
+    pub deploys: DeployLog,
+    /// Incidents without a postmortem, from `incidents.csv`.
+    pub incidents: Vec<Incident>,
+    pub series: Vec<Series>,
+    /// Export rows left out of the metrics, by reason.
+    pub excluded: Excluded,
 }
 
 impl Site {
@@ -35,12 +41,16 @@ impl Site {
         postmortems.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.id.cmp(&b.meta.id)));
         let mut runbooks: Vec<RunbookSummary> = repo.runbooks.iter().map(RunbookSummary::from).collect();
         runbooks.sort_by(|a, b| a.meta.title.cmp(&b.meta.title));
+        let (deploys, excluded) = DeployLog::build(&repo.metrics.deployments, &repo.metrics.changes);
         Site {
             format_version: FORMAT_VERSION,
             config: repo.config.clone(),
             postmortems,
             runbooks,
-            metrics: repo.metrics.clone(),
+            deploys,
+            incidents: repo.metrics.incidents.clone(),
+            series: repo.metrics.series.clone(),
+            excluded,
         }
     }
 }

@@ -28,7 +28,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         "built {} postmortem(s), {} runbook(s), {} deployment(s) into {}",
         site.postmortems.len(),
         site.runbooks.len(),
-        site.metrics.deployments.len(),
+        site.deploys.len(),
         args.out.display()
     );
     Ok(0)

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use crate::analytics::Report;
+use crate::analytics::{Filter, Report, ReportYear, Window};
 use crate::bundle::Site;
 use crate::compile::load_and_check;
 use crate::display::{format_hours, format_percent};
@@ -17,6 +17,28 @@ pub struct Args {
     /// Compute as of this day (YYYY-MM-DD); defaults to today in UTC
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<NaiveDate>,
+    /// First day of the window (default: 89 days before --until)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    since: Option<NaiveDate>,
+    /// Last day of the window (default: --as-of)
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    until: Option<NaiveDate>,
+    /// Only these services (repeat or separate with commas)
+    #[arg(long, value_delimiter = ',')]
+    service: Vec<String>,
+    /// Only the services this team owns in the catalog
+    #[arg(long)]
+    team: Option<String>,
+    /// The deployment environment to measure
+    #[arg(long, default_value = "production")]
+    environment: String,
+    /// Whose DORA levels: 2021, 2023 or 2024
+    #[arg(long, default_value = "2023", value_parser = parse_year)]
+    levels: ReportYear,
+}
+
+fn parse_year(text: &str) -> Result<ReportYear, String> {
+    ReportYear::parse(text).ok_or_else(|| format!("`{text}` is not a report year; use 2021, 2023 or 2024"))
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
@@ -27,7 +49,9 @@ pub fn run(args: Args) -> Result<i32, String> {
         return Ok(1);
     }
     // Through the bundle, exactly as the browser sees the data.
-    let report = Report::compute(&Site::from_repo(&repo), as_of);
+    let site = Site::from_repo(&repo);
+    let filter = filter(&args, &site, as_of)?;
+    let report = Report::filtered(&site, as_of, &filter);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
     } else {
@@ -36,22 +60,43 @@ pub fn run(args: Args) -> Result<i32, String> {
     Ok(0)
 }
 
+/// The same filter the DORA page builds from its controls.
+fn filter(args: &Args, site: &Site, as_of: NaiveDate) -> Result<Filter, String> {
+    let mut filter = Filter::default_for(as_of);
+    let until = args.until.unwrap_or(as_of);
+    let since = args.since.unwrap_or(Window::ending(until, crate::analytics::DEFAULT_WINDOW_DAYS).since);
+    if since > until {
+        return Err(format!("--since {since} is after --until {until}"));
+    }
+    filter.window = Window::new(since, until);
+    filter.environment = args.environment.clone();
+    filter.year = args.levels;
+    filter.services = args.service.clone();
+    if let Some(team) = &args.team {
+        let owned: Vec<String> =
+            site.config.services.iter().filter(|(_, s)| &s.team == team).map(|(name, _)| name.clone()).collect();
+        if owned.is_empty() {
+            return Err(format!("no service in the catalog belongs to team `{team}`"));
+        }
+        filter.services.extend(owned);
+    }
+    Ok(filter)
+}
+
 fn print_human(r: &Report) {
     let (pct, hours) = (format_percent, format_hours);
-    println!("as of {} (window {} – {})", r.as_of, r.window.since, r.window.until);
+    let f = &r.dora.current;
+    let window = &r.dora.filter.window;
+    println!("as of {} (window {} – {})", r.as_of, window.since, window.until);
     println!("postmortems {}  runbooks {}  incidents {}", r.counts.postmortems, r.counts.runbooks, r.counts.incidents);
-    println!("deployments {} ({:.1}/week)", r.dora.deployments, r.dora.deployments_per_week);
-    println!("lead time    median {}  p90 {}", hours(r.dora.lead_time_hours.median), hours(r.dora.lead_time_hours.p90));
-    println!("change failure rate {}", pct(r.dora.change_failure_rate));
+    println!("deployments {} ({:.1}/week)", f.deployments, f.deployments_per_week);
+    println!("lead time    median {}  p90 {}", hours(f.lead_time_hours.median), hours(f.lead_time_hours.p90));
+    println!("change failure rate {}", pct(f.change_failure_rate));
     println!(
         "time to restore median {}  p90 {}",
-        hours(r.dora.time_to_restore_hours.median),
-        hours(r.dora.time_to_restore_hours.p90)
+        hours(f.time_to_restore_hours.median),
+        hours(f.time_to_restore_hours.p90)
     );
-    println!(
-        "action items {} open, {} overdue, completion {}",
-        r.action_items.stats.open,
-        r.action_items.stats.overdue,
-        pct(r.action_items.stats.completion_rate)
-    );
+    let a = &r.action_items.stats;
+    println!("action items {} open, {} overdue, completion {}", a.open, a.overdue, pct(a.completion_rate));
 }

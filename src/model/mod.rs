@@ -1,6 +1,7 @@
 //! The serde types shared by the compiler, the analytics and the browser app.
 
 mod config;
+mod deploy_log;
 mod document;
 mod facts;
 mod metrics;
@@ -8,6 +9,7 @@ mod postmortem;
 mod runbook;
 
 pub use config::{ActionItemPolicy, Config, Paths, RuleLevel, Service, Taxonomy, WeekStart};
+pub use deploy_log::{DeployLog, Excluded};
 pub use document::{Section, SectionKind};
 pub use facts::{Facts, Impact, Milestones};
 pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, RowSource, Series, SeriesPoint};

@@ -36,8 +36,8 @@ async fn deep_links_and_the_dashboard_render_the_compiled_repo() {
     for expected in [
         format!("{}\nPostmortems", report.counts.postmortems),
         format!("{}\nRunbooks", report.counts.runbooks),
-        format!("{}\nChange failure rate", format_percent(report.dora.change_failure_rate)),
-        format!("{}\nLead time (median)", format_hours(report.dora.lead_time_hours.median)),
+        format!("{}\nChange failure rate", format_percent(report.dora.current.change_failure_rate)),
+        format!("{}\nLead time (median)", format_hours(report.dora.current.lead_time_hours.median)),
         format!("{}\nOverdue", report.action_items.stats.overdue),
     ] {
         assert!(text.contains(&expected), "dashboard lacks `{expected}`:\n{text}");

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::analytics::Report;
+use crate::analytics::{Report, week_label};
 use crate::app::components::{BarChart, Card, SeverityBadge};
 use crate::app::data::{SiteHandle, today, use_site};
 use crate::app::route::Route;
@@ -14,12 +14,12 @@ pub fn Home() -> Html {
     let site = use_site();
     let as_of = today();
     let report = use_memo((as_of, site.clone()), |(as_of, site)| Report::compute(site, *as_of));
-    let dora = &report.dora;
+    let dora = &report.dora.current;
     let actions = &report.action_items.stats;
     html! {
         <>
             <h1>{ site.config.title.clone() }</h1>
-            <p class="muted">{ format!("As of {} · last {} days ({} – {})", report.as_of, report.window.days(), report.window.since, report.window.until) }</p>
+            <p class="muted">{ format!("As of {} · last {} days ({} – {})", report.as_of, report.dora.filter.window.days(), report.dora.filter.window.since, report.dora.filter.window.until) }</p>
             <section class="cards" aria-label="Counts">
                 <Card label="Postmortems" value={report.counts.postmortems.to_string()} to={Route::Postmortems} />
                 <Card label="Runbooks" value={report.counts.runbooks.to_string()} to={Route::Runbooks} />
@@ -34,7 +34,7 @@ pub fn Home() -> Html {
                 <Card label="Time to restore (median)" value={format_hours(dora.time_to_restore_hours.median)} />
             </section>
             <BarChart
-                bars={report.deployments_by_week.iter().map(|w| (w.week.format("%b %d").to_string(), w.count)).collect::<Vec<_>>()}
+                bars={report.dora.weekly.iter().map(|w| (week_label(w.week), w.deployments)).collect::<Vec<_>>()}
                 caption="Production deployments per week" />
             <h2>{ "Action items" }</h2>
             <section class="cards" aria-label="Action items">

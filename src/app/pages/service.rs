@@ -22,9 +22,10 @@ pub fn ServicePage(props: &Props) -> Html {
     let catalog = site.config.services.get(&name);
     let postmortems: Vec<_> = site.postmortems.iter().filter(|pm| pm.meta.services.contains(&name)).collect();
     let runbooks: Vec<_> = site.runbooks.iter().filter(|rb| rb.meta.service == name).collect();
-    let incidents: Vec<_> = site.metrics.incidents.iter().filter(|i| i.service == name).collect();
-    let mut deploys: Vec<_> = site.metrics.deployments.iter().filter(|d| d.service == name).collect();
-    deploys.sort_by_key(|d| std::cmp::Reverse(d.finished_at));
+    let incidents: Vec<_> = site.incidents.iter().filter(|i| i.service == name).collect();
+    let log = &site.deploys;
+    // Newest first: the log is in time order.
+    let deploys: Vec<usize> = (0..log.len()).rev().filter(|row| log.service_name(*row) == name).collect();
     if catalog.is_none() && postmortems.is_empty() && runbooks.is_empty() && deploys.is_empty() {
         return html! { <Problem title="No such service" message={format!("Nothing in this repo mentions the service `{name}`.")} /> };
     }
@@ -67,13 +68,13 @@ pub fn ServicePage(props: &Props) -> Html {
             <table class="list">
                 <thead><tr><th>{ "Finished" }</th><th>{ "Deploy" }</th><th>{ "Environment" }</th><th>{ "Status" }</th><th>{ "Caused" }</th></tr></thead>
                 <tbody>
-                    { for deploys.iter().take(RECENT_DEPLOYS).map(|d| html! {
+                    { for deploys.iter().take(RECENT_DEPLOYS).map(|row| html! {
                         <tr>
-                            <td class="nowrap">{ d.finished_at.format("%Y-%m-%d %H:%M").to_string() }</td>
-                            <td><code>{ d.deploy_id.clone() }</code></td>
-                            <td>{ d.environment.clone() }</td>
-                            <td>{ match d.status { DeployStatus::Success => "success", DeployStatus::Failed => "failed", DeployStatus::RolledBack => "rolled back" } }</td>
-                            <td>{ for caused_by(&d.deploy_id).map(|pm| html! { <Link<Route> to={Route::Postmortem { id: pm.meta.id.clone() }}>{ pm.meta.id.clone() }</Link<Route>> }) }</td>
+                            <td class="nowrap">{ log.finished(*row).format("%Y-%m-%d %H:%M").to_string() }</td>
+                            <td><code>{ log.id[*row].clone() }</code></td>
+                            <td>{ log.environment_name(*row).to_owned() }</td>
+                            <td>{ match log.status(*row) { DeployStatus::Success => "success", DeployStatus::Failed => "failed", DeployStatus::RolledBack => "rolled back" } }</td>
+                            <td>{ for caused_by(&log.id[*row]).map(|pm| html! { <Link<Route> to={Route::Postmortem { id: pm.meta.id.clone() }}>{ pm.meta.id.clone() }</Link<Route>> }) }</td>
                         </tr>
                     }) }
                 </tbody>
