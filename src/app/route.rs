@@ -2,8 +2,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    ActionItems, AlertPage, Home, NotFound, Patterns, PostmortemList, PostmortemPage, RunbookList, RunbookPage,
-    ServiceList, ServicePage,
+    ActionItems, AlertPage, DoraPage, Home, IncidentsPage, NotFound, Patterns, PostmortemList, PostmortemPage,
+    RunbookList, RunbookPage, ServiceList, ServicePage,
 };
 
 /// Every page of the site. Only routes for what exists: no placeholders.
@@ -19,6 +19,10 @@ pub enum Route {
     Runbooks,
     #[at("/action-items")]
     ActionItems,
+    #[at("/dora")]
+    Dora,
+    #[at("/incidents")]
+    Incidents,
     #[at("/services")]
     Services,
     #[at("/services/:name")]
@@ -42,6 +46,8 @@ pub fn switch(route: Route) -> Html {
         Route::Postmortem { id } => html! { <PostmortemPage id={id} /> },
         Route::Runbooks => html! { <RunbookList /> },
         Route::ActionItems => html! { <ActionItems /> },
+        Route::Dora => html! { <DoraPage /> },
+        Route::Incidents => html! { <IncidentsPage /> },
         Route::Services => html! { <ServiceList /> },
         Route::Service { name } => html! { <ServicePage name={name} /> },
         Route::Patterns => html! { <Patterns /> },

@@ -42,6 +42,14 @@ pub enum DeployStatus {
 }
 
 impl DeployStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            DeployStatus::Success => "success",
+            DeployStatus::Failed => "failed",
+            DeployStatus::RolledBack => "rolled back",
+        }
+    }
+
     pub fn parse(text: &str) -> Option<DeployStatus> {
         match text.trim() {
             "success" => Some(DeployStatus::Success),

@@ -129,3 +129,11 @@ impl Browser {
         element.attr(name).await.expect("attribute").unwrap_or_default()
     }
 }
+
+impl Browser {
+    /// A DOM property (such as an input's current `value`) of the first match of `css`.
+    pub async fn property(&self, css: &str, name: &str) -> String {
+        let element = self.client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no `{css}`: {e}"));
+        element.prop(name).await.expect("property").unwrap_or_default()
+    }
+}

@@ -2,7 +2,10 @@
 
 mod action_items;
 mod alert;
+mod dora;
+mod dora_filters;
 mod home;
+mod incidents;
 mod not_found;
 mod patterns;
 mod postmortem;
@@ -14,7 +17,9 @@ mod service_list;
 
 pub use action_items::ActionItems;
 pub use alert::AlertPage;
+pub use dora::DoraPage;
 pub use home::Home;
+pub use incidents::IncidentsPage;
 pub use not_found::NotFound;
 pub use patterns::Patterns;
 pub use postmortem::PostmortemPage;

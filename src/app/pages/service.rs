@@ -4,7 +4,6 @@ use yew_router::prelude::*;
 use crate::app::components::{Problem, SeverityBadge};
 use crate::app::data::use_site;
 use crate::app::route::Route;
-use crate::model::DeployStatus;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -73,7 +72,7 @@ pub fn ServicePage(props: &Props) -> Html {
                             <td class="nowrap">{ log.finished(*row).format("%Y-%m-%d %H:%M").to_string() }</td>
                             <td><code>{ log.id[*row].clone() }</code></td>
                             <td>{ log.environment_name(*row).to_owned() }</td>
-                            <td>{ match log.status(*row) { DeployStatus::Success => "success", DeployStatus::Failed => "failed", DeployStatus::RolledBack => "rolled back" } }</td>
+                            <td>{ log.status(*row).label() }</td>
                             <td>{ for caused_by(&log.id[*row]).map(|pm| html! { <Link<Route> to={Route::Postmortem { id: pm.meta.id.clone() }}>{ pm.meta.id.clone() }</Link<Route>> }) }</td>
                         </tr>
                     }) }
