@@ -103,6 +103,10 @@ impl Diagnostics {
         self.0 = std::mem::take(&mut self.0).into_iter().filter_map(f).collect();
     }
 
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

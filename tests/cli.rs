@@ -300,3 +300,27 @@ fn every_rule_fires_on_the_every_rule_fixture() {
     all.sort_unstable();
     assert_eq!(fired, all, "{found:#?}");
 }
+
+/// Bad export rows are reported by `check` and left out of the figures, where the report
+/// counts them: never dropped silently, and they do not stop the build.
+#[test]
+fn bad_export_rows_are_excluded_and_counted() {
+    let repo = fixture("every-rule");
+    let out = tempfile::tempdir().unwrap();
+    firebreak().args(["build", "--source"]).arg(&repo).arg("--out").arg(out.path()).assert().success();
+    let json = firebreak()
+        .args(["report", "--json", "--as-of", "2026-06-30", "--source"])
+        .arg(&repo)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: Report = serde_json::from_slice(&json).unwrap();
+    let excluded = &report.dora.excluded;
+    assert_eq!(excluded["unreadable rows of deployments.csv"], 1, "{excluded:?}");
+    assert_eq!(excluded["deployments of services not in the catalog"], 1);
+    assert_eq!(excluded["changes naming an unknown deployment"], 1);
+    assert_eq!(excluded["incidents resolved before they started"], 1);
+    assert_eq!(report.dora.current.deployments, 1, "only d1 counts");
+}

@@ -358,6 +358,7 @@ mod tests {
             commit_sha: None,
             fixes_incident: None,
             extra: Default::default(),
+            source: Default::default(),
         }
     }
 
@@ -368,6 +369,7 @@ mod tests {
             committed_at: at(day, hour),
             deploy_id: deploy.into(),
             extra: Default::default(),
+            source: Default::default(),
         }
     }
 

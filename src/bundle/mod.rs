@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Config, DeployLog, Excluded, Incident, PostmortemSummary, Repo, RunbookSummary, Series};
+use crate::model::{
+    Config, DeployLog, Deployment, Excluded, Incident, PostmortemSummary, Repo, RunbookSummary, Series,
+};
 
 /// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
 /// than misread.
@@ -41,7 +43,21 @@ impl Site {
         postmortems.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.id.cmp(&b.meta.id)));
         let mut runbooks: Vec<RunbookSummary> = repo.runbooks.iter().map(RunbookSummary::from).collect();
         runbooks.sort_by(|a, b| a.meta.title.cmp(&b.meta.title));
-        let (deploys, excluded) = DeployLog::build(&repo.metrics.deployments, &repo.metrics.changes);
+        // With a catalog, deployments of services it lacks are left out (and `check` says so).
+        let catalog = &repo.config.services;
+        let (known, unknown): (Vec<Deployment>, Vec<Deployment>) = repo
+            .metrics
+            .deployments
+            .iter()
+            .cloned()
+            .partition(|d| catalog.is_empty() || catalog.contains_key(&d.service));
+        let (deploys, mut excluded) = DeployLog::build(&known, &repo.metrics.changes);
+        if !unknown.is_empty() {
+            excluded.insert("deployments of services not in the catalog".into(), unknown.len());
+        }
+        for (reason, count) in &repo.metrics.excluded {
+            *excluded.entry(reason.clone()).or_insert(0) += count;
+        }
         Site {
             format_version: FORMAT_VERSION,
             config: repo.config.clone(),

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use std::collections::HashMap;
 
-use super::table::Row;
+use super::table::{ROW_RULE, Row};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Change, DeployStatus, Deployment, Extra, Incident, RowSource, SeriesPoint, Severity};
 
@@ -29,7 +29,7 @@ impl<'a> Cells<'a> {
     }
 
     fn fail(&mut self, col: usize, message: String) {
-        self.diagnostics.push(Diagnostic::error(self.label, self.row.line, col, message));
+        self.diagnostics.push(Diagnostic::error(self.label, self.row.line, col, message).rule(ROW_RULE));
         self.ok = false;
     }
 
@@ -112,6 +112,7 @@ pub fn deployments(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> 
             commit_sha: c.optional("commit_sha").map(|v| v.0),
             fixes_incident: c.optional("fixes_incident").map(|v| v.0),
             extra: c.extra(&known),
+            source: RowSource { path: label.to_owned(), line: row.line },
         };
         c.ok.then_some((row.line, d))
     });
@@ -125,8 +126,14 @@ pub fn changes(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<
         let service = c.required("service");
         let committed_at = c.required_parsed("committed_at", rfc3339);
         let deploy_id = c.required("deploy_id");
-        let change =
-            Change { change_id, service, committed_at: committed_at?, deploy_id, extra: c.extra(&CHANGE_COLUMNS) };
+        let change = Change {
+            change_id,
+            service,
+            committed_at: committed_at?,
+            deploy_id,
+            extra: c.extra(&CHANGE_COLUMNS),
+            source: RowSource { path: label.to_owned(), line: row.line },
+        };
         c.ok.then_some((row.line, change))
     });
     unique(label, "change_id", records.collect(), |c| &c.change_id, diagnostics)
@@ -197,12 +204,10 @@ fn unique<T>(
     let mut kept = Vec::with_capacity(records.len());
     for (line, record) in records {
         match first_line.get(id(&record)) {
-            Some(first) => diagnostics.push(Diagnostic::error(
-                label,
-                line,
-                1,
-                format!("duplicate {key} `{}` (first on line {first})", id(&record)),
-            )),
+            Some(first) => diagnostics.push(
+                Diagnostic::error(label, line, 1, format!("duplicate {key} `{}` (first on line {first})", id(&record)))
+                    .rule(ROW_RULE),
+            ),
             None => {
                 first_line.insert(id(&record).clone(), line);
                 kept.push(record);

@@ -148,6 +148,7 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
             }
         };
         let (label, text) = (file.label.as_str(), file.text.as_str());
+        let before = diagnostics.len();
         match export {
             Export::Deployments => {
                 let rows = table::read(label, text, format, &exports::DEPLOYMENT_COLUMNS, diagnostics);
@@ -165,6 +166,18 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
                 let rows = table::read(label, text, format, &exports::SERIES_COLUMNS, diagnostics);
                 metrics.series.push(Series { name, points: exports::series_points(label, &rows, diagnostics) });
             }
+        }
+        // Every row a problem left out is counted, once however many problems it had.
+        let mut lines: Vec<usize> = diagnostics
+            .iter()
+            .skip(before)
+            .filter(|d| d.rule.as_deref() == Some(table::ROW_RULE))
+            .map(|d| d.line)
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        if !lines.is_empty() {
+            *metrics.excluded.entry(format!("unreadable rows of {relative}")).or_insert(0) += lines.len();
         }
     }
     metrics

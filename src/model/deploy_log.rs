@@ -188,6 +188,7 @@ mod tests {
             commit_sha: None,
             fixes_incident: None,
             extra: Default::default(),
+            source: Default::default(),
         }
     }
 
@@ -201,6 +202,7 @@ mod tests {
             committed_at: deploys[0].finished_at,
             deploy_id: deploy.into(),
             extra: Default::default(),
+            source: Default::default(),
         };
         let (log, excluded) =
             DeployLog::build(&deploys, &[change("c1", "late"), change("c2", "early"), change("c3", "ghost")]);

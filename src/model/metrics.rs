@@ -11,6 +11,8 @@ pub struct Metrics {
     pub changes: Vec<Change>,
     pub incidents: Vec<Incident>,
     pub series: Vec<Series>,
+    /// Rows that could not be read, by file: left out and counted, never dropped silently.
+    pub excluded: BTreeMap<String, usize>,
 }
 
 /// Extra columns of an export row, kept verbatim rather than rejected.
@@ -31,6 +33,8 @@ pub struct Deployment {
     pub fixes_incident: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: Extra,
+    #[serde(skip)]
+    pub source: RowSource,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,6 +72,8 @@ pub struct Change {
     pub deploy_id: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: Extra,
+    #[serde(skip)]
+    pub source: RowSource,
 }
 
 /// An incident from `incidents.csv` (one without a postmortem).

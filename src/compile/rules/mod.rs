@@ -2,6 +2,7 @@
 //! problems. A repo changes a rule's level, or switches it off, under `[rules]` in
 //! firebreak.toml. docs/checks.md lists them all.
 
+mod exports;
 mod incidents;
 mod language;
 mod runbooks;
@@ -133,6 +134,30 @@ pub const RULES: &[Rule] = &[
         level: Level::Error,
         summary: "tags come from the taxonomy, when one is set",
         check: Some(tags::check),
+    },
+    Rule {
+        id: "export-row",
+        level: Level::Error,
+        summary: "each export row reads: its fields, timestamps with a time zone, a unique id",
+        check: None,
+    },
+    Rule {
+        id: "unknown-service",
+        level: Level::Error,
+        summary: "deployments are of services in the catalog",
+        check: Some(exports::unknown_services),
+    },
+    Rule {
+        id: "change-deploy",
+        level: Level::Error,
+        summary: "each change names a deployment that exists",
+        check: Some(exports::changes_without_deployments),
+    },
+    Rule {
+        id: "incident-times",
+        level: Level::Error,
+        summary: "exported incidents are resolved after they started",
+        check: Some(exports::incident_times),
     },
     Rule {
         id: "overdue-action-item",
