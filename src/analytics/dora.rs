@@ -220,11 +220,10 @@ fn lead_times(context: &Context, rows: Range<usize>) -> Vec<f64> {
     let mut hours = Vec::with_capacity(changes.len());
     for c in changes {
         let row = log.change_deploy[c] as usize;
-        if context.keeps(row) {
-            let seconds = log.finished_at[row] - log.change_committed_at[c];
-            if seconds > 0 {
-                hours.push(seconds as f64 / 3600.0);
-            }
+        if context.keeps(row)
+            && let Some(h) = log.lead_hours(c)
+        {
+            hours.push(h);
         }
     }
     hours
@@ -272,9 +271,10 @@ fn weekly(context: &Context, rows: Range<usize>, week_start: WeekStart) -> Vec<W
     }
     for c in log.changes_of(rows) {
         let row = log.change_deploy[c] as usize;
-        let seconds = log.finished_at[row] - log.change_committed_at[c];
-        if context.keeps(row) && seconds > 0 {
-            weeks[index(row)].1.push(seconds as f64 / 3600.0);
+        if context.keeps(row)
+            && let Some(h) = log.lead_hours(c)
+        {
+            weeks[index(row)].1.push(h);
         }
     }
     weeks
@@ -296,9 +296,10 @@ fn per_service(context: &Context, rows: Range<usize>) -> Vec<ServiceFigures> {
     }
     for c in log.changes_of(rows) {
         let row = log.change_deploy[c] as usize;
-        let seconds = log.finished_at[row] - log.change_committed_at[c];
-        if context.keeps(row) && seconds > 0 {
-            by_service[usize::from(log.service[row])].2.push(seconds as f64 / 3600.0);
+        if context.keeps(row)
+            && let Some(h) = log.lead_hours(c)
+        {
+            by_service[usize::from(log.service[row])].2.push(h);
         }
     }
     by_service

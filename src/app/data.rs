@@ -10,7 +10,11 @@ use crate::bundle::{FORMAT_VERSION, SITE_FILE, Site};
 /// The loaded site, shared through a context. Compared by pointer: it never changes after
 /// loading, and a deep comparison on every render would be wasted work.
 #[derive(Clone)]
-pub struct SiteHandle(pub Rc<Site>);
+pub struct SiteHandle(pub Rc<Site>, pub LoadTime);
+
+/// How long fetching and decoding `site.json` took, in milliseconds (shown for benchmarks).
+#[derive(Clone, Copy, PartialEq)]
+pub struct LoadTime(pub f64);
 
 impl std::ops::Deref for SiteHandle {
     type Target = Site;
@@ -48,8 +52,11 @@ pub fn use_site_loader() -> UseStateHandle<Load<SiteHandle>> {
         let state = state.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                let started = now_ms();
                 let loaded = match fetch_json::<Site>(SITE_FILE).await {
-                    Ok(site) if site.format_version == FORMAT_VERSION => Load::Ready(SiteHandle(Rc::new(site))),
+                    Ok(site) if site.format_version == FORMAT_VERSION => {
+                        Load::Ready(SiteHandle(Rc::new(site), LoadTime(now_ms() - started)))
+                    }
                     Ok(site) => Load::Failed(format!(
                         "the data was built for format {} but this app reads format {FORMAT_VERSION}; rebuild the site",
                         site.format_version
@@ -89,6 +96,11 @@ pub fn use_document<T: DeserializeOwned + 'static>(file: String) -> (Rc<Load<Rc<
 #[hook]
 pub fn use_site() -> SiteHandle {
     use_context::<SiteHandle>().expect("pages render inside the site context")
+}
+
+/// Milliseconds on the page's clock, for timing figures the benchmarks read.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// Today in the reader's browser: the "as of" for everything the dashboard computes.

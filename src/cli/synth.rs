@@ -18,6 +18,9 @@ pub struct Args {
     /// Production deployments in all (at least one per service per weekday)
     #[arg(long, default_value_t = 1500)]
     deploys: usize,
+    /// Each deployment ships between one and this many changes
+    #[arg(long, default_value_t = 4)]
+    max_changes: usize,
     /// First day of the generated history
     #[arg(long, default_value = "2026-05-01")]
     from: NaiveDate,
@@ -32,6 +35,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         postmortems: args.postmortems,
         runbooks: args.runbooks,
         deploys: args.deploys,
+        max_changes: args.max_changes.max(1),
         from: args.from,
         days: args.days,
     };

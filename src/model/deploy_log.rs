@@ -27,8 +27,9 @@ pub struct DeployLog {
     /// For each change, its deployment's row; ascending.
     #[serde(with = "deltas_u32")]
     pub change_deploy: Vec<u32>,
-    /// Unix seconds each change was committed, in the same order.
-    pub change_committed_at: Vec<i64>,
+    /// Each change's lead time in whole minutes (rounded up; zero or less when the commit
+    /// is not before the deploy), in the same order. Minutes keep the column small.
+    pub change_lead_minutes: Vec<i32>,
 }
 
 /// Rows left out while building the log, by reason, for the "excluded" counts.
@@ -71,20 +72,30 @@ impl DeployLog {
             }
         }
         let mut excluded = Excluded::new();
-        let mut linked: Vec<(u32, i64)> = Vec::with_capacity(changes.len());
+        let mut linked: Vec<(u32, i32)> = Vec::with_capacity(changes.len());
         for c in changes {
             match row_of.get(c.deploy_id.as_str()) {
-                Some(row) => linked.push((*row, c.committed_at.timestamp())),
+                Some(row) => {
+                    let seconds = order[*row as usize].finished_at.timestamp() - c.committed_at.timestamp();
+                    let minutes = if seconds > 0 { (seconds + 59) / 60 } else { seconds.div_euclid(60) };
+                    linked.push((*row, minutes.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32));
+                }
                 None => *excluded.entry("changes naming an unknown deployment".into()).or_insert(0) += 1,
             }
         }
         linked.sort_unstable();
-        (log.change_deploy, log.change_committed_at) = linked.into_iter().unzip();
+        (log.change_deploy, log.change_lead_minutes) = linked.into_iter().unzip();
         (log, excluded)
     }
 
     pub fn len(&self) -> usize {
         self.id.len()
+    }
+
+    /// Lead time of change `c` in hours, when positive.
+    pub fn lead_hours(&self, c: usize) -> Option<f64> {
+        let minutes = self.change_lead_minutes[c];
+        (minutes > 0).then(|| f64::from(minutes) / 60.0)
     }
 
     pub fn is_empty(&self) -> bool {

@@ -68,7 +68,7 @@ pub fn write_deployments_and_changes(rng: &mut ChaCha8Rng, plan: &Plan, dir: &Pa
                     rfc3339(finished_at),
                     rfc3339(started_at)
                 )?;
-                for _ in 0..rng.random_range(1..=4) {
+                for _ in 0..rng.random_range(1..=plan.max_changes) {
                     change_number += 1;
                     let lead = Duration::minutes((lead_hours.sample(rng) * 60.0).clamp(5.0, 24.0 * 60.0 * 20.0) as i64);
                     writeln!(changes, "c{change_number:07},{service},{},{id}", rfc3339(finished_at - lead))?;

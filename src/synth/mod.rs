@@ -27,6 +27,8 @@ pub struct Plan {
     pub postmortems: usize,
     pub runbooks: usize,
     pub deploys: usize,
+    /// Each deployment ships 1 to this many changes.
+    pub max_changes: usize,
     pub from: NaiveDate,
     pub days: u32,
 }

@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 use super::postmortem::ItemQuery;
 use crate::analytics::{ActionItemRow, GroupStats, NO_TEAM, action_item_rows, action_item_stats, group_by, trend};
 use crate::app::components::{ActionStatusBadge, BarChart, Card, FilterSelect, ItemExtras, SeverityBadge};
-use crate::app::data::{today, use_site};
+use crate::app::data::{now_ms, today, use_site};
 use crate::app::query::query_setter;
 use crate::app::route::Route;
 use crate::display::format_percent;
@@ -207,7 +207,3 @@ fn Breakdown(props: &BreakdownProps) -> Html {
 
 /// Rows rendered per page of the table.
 const PAGE: usize = 200;
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}

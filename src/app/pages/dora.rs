@@ -4,7 +4,7 @@ use yew_router::prelude::*;
 use super::dora_filters::{DoraFilters, DoraQuery};
 use crate::analytics::{DoraLevel, Figures, Report, week_label};
 use crate::app::components::{BarChart, Problem};
-use crate::app::data::{today, use_site};
+use crate::app::data::{now_ms, today, use_site};
 use crate::app::route::Route;
 use crate::display::{format_hours, format_percent};
 
@@ -30,7 +30,7 @@ pub fn DoraPage() -> Html {
         <>
             <h1>{ "Delivery performance (DORA)" }</h1>
             <DoraFilters query={query.clone()} filter={filter.clone()} services={site.deploys.services.clone()} {teams} {environments} route={Route::Dora} />
-            <p class="muted" data-compute-ms={format!("{elapsed:.3}")}>
+            <p class="muted" data-compute-ms={format!("{elapsed:.3}")} data-load-ms={format!("{:.3}", site.1.0)}>
                 { format!("{} – {} ({} days) · levels of the {} State of DevOps report · computed in {elapsed:.1} ms",
                     filter.window.since, filter.window.until, filter.window.days(), dora.levels.year) }
             </p>
@@ -149,8 +149,4 @@ fn points(now: f64, before: f64) -> String {
 
 fn percent(part: usize, whole: usize) -> usize {
     if whole == 0 { 0 } else { (part as f64 / whole as f64 * 100.0).round() as usize }
-}
-
-fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
