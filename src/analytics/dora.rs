@@ -89,7 +89,6 @@ pub struct Dora {
 /// Per-row facts the figures need, worked out once for the whole log.
 struct Context<'a> {
     log: &'a DeployLog,
-    filter: &'a Filter,
     environment: Option<u16>,
     services: Vec<bool>,
     /// (row, incident id) for every deployment an incident names, sorted by row.
@@ -118,6 +117,10 @@ impl Context<'_> {
     }
 }
 
+/// Failed deployments without an incident listed on the page, newest first; those an
+/// incident names are always listed.
+pub const FAILED_WITHOUT_INCIDENT_LISTED: usize = 50;
+
 pub fn compute(filter: &Filter, week_start: WeekStart, log: &DeployLog, incidents: &[IncidentRecord]) -> Dora {
     let mut caused: Vec<(usize, String)> = Vec::new();
     let named: Vec<&str> = incidents.iter().flat_map(|i| i.caused_by_deploys.iter().map(String::as_str)).collect();
@@ -129,32 +132,63 @@ pub fn compute(filter: &Filter, week_start: WeekStart, log: &DeployLog, incident
     caused.sort();
     let context = Context {
         log,
-        filter,
         environment: log.environments.iter().position(|e| *e == filter.environment).map(|e| e as u16),
         services: log.services.iter().map(|s| filter.keeps_service(s)).collect(),
         caused,
         fixes: log.fixes.iter().map(|(row, _)| *row as usize).collect(),
     };
     let mut excluded = BTreeMap::new();
-    let current = figures(&context, &filter.window, incidents, &mut excluded);
-    let previous = figures(&context, &filter.window.previous(), incidents, &mut BTreeMap::new());
-    let rows = context.rows(&filter.window);
+    let mut now = tally(&context, &filter.window, Some(week_start));
+    let before = tally(&context, &filter.window.previous(), None);
+    let restore = restore_times(filter, &filter.window, incidents, &mut excluded);
+    let restore_before = restore_times(filter, &filter.window.previous(), incidents, &mut BTreeMap::new());
+    let lead_time_histogram = Histogram::of_hours(&now.leads);
+    let restore_histogram = Histogram::of_hours(&restore);
+    let weekly = std::mem::take(&mut now.weeks);
+    let per_service = std::mem::take(&mut now.services);
+    let failed_rows = std::mem::take(&mut now.failed_rows);
+    let mut without_incident = 0;
+    let mut failed_deployments: Vec<FailedDeployment> = failed_rows
+        .into_iter()
+        .rev()
+        .filter(|row| {
+            let listed =
+                context.incidents_of(*row).next().is_some() || without_incident < FAILED_WITHOUT_INCIDENT_LISTED;
+            without_incident += usize::from(listed && context.incidents_of(*row).next().is_none());
+            listed
+        })
+        .map(|row| FailedDeployment {
+            deploy_id: log.id[row].clone(),
+            service: log.service_name(row).to_owned(),
+            finished_at: log.finished(row),
+            status: log.status(row),
+            incidents: context.incidents_of(row).map(str::to_owned).collect(),
+        })
+        .collect();
+    failed_deployments.reverse();
+    let current = now.figures(&context, &filter.window, restore, incidents);
+    let previous = before.figures(&context, &filter.window.previous(), restore_before, incidents);
     Dora {
         levels: levels_of(filter, &current),
-        weekly: weekly(&context, rows.clone(), week_start),
-        lead_time_histogram: Histogram::of_hours(&lead_times(&context, rows.clone())),
-        restore_histogram: Histogram::of_hours(&restore_times(filter, &filter.window, incidents, &mut BTreeMap::new())),
-        per_service: per_service(&context, rows.clone()),
-        failed_deployments: rows
-            .filter(|row| context.keeps(*row) && context.failed(*row))
-            .map(|row| FailedDeployment {
-                deploy_id: log.id[row].clone(),
-                service: log.service_name(row).to_owned(),
-                finished_at: log.finished(row),
-                status: log.status(row),
-                incidents: context.incidents_of(row).map(str::to_owned).collect(),
+        weekly: weekly
+            .into_iter()
+            .map(|(week, leads)| WeekFigures { lead_time_median_hours: Distribution::of(leads).median, ..week })
+            .collect(),
+        lead_time_histogram,
+        restore_histogram,
+        per_service: per_service
+            .into_iter()
+            .enumerate()
+            .filter(|(_, (deployments, _, _))| *deployments > 0)
+            .map(|(code, (deployments, failed, leads))| ServiceFigures {
+                service: log.services[code].clone(),
+                deployments,
+                failed,
+                change_failure_rate: Some(failed as f64 / deployments as f64),
+                lead_time_median_hours: Distribution::of(leads).median,
             })
             .collect(),
+        failed_deployments,
         filter: filter.clone(),
         current,
         previous,
@@ -162,71 +196,124 @@ pub fn compute(filter: &Filter, week_start: WeekStart, log: &DeployLog, incident
     }
 }
 
-fn figures(
-    context: &Context,
-    window: &Window,
-    incidents: &[IncidentRecord],
-    excluded: &mut BTreeMap<String, usize>,
-) -> Figures {
-    let log = context.log;
-    let rows = context.rows(window);
-    let kept: Vec<usize> = rows.clone().filter(|row| context.keeps(*row)).collect();
-    let deployments = kept.len();
-    let mut deploy_days = 0;
-    let mut last_day = None;
-    for row in &kept {
-        let day = log.finished_at[*row].div_euclid(86_400);
-        if last_day != Some(day) {
-            deploy_days += 1;
-            last_day = Some(day);
-        }
-    }
-    let failed = kept.iter().filter(|row| context.failed(**row)).count();
-    let reworked = kept.iter().filter(|row| context.fixes.binary_search(row).is_ok()).count();
-    let days = window.days() as f64;
-    let rate = |count: usize| (deployments > 0).then(|| count as f64 / deployments as f64);
-
-    let recovery = kept
-        .iter()
-        .flat_map(|row| context.incidents_of(*row).map(move |id| (row, id)))
-        .filter_map(|(row, id)| {
-            let incident = incidents.iter().find(|i| i.id == id)?;
-            let hours = (incident.resolved_at?.timestamp() - log.finished_at[*row]) as f64 / 3600.0;
-            (hours >= 0.0).then_some(hours)
-        })
-        .collect();
-
-    Figures {
-        deployments,
-        deploy_days,
-        deployments_per_day: deployments as f64 / days,
-        deployments_per_week: deployments as f64 / window.weeks(),
-        deployments_per_month: deployments as f64 / days * 30.0,
-        deploy_days_per_week: deploy_days as f64 / window.weeks(),
-        lead_time_hours: Distribution::of(lead_times(context, rows)),
-        change_failure_rate: rate(failed),
-        failed_deployments: failed,
-        time_to_restore_hours: Distribution::of(restore_times(context.filter, window, incidents, excluded)),
-        recovery_hours: Distribution::of(recovery),
-        rework_rate: rate(reworked),
-    }
+/// Everything one window needs, gathered in one pass over its deployments and one over
+/// their changes: a million rows are read once, not once per figure.
+struct Tally {
+    deployments: usize,
+    deploy_days: usize,
+    failed: usize,
+    reworked: usize,
+    leads: Vec<f64>,
+    failed_rows: Vec<usize>,
+    /// Per week (with `week_start`): the week's counts and its lead times.
+    weeks: Vec<(WeekFigures, Vec<f64>)>,
+    /// Per service code: deployments, failed, lead times.
+    services: Vec<(usize, usize, Vec<f64>)>,
 }
 
-/// Hours from commit to deploy for the changes of the kept rows; spans of zero or less
-/// (clock skew, backfilled history) are not lead times.
-fn lead_times(context: &Context, rows: Range<usize>) -> Vec<f64> {
+fn tally(context: &Context, window: &Window, week_start: Option<WeekStart>) -> Tally {
     let log = context.log;
-    let changes = log.changes_of(rows);
-    let mut hours = Vec::with_capacity(changes.len());
-    for c in changes {
-        let row = log.change_deploy[c] as usize;
-        if context.keeps(row)
-            && let Some(h) = log.lead_hours(c)
-        {
-            hours.push(h);
+    let rows = context.rows(window);
+    let first_week = week_start.map(|start| week_of(window.since, start));
+    let mut t = Tally {
+        deployments: 0,
+        deploy_days: 0,
+        failed: 0,
+        reworked: 0,
+        leads: Vec::new(),
+        failed_rows: Vec::new(),
+        weeks: match first_week {
+            Some(first) => (0..((window.until - first).num_days() / 7 + 1) as u64)
+                .map(|i| {
+                    (
+                        WeekFigures {
+                            week: first + Days::new(7 * i),
+                            deployments: 0,
+                            failed: 0,
+                            lead_time_median_hours: None,
+                        },
+                        Vec::new(),
+                    )
+                })
+                .collect(),
+            None => Vec::new(),
+        },
+        services: if week_start.is_some() { vec![(0, 0, Vec::new()); log.services.len()] } else { Vec::new() },
+    };
+    let detailed = week_start.is_some();
+    let week_index =
+        |row: usize| first_week.map_or(0, |first| ((log.finished(row).date_naive() - first).num_days() / 7) as usize);
+    let mut last_day = None;
+    for row in rows.clone().filter(|row| context.keeps(*row)) {
+        t.deployments += 1;
+        let day = log.finished_at[row].div_euclid(86_400);
+        if last_day != Some(day) {
+            t.deploy_days += 1;
+            last_day = Some(day);
+        }
+        let failed = context.failed(row);
+        t.failed += usize::from(failed);
+        t.reworked += usize::from(context.fixes.binary_search(&row).is_ok());
+        if detailed {
+            if failed {
+                t.failed_rows.push(row);
+            }
+            let week = &mut t.weeks[week_index(row)].0;
+            week.deployments += 1;
+            week.failed += usize::from(failed);
+            let service = &mut t.services[usize::from(log.service[row])];
+            service.0 += 1;
+            service.1 += usize::from(failed);
         }
     }
-    hours
+    for c in log.changes_of(rows) {
+        let row = log.change_deploy[c] as usize;
+        if !context.keeps(row) {
+            continue;
+        }
+        let Some(hours) = log.lead_hours(c) else { continue };
+        t.leads.push(hours);
+        if detailed {
+            t.weeks[week_index(row)].1.push(hours);
+            t.services[usize::from(log.service[row])].2.push(hours);
+        }
+    }
+    t
+}
+
+impl Tally {
+    fn figures(self, context: &Context, window: &Window, restore: Vec<f64>, incidents: &[IncidentRecord]) -> Figures {
+        let log = context.log;
+        let days = window.days() as f64;
+        let deployments = self.deployments;
+        let rate = |count: usize| (deployments > 0).then(|| count as f64 / deployments as f64);
+        let rows = context.rows(window);
+        // Recovery: few deployments cause incidents, so walk the incident links, not the rows.
+        let recovery = context
+            .caused
+            .iter()
+            .filter(|(row, _)| rows.contains(row) && context.keeps(*row))
+            .filter_map(|(row, id)| {
+                let incident = incidents.iter().find(|i| i.id == *id)?;
+                let hours = (incident.resolved_at?.timestamp() - log.finished_at[*row]) as f64 / 3600.0;
+                (hours >= 0.0).then_some(hours)
+            })
+            .collect();
+        Figures {
+            deployments,
+            deploy_days: self.deploy_days,
+            deployments_per_day: deployments as f64 / days,
+            deployments_per_week: deployments as f64 / window.weeks(),
+            deployments_per_month: deployments as f64 / days * 30.0,
+            deploy_days_per_week: self.deploy_days as f64 / window.weeks(),
+            lead_time_hours: Distribution::of(self.leads),
+            change_failure_rate: rate(self.failed),
+            failed_deployments: self.failed,
+            time_to_restore_hours: Distribution::of(restore),
+            recovery_hours: Distribution::of(recovery),
+            rework_rate: rate(self.reworked),
+        }
+    }
 }
 
 /// Hours to restore, over incidents of the filter's services that began in the window.
@@ -250,70 +337,6 @@ fn restore_times(
         }
     }
     hours
-}
-
-fn weekly(context: &Context, rows: Range<usize>, week_start: WeekStart) -> Vec<WeekFigures> {
-    let log = context.log;
-    let window = &context.filter.window;
-    let first = week_of(window.since, week_start);
-    let count = ((window.until - first).num_days() / 7 + 1) as usize;
-    let mut weeks: Vec<(WeekFigures, Vec<f64>)> = (0..count)
-        .map(|i| {
-            let week = first + Days::new(7 * i as u64);
-            (WeekFigures { week, deployments: 0, failed: 0, lead_time_median_hours: None }, Vec::new())
-        })
-        .collect();
-    let index = |row: usize| ((log.finished(row).date_naive() - first).num_days() / 7) as usize;
-    for row in rows.clone().filter(|row| context.keeps(*row)) {
-        let week = &mut weeks[index(row)].0;
-        week.deployments += 1;
-        week.failed += usize::from(context.failed(row));
-    }
-    for c in log.changes_of(rows) {
-        let row = log.change_deploy[c] as usize;
-        if context.keeps(row)
-            && let Some(h) = log.lead_hours(c)
-        {
-            weeks[index(row)].1.push(h);
-        }
-    }
-    weeks
-        .into_iter()
-        .map(|(mut week, leads)| {
-            week.lead_time_median_hours = Distribution::of(leads).median;
-            week
-        })
-        .collect()
-}
-
-fn per_service(context: &Context, rows: Range<usize>) -> Vec<ServiceFigures> {
-    let log = context.log;
-    let mut by_service: Vec<(usize, usize, Vec<f64>)> = vec![(0, 0, Vec::new()); log.services.len()];
-    for row in rows.clone().filter(|row| context.keeps(*row)) {
-        let entry = &mut by_service[usize::from(log.service[row])];
-        entry.0 += 1;
-        entry.1 += usize::from(context.failed(row));
-    }
-    for c in log.changes_of(rows) {
-        let row = log.change_deploy[c] as usize;
-        if context.keeps(row)
-            && let Some(h) = log.lead_hours(c)
-        {
-            by_service[usize::from(log.service[row])].2.push(h);
-        }
-    }
-    by_service
-        .into_iter()
-        .enumerate()
-        .filter(|(_, (deployments, _, _))| *deployments > 0)
-        .map(|(code, (deployments, failed, leads))| ServiceFigures {
-            service: log.services[code].clone(),
-            deployments,
-            failed,
-            change_failure_rate: Some(failed as f64 / deployments as f64),
-            lead_time_median_hours: Distribution::of(leads).median,
-        })
-        .collect()
 }
 
 fn levels_of(filter: &Filter, f: &Figures) -> Levels {
