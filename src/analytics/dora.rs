@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use super::levels::{self, Level};
-use super::stats::{Distribution, Histogram};
+use super::stats::{Distribution, Histogram, median};
 use super::{Filter, IncidentRecord, Window, week_of};
 use crate::model::{DeployLog, WeekStart};
 
@@ -121,15 +121,28 @@ impl Context<'_> {
 /// incident names are always listed.
 pub const FAILED_WITHOUT_INCIDENT_LISTED: usize = 50;
 
-pub fn compute(filter: &Filter, week_start: WeekStart, log: &DeployLog, incidents: &[IncidentRecord]) -> Dora {
-    let mut caused: Vec<(usize, String)> = Vec::new();
+/// (row, incident id) for every deployment an incident names, sorted by row. Finding the
+/// rows means reading every deploy id, so callers work this out once per site.
+pub fn incident_links(log: &DeployLog, incidents: &[IncidentRecord]) -> Vec<(usize, String)> {
+    let mut links: Vec<(usize, String)> = Vec::new();
     let named: Vec<&str> = incidents.iter().flat_map(|i| i.caused_by_deploys.iter().map(String::as_str)).collect();
     for row in log.rows_of(named.iter().copied()) {
         for incident in incidents.iter().filter(|i| i.caused_by_deploys.iter().any(|d| *d == log.id[row])) {
-            caused.push((row, incident.id.clone()));
+            links.push((row, incident.id.clone()));
         }
     }
-    caused.sort();
+    links.sort();
+    links
+}
+
+pub fn compute(
+    filter: &Filter,
+    week_start: WeekStart,
+    log: &DeployLog,
+    incidents: &[IncidentRecord],
+    links: &[(usize, String)],
+) -> Dora {
+    let caused = links.to_vec();
     let context = Context {
         log,
         environment: log.environments.iter().position(|e| *e == filter.environment).map(|e| e as u16),
@@ -185,7 +198,7 @@ pub fn compute(filter: &Filter, week_start: WeekStart, log: &DeployLog, incident
                 deployments,
                 failed,
                 change_failure_rate: Some(failed as f64 / deployments as f64),
-                lead_time_median_hours: Distribution::of(leads).median,
+                lead_time_median_hours: median(leads),
             })
             .collect(),
         failed_deployments,
@@ -457,7 +470,7 @@ mod tests {
     #[test]
     fn hand_computed_figures() {
         let (log, incidents) = example();
-        let dora = compute(&june(&[]), WeekStart::Monday, &log, &incidents);
+        let dora = compute(&june(&[]), WeekStart::Monday, &log, &incidents, &incident_links(&log, &incidents));
         let f = &dora.current;
         assert_eq!(f.deployments, 5);
         assert_eq!(f.deploy_days, 5);
@@ -482,7 +495,7 @@ mod tests {
     #[test]
     fn a_service_filter_narrows_everything() {
         let (log, incidents) = example();
-        let dora = compute(&june(&["search"]), WeekStart::Monday, &log, &incidents);
+        let dora = compute(&june(&["search"]), WeekStart::Monday, &log, &incidents, &incident_links(&log, &incidents));
         assert_eq!((dora.current.deployments, dora.current.failed_deployments), (1, 1));
         assert_eq!(dora.current.change_failure_rate, Some(1.0), "all failed");
         assert_eq!(dora.current.lead_time_hours.median, None);
@@ -496,7 +509,7 @@ mod tests {
         let mut filter = june(&[]);
         filter.window =
             Window::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 1, 7).unwrap());
-        let f = compute(&filter, WeekStart::Monday, &log, &incidents).current;
+        let f = compute(&filter, WeekStart::Monday, &log, &incidents, &incident_links(&log, &incidents)).current;
         assert_eq!(
             (f.deployments, f.change_failure_rate, f.lead_time_hours.median, f.rework_rate),
             (0, None, None, None)
@@ -508,7 +521,7 @@ mod tests {
         let deploys = [deploy("only", "checkout", 10, DeployStatus::Success)];
         let changes = [change("a", "only", 10, 10), change("b", "only", 10, 10), change("c", "only", 10, 8)];
         let (log, _) = DeployLog::build(&deploys, &changes);
-        let f = compute(&june(&[]), WeekStart::Monday, &log, &[]).current;
+        let f = compute(&june(&[]), WeekStart::Monday, &log, &[], &[]).current;
         assert_eq!(f.deployments, 1);
         assert_eq!(f.lead_time_hours.median, Some(2.0), "2, 2, 4 hours");
         assert_eq!(f.lead_time_hours.p90, Some(3.6));
@@ -522,7 +535,7 @@ mod tests {
         let mut open = incident("i4", &[], at(6, 10), 1);
         open.resolved_at = None;
         incidents.push(open);
-        let dora = compute(&june(&[]), WeekStart::Monday, &log, &incidents);
+        let dora = compute(&june(&[]), WeekStart::Monday, &log, &incidents, &incident_links(&log, &incidents));
         assert_eq!(dora.excluded["incidents resolved before they started"], 1);
         assert_eq!(dora.excluded["incidents not yet resolved (no time to restore)"], 1);
         assert_eq!(dora.current.time_to_restore_hours.count, 2);

@@ -19,7 +19,7 @@ pub use dora::{Dora, FailedDeployment, Figures, Levels, ServiceFigures, WeekFigu
 pub use incidents::{IncidentRecord, IncidentStats, MonthSeverity, ServiceMtbf, incident_records, incident_stats};
 pub use levels::{Level as DoraLevel, ReportYear};
 pub use patterns::{Pattern, recurring};
-pub use report::{Counts, Report};
+pub use report::{Counts, Prepared, Report};
 pub use stats::{Distribution, Histogram, percentile, percentile_unsorted};
 pub use trend::week_of;
 pub use window::{DEFAULT_ENVIRONMENT, DEFAULT_WINDOW_DAYS, Filter, Window};

@@ -2,7 +2,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::{ActionItemReport, Dora, Filter, IncidentStats, action_items, dora, incident_records, incident_stats};
+use super::{
+    ActionItemReport, Dora, Filter, IncidentRecord, IncidentStats, action_items, dora, incident_records, incident_stats,
+};
 use crate::bundle::Site;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -13,6 +15,21 @@ pub struct Counts {
     pub incidents: usize,
     pub postmortems_by_severity: BTreeMap<String, usize>,
     pub deployments: usize,
+}
+
+/// What every report over one site shares: the incidents of both sources, and which
+/// deployments they name (finding those reads every deploy id).
+pub struct Prepared {
+    pub incidents: Vec<IncidentRecord>,
+    pub links: Vec<(usize, String)>,
+}
+
+impl Prepared {
+    pub fn new(site: &Site) -> Prepared {
+        let incidents = incident_records(&site.postmortems, &site.incidents);
+        let links = dora::incident_links(&site.deploys, &incidents);
+        Prepared { incidents, links }
+    }
 }
 
 /// Everything `firebreak report --json` prints and the app shows.
@@ -32,12 +49,17 @@ impl Report {
     }
 
     pub fn filtered(site: &Site, as_of: NaiveDate, filter: &Filter) -> Report {
-        let incidents = incident_records(&site.postmortems, &site.incidents);
+        Report::prepared(site, &Prepared::new(site), as_of, filter)
+    }
+
+    /// For many filters over one site (the pages' controls): the shared work done once.
+    pub fn prepared(site: &Site, prepared: &Prepared, as_of: NaiveDate, filter: &Filter) -> Report {
+        let incidents = &prepared.incidents;
         let mut by_severity = BTreeMap::new();
         for pm in &site.postmortems {
             *by_severity.entry(pm.meta.severity.label().to_owned()).or_insert(0) += 1;
         }
-        let mut dora = dora::compute(filter, site.config.week_start, &site.deploys, &incidents);
+        let mut dora = dora::compute(filter, site.config.week_start, &site.deploys, incidents, &prepared.links);
         for (reason, count) in &site.excluded {
             *dora.excluded.entry(reason.clone()).or_insert(0) += count;
         }
@@ -50,7 +72,7 @@ impl Report {
                 postmortems_by_severity: by_severity,
                 deployments: site.deploys.len(),
             },
-            incidents: incident_stats(filter, &incidents),
+            incidents: incident_stats(filter, incidents),
             dora,
             action_items: action_items::report(&site.postmortems, &site.config, as_of),
         }

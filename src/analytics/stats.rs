@@ -35,12 +35,30 @@ pub struct Distribution {
 
 impl Distribution {
     pub fn of(mut values: Vec<f64>) -> Distribution {
-        Distribution {
-            count: values.len(),
-            median: percentile_unsorted(&mut values, 0.5),
-            p90: percentile_unsorted(&mut values, 0.9),
-        }
+        let median = percentile_unsorted(&mut values, 0.5);
+        // The median's selection leaves everything above it to its right, and p90 lies
+        // there: select again in that half only.
+        let half = values.len().saturating_sub(1) / 2;
+        let p90 = match values.len() {
+            0 => None,
+            n => {
+                let rank = 0.9 * (n - 1) as f64 - half as f64;
+                percentile_in(&mut values[half..], rank)
+            }
+        };
+        Distribution { count: values.len(), median, p90 }
     }
+}
+
+/// The median alone, for the many small groups (weeks, services) where p90 is not shown.
+pub fn median(mut values: Vec<f64>) -> Option<f64> {
+    percentile_unsorted(&mut values, 0.5)
+}
+
+/// The value at fractional `rank` (0-based) of `values`, interpolated.
+fn percentile_in(values: &mut [f64], rank: f64) -> Option<f64> {
+    let last = values.len().checked_sub(1)?;
+    percentile_unsorted(values, if last == 0 { 0.0 } else { rank / last as f64 })
 }
 
 /// Counts of values per bucket; `bounds` are the buckets' exclusive upper ends, and one
@@ -103,6 +121,22 @@ mod tests {
     fn distribution_needs_no_sorted_input() {
         let d = Distribution::of(vec![3.0, 1.0, 2.0]);
         assert_eq!((d.count, d.median, d.p90), (3, Some(2.0), Some(2.8)));
+    }
+
+    #[test]
+    fn distribution_agrees_with_sorting_for_every_size() {
+        for n in 0..60 {
+            let values: Vec<f64> = (0..n).map(|i| ((i * 37 + 11) % 23) as f64).collect();
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let d = Distribution::of(values.clone());
+            let close = |a: Option<f64>, b: Option<f64>| {
+                a.zip(b).is_none_or(|(a, b)| (a - b).abs() < 1e-9) && a.is_some() == b.is_some()
+            };
+            assert!(close(d.median, percentile(&sorted, 0.5)), "n = {n}");
+            assert!(close(d.p90, percentile(&sorted, 0.9)), "n = {n}: {:?} vs {:?}", d.p90, percentile(&sorted, 0.9));
+            assert!(close(median(values), percentile(&sorted, 0.5)));
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::dora_filters::{DoraFilters, DoraQuery};
-use crate::analytics::{DoraLevel, Figures, Report, week_label};
+use crate::analytics::{DoraLevel, Figures, Prepared, Report, week_label};
 use crate::app::components::{BarChart, Problem};
 use crate::app::data::{now_ms, today, use_site};
 use crate::app::route::Route;
@@ -17,7 +17,9 @@ pub fn DoraPage() -> Html {
     let as_of = today();
     let filter = query.filter(&site, as_of);
     let started = now_ms();
-    let report = use_memo((site.clone(), filter.clone()), |(site, filter)| Report::filtered(site, as_of, filter));
+    let prepared = use_memo(site.clone(), |site| Prepared::new(site));
+    let report =
+        use_memo((site.clone(), filter.clone()), |(site, filter)| Report::prepared(site, &prepared, as_of, filter));
     let elapsed = now_ms() - started;
     let dora = &report.dora;
     let (now, before) = (&dora.current, &dora.previous);

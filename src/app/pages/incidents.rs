@@ -2,7 +2,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::dora_filters::{DoraFilters, DoraQuery};
-use crate::analytics::{Distribution, Report};
+use crate::analytics::{Distribution, Prepared, Report};
 use crate::app::components::BarChart;
 use crate::app::data::{today, use_site};
 use crate::app::route::Route;
@@ -16,7 +16,9 @@ pub fn IncidentsPage() -> Html {
     let query: DoraQuery = use_location().and_then(|l| l.query::<DoraQuery>().ok()).unwrap_or_default();
     let as_of = today();
     let filter = query.filter(&site, as_of);
-    let report = use_memo((site.clone(), filter.clone()), |(site, filter)| Report::filtered(site, as_of, filter));
+    let prepared = use_memo(site.clone(), |site| Prepared::new(site));
+    let report =
+        use_memo((site.clone(), filter.clone()), |(site, filter)| Report::prepared(site, &prepared, as_of, filter));
     let s = &report.incidents;
     let teams: Vec<String> = site.config.services.values().map(|s| s.team.clone()).collect();
     let mut services: Vec<String> = site.config.services.keys().cloned().collect();
