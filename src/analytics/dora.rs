@@ -4,13 +4,13 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use super::levels::{self, Level};
-use super::stats::{Distribution, Histogram, median};
-use super::{Filter, IncidentRecord, Window, week_of};
-use crate::model::{DeployLog, WeekStart};
+use super::stats::{Distribution, Histogram, MinuteCounts, median_minutes_as_hours};
+use super::{Calendar, Filter, IncidentRecord, Window};
+use crate::model::DeployLog;
 
 /// One set of figures for one window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,34 +86,17 @@ pub struct Dora {
     pub excluded: BTreeMap<String, usize>,
 }
 
-/// Per-row facts the figures need, worked out once for the whole log.
+/// Which rows the filter keeps, as lookups by code rather than by name.
 struct Context<'a> {
     log: &'a DeployLog,
+    calendar: &'a Calendar,
     environment: Option<u16>,
     services: Vec<bool>,
-    /// (row, incident id) for every deployment an incident names, sorted by row.
-    caused: Vec<(usize, String)>,
-    /// Rows with `fixes_incident`, sorted.
-    fixes: Vec<usize>,
 }
 
 impl Context<'_> {
     fn keeps(&self, row: usize) -> bool {
         Some(self.log.environment[row]) == self.environment && self.services[usize::from(self.log.service[row])]
-    }
-
-    fn incidents_of(&self, row: usize) -> impl Iterator<Item = &str> {
-        let start = self.caused.partition_point(|(r, _)| *r < row);
-        self.caused[start..].iter().take_while(move |(r, _)| *r == row).map(|(_, id)| id.as_str())
-    }
-
-    fn failed(&self, row: usize) -> bool {
-        self.log.status[row] != 0 || self.incidents_of(row).next().is_some()
-    }
-
-    fn rows(&self, window: &Window) -> Range<usize> {
-        let (from, to) = window.seconds();
-        self.log.rows_between(from, to)
     }
 }
 
@@ -121,84 +104,39 @@ impl Context<'_> {
 /// incident names are always listed.
 pub const FAILED_WITHOUT_INCIDENT_LISTED: usize = 50;
 
-/// (row, incident id) for every deployment an incident names, sorted by row. Finding the
-/// rows means reading every deploy id, so callers work this out once per site.
-pub fn incident_links(log: &DeployLog, incidents: &[IncidentRecord]) -> Vec<(usize, String)> {
-    let mut links: Vec<(usize, String)> = Vec::new();
-    let named: Vec<&str> = incidents.iter().flat_map(|i| i.caused_by_deploys.iter().map(String::as_str)).collect();
-    for row in log.rows_of(named.iter().copied()) {
-        for incident in incidents.iter().filter(|i| i.caused_by_deploys.iter().any(|d| *d == log.id[row])) {
-            links.push((row, incident.id.clone()));
-        }
-    }
-    links.sort();
-    links
-}
-
-pub fn compute(
-    filter: &Filter,
-    week_start: WeekStart,
-    log: &DeployLog,
-    incidents: &[IncidentRecord],
-    links: &[(usize, String)],
-) -> Dora {
-    let caused = links.to_vec();
+pub fn compute(filter: &Filter, calendar: &Calendar, log: &DeployLog, incidents: &[IncidentRecord]) -> Dora {
     let context = Context {
         log,
+        calendar,
         environment: log.environments.iter().position(|e| *e == filter.environment).map(|e| e as u16),
         services: log.services.iter().map(|s| filter.keeps_service(s)).collect(),
-        caused,
-        fixes: log.fixes.iter().map(|(row, _)| *row as usize).collect(),
     };
+    let by_id: HashMap<&str, &IncidentRecord> = incidents.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut excluded = BTreeMap::new();
-    let mut now = tally(&context, &filter.window, Some(week_start));
-    let before = tally(&context, &filter.window.previous(), None);
-    let restore = restore_times(filter, &filter.window, incidents, &mut excluded);
-    let restore_before = restore_times(filter, &filter.window.previous(), incidents, &mut BTreeMap::new());
-    let lead_time_histogram = Histogram::of_hours(&now.leads);
+    let mut now = tally(&context, &filter.window, true);
+    let mut before = tally(&context, &filter.window.previous(), false);
+    let restore = restore_times(filter, calendar, &filter.window, incidents, &mut excluded);
+    let restore_before = restore_times(filter, calendar, &filter.window.previous(), incidents, &mut BTreeMap::new());
+    let failed_deployments = listed_failures(log, &now.failed_rows);
     let restore_histogram = Histogram::of_hours(&restore);
-    let weekly = std::mem::take(&mut now.weeks);
-    let per_service = std::mem::take(&mut now.services);
-    let failed_rows = std::mem::take(&mut now.failed_rows);
-    let mut without_incident = 0;
-    let mut failed_deployments: Vec<FailedDeployment> = failed_rows
-        .into_iter()
-        .rev()
-        .filter(|row| {
-            let listed =
-                context.incidents_of(*row).next().is_some() || without_incident < FAILED_WITHOUT_INCIDENT_LISTED;
-            without_incident += usize::from(listed && context.incidents_of(*row).next().is_none());
-            listed
-        })
-        .map(|row| FailedDeployment {
-            deploy_id: log.id[row].clone(),
-            service: log.service_name(row).to_owned(),
-            finished_at: log.finished(row),
-            status: log.status(row),
-            incidents: context.incidents_of(row).map(str::to_owned).collect(),
-        })
-        .collect();
-    failed_deployments.reverse();
-    let current = now.figures(&context, &filter.window, restore, incidents);
-    let previous = before.figures(&context, &filter.window.previous(), restore_before, incidents);
+    let current = now.figures(&context, &filter.window, restore, &by_id);
+    let previous = before.figures(&context, &filter.window.previous(), restore_before, &by_id);
     Dora {
         levels: levels_of(filter, &current),
-        weekly: weekly
-            .into_iter()
-            .map(|(week, leads)| WeekFigures { lead_time_median_hours: Distribution::of(leads).median, ..week })
-            .collect(),
-        lead_time_histogram,
+        weekly: std::mem::take(&mut now.weeks),
+        lead_time_histogram: now.leads.histogram_hours(),
         restore_histogram,
-        per_service: per_service
-            .into_iter()
+        per_service: now
+            .services
+            .iter_mut()
             .enumerate()
-            .filter(|(_, (deployments, _, _))| *deployments > 0)
-            .map(|(code, (deployments, failed, leads))| ServiceFigures {
+            .filter(|(_, s)| s.deployments > 0)
+            .map(|(code, s)| ServiceFigures {
                 service: log.services[code].clone(),
-                deployments,
-                failed,
-                change_failure_rate: Some(failed as f64 / deployments as f64),
-                lead_time_median_hours: median(leads),
+                deployments: s.deployments,
+                failed: s.failed,
+                change_failure_rate: Some(s.failed as f64 / s.deployments as f64),
+                lead_time_median_hours: median_minutes_as_hours(&mut s.leads),
             })
             .collect(),
         failed_deployments,
@@ -209,106 +147,163 @@ pub fn compute(
     }
 }
 
-/// Everything one window needs, gathered in one pass over its deployments and one over
-/// their changes: a million rows are read once, not once per figure.
+/// Every failed deployment an incident names, and the latest others, oldest first.
+fn listed_failures(log: &DeployLog, failed_rows: &[usize]) -> Vec<FailedDeployment> {
+    let mut without_incident = 0;
+    let mut listed: Vec<FailedDeployment> = failed_rows
+        .iter()
+        .rev()
+        .filter(|row| {
+            let named = log.incidents_named(**row).next().is_some();
+            without_incident += usize::from(!named);
+            named || without_incident <= FAILED_WITHOUT_INCIDENT_LISTED
+        })
+        .map(|row| FailedDeployment {
+            deploy_id: log.id(*row).to_owned(),
+            service: log.service_name(*row).to_owned(),
+            finished_at: log.finished(*row),
+            status: log.status(*row),
+            incidents: log.incidents_named(*row).map(str::to_owned).collect(),
+        })
+        .collect();
+    listed.reverse();
+    listed
+}
+
+/// Everything one window needs, gathered in one pass over its deployments and their
+/// changes: a million rows are read once, not once per figure.
 struct Tally {
+    rows: Range<usize>,
     deployments: usize,
     deploy_days: usize,
     failed: usize,
     reworked: usize,
-    leads: Vec<f64>,
+    leads: MinuteCounts,
     failed_rows: Vec<usize>,
-    /// Per week (with `week_start`): the week's counts and its lead times.
-    weeks: Vec<(WeekFigures, Vec<f64>)>,
-    /// Per service code: deployments, failed, lead times.
-    services: Vec<(usize, usize, Vec<f64>)>,
+    /// Only for the current window (`detailed`): per week, per service.
+    weeks: Vec<WeekFigures>,
+    services: Vec<ServiceTally>,
 }
 
-fn tally(context: &Context, window: &Window, week_start: Option<WeekStart>) -> Tally {
+#[derive(Clone, Default)]
+struct ServiceTally {
+    deployments: usize,
+    failed: usize,
+    leads: Vec<i32>,
+}
+
+fn tally(context: &Context, window: &Window, detailed: bool) -> Tally {
     let log = context.log;
-    let rows = context.rows(window);
-    let first_week = week_start.map(|start| week_of(window.since, start));
+    // Rows are sorted by time, so local days, incident links and hotfixes are all walked
+    // forward alongside them: no per-row date conversion or search.
+    let day_starts = context.calendar.day_starts(window);
+    let rows = log.rows_between(day_starts[0], day_starts[day_starts.len() - 1]);
+    let first_week = context.calendar.week_of(window.since);
+    let week_offset = (window.since - first_week).num_days() as usize;
+    let week_count = if detailed { (week_offset + window.days() as usize).div_ceil(7) } else { 0 };
     let mut t = Tally {
+        rows: rows.clone(),
         deployments: 0,
         deploy_days: 0,
         failed: 0,
         reworked: 0,
-        leads: Vec::new(),
+        leads: MinuteCounts::default(),
         failed_rows: Vec::new(),
-        weeks: match first_week {
-            Some(first) => (0..((window.until - first).num_days() / 7 + 1) as u64)
-                .map(|i| {
-                    (
-                        WeekFigures {
-                            week: first + Days::new(7 * i),
-                            deployments: 0,
-                            failed: 0,
-                            lead_time_median_hours: None,
-                        },
-                        Vec::new(),
-                    )
-                })
-                .collect(),
-            None => Vec::new(),
-        },
-        services: if week_start.is_some() { vec![(0, 0, Vec::new()); log.services.len()] } else { Vec::new() },
+        weeks: (0..week_count as u64)
+            .map(|i| WeekFigures {
+                week: first_week + Days::new(7 * i),
+                deployments: 0,
+                failed: 0,
+                lead_time_median_hours: None,
+            })
+            .collect(),
+        services: if detailed { vec![ServiceTally::default(); log.services.len()] } else { Vec::new() },
     };
-    let detailed = week_start.is_some();
-    let week_index =
-        |row: usize| first_week.map_or(0, |first| ((log.finished(row).date_naive() - first).num_days() / 7) as usize);
-    let mut last_day = None;
-    for row in rows.clone().filter(|row| context.keeps(*row)) {
-        t.deployments += 1;
-        let day = log.finished_at[row].div_euclid(86_400);
-        if last_day != Some(day) {
-            t.deploy_days += 1;
-            last_day = Some(day);
-        }
-        let failed = context.failed(row);
-        t.failed += usize::from(failed);
-        t.reworked += usize::from(context.fixes.binary_search(&row).is_ok());
-        if detailed {
-            if failed {
-                t.failed_rows.push(row);
-            }
-            let week = &mut t.weeks[week_index(row)].0;
-            week.deployments += 1;
-            week.failed += usize::from(failed);
-            let service = &mut t.services[usize::from(log.service[row])];
-            service.0 += 1;
-            service.1 += usize::from(failed);
-        }
-    }
-    for c in log.changes_of(rows) {
-        let row = log.change_deploy[c] as usize;
+    let mut day = 0;
+    let mut last_deploy_day = None;
+    let (mut caused, mut fixes) = (log.caused.iter().peekable(), log.fixes.iter().peekable());
+    let mut week_leads: Vec<i32> = Vec::new();
+    let mut week = 0;
+    for row in rows {
+        let named = advance_to(&mut caused, row);
+        let fixes_incident = advance_to(&mut fixes, row);
         if !context.keeps(row) {
             continue;
         }
-        let Some(hours) = log.lead_hours(c) else { continue };
-        t.leads.push(hours);
-        if detailed {
-            t.weeks[week_index(row)].1.push(hours);
-            t.services[usize::from(log.service[row])].2.push(hours);
+        while log.finished_at[row] >= day_starts[day + 1] {
+            day += 1;
         }
+        t.deployments += 1;
+        t.deploy_days += usize::from(last_deploy_day.replace(day) != Some(day));
+        let failed = log.status[row] != 0 || named;
+        t.failed += usize::from(failed);
+        t.reworked += usize::from(fixes_incident);
+        let changes = log.changes_of(row);
+        let leads = log.change_lead_minutes[changes].iter().copied().filter(|m| *m > 0);
+        if !detailed {
+            leads.for_each(|m| t.leads.add(m));
+            continue;
+        }
+        if failed {
+            t.failed_rows.push(row);
+        }
+        if (week_offset + day) / 7 != week {
+            t.weeks[week].lead_time_median_hours = median_minutes_as_hours(&mut week_leads);
+            week_leads.clear();
+            week = (week_offset + day) / 7;
+        }
+        t.weeks[week].deployments += 1;
+        t.weeks[week].failed += usize::from(failed);
+        let service = &mut t.services[usize::from(log.service[row])];
+        service.deployments += 1;
+        service.failed += usize::from(failed);
+        for m in leads {
+            t.leads.add(m);
+            week_leads.push(m);
+            service.leads.push(m);
+        }
+    }
+    if let Some(last) = t.weeks.get_mut(week) {
+        last.lead_time_median_hours = median_minutes_as_hours(&mut week_leads);
     }
     t
 }
 
+/// Moves a cursor over `(row, _)` pairs sorted by row past `row`; whether any named it.
+fn advance_to<'a, T: 'a>(cursor: &mut std::iter::Peekable<impl Iterator<Item = &'a (u32, T)>>, row: usize) -> bool {
+    let mut found = false;
+    while let Some((r, _)) = cursor.peek() {
+        match (*r as usize).cmp(&row) {
+            std::cmp::Ordering::Less => {}
+            std::cmp::Ordering::Equal => found = true,
+            std::cmp::Ordering::Greater => break,
+        }
+        cursor.next();
+    }
+    found
+}
+
 impl Tally {
-    fn figures(self, context: &Context, window: &Window, restore: Vec<f64>, incidents: &[IncidentRecord]) -> Figures {
+    fn figures(
+        &mut self,
+        context: &Context,
+        window: &Window,
+        restore: Vec<f64>,
+        incidents: &HashMap<&str, &IncidentRecord>,
+    ) -> Figures {
         let log = context.log;
         let days = window.days() as f64;
         let deployments = self.deployments;
         let rate = |count: usize| (deployments > 0).then(|| count as f64 / deployments as f64);
-        let rows = context.rows(window);
         // Recovery: few deployments cause incidents, so walk the incident links, not the rows.
-        let recovery = context
+        let recovery = log
             .caused
             .iter()
-            .filter(|(row, _)| rows.contains(row) && context.keeps(*row))
+            .map(|(row, id)| (*row as usize, id))
+            .filter(|(row, _)| self.rows.contains(row) && context.keeps(*row))
             .filter_map(|(row, id)| {
-                let incident = incidents.iter().find(|i| i.id == *id)?;
-                let hours = (incident.resolved_at?.timestamp() - log.finished_at[*row]) as f64 / 3600.0;
+                let hours =
+                    (incidents.get(id.as_str())?.resolved_at?.timestamp() - log.finished_at[row]) as f64 / 3600.0;
                 (hours >= 0.0).then_some(hours)
             })
             .collect();
@@ -319,7 +314,7 @@ impl Tally {
             deployments_per_week: deployments as f64 / window.weeks(),
             deployments_per_month: deployments as f64 / days * 30.0,
             deploy_days_per_week: self.deploy_days as f64 / window.weeks(),
-            lead_time_hours: Distribution::of(self.leads),
+            lead_time_hours: self.leads.distribution_hours(),
             change_failure_rate: rate(self.failed),
             failed_deployments: self.failed,
             time_to_restore_hours: Distribution::of(restore),
@@ -332,13 +327,14 @@ impl Tally {
 /// Hours to restore, over incidents of the filter's services that began in the window.
 fn restore_times(
     filter: &Filter,
+    calendar: &Calendar,
     window: &Window,
     incidents: &[IncidentRecord],
     excluded: &mut BTreeMap<String, usize>,
 ) -> Vec<f64> {
     let mut hours = Vec::new();
     for incident in incidents {
-        let in_scope = incident.began().is_some_and(|t| window.contains(t))
+        let in_scope = incident.began().is_some_and(|t| calendar.contains(window, t))
             && (filter.services.is_empty() || incident.services.iter().any(|s| filter.keeps_service(s)));
         if !in_scope {
             continue;
@@ -460,17 +456,18 @@ mod tests {
             change("c4", "d3", 4, 6),  // 6 h
             change("c5", "nope", 4, 6),
         ];
-        let (log, excluded) = DeployLog::build(&deploys, &changes);
+        let (mut log, excluded) = DeployLog::build(&deploys, &changes);
         assert_eq!(excluded.values().sum::<usize>(), 1, "c5 names no deployment");
         // Two incidents name d3: it counts once. i1 began 1 h after d3 and took 3 h.
         let incidents = vec![incident("i1", &["d3"], at(4, 13), 3), incident("i2", &["d3"], at(4, 14), 1)];
+        log.link_incidents(incidents.iter().map(|i| (i.id.as_str(), i.caused_by_deploys.as_slice())));
         (log, incidents)
     }
 
     #[test]
     fn hand_computed_figures() {
         let (log, incidents) = example();
-        let dora = compute(&june(&[]), WeekStart::Monday, &log, &incidents, &incident_links(&log, &incidents));
+        let dora = compute(&june(&[]), &Calendar::utc(), &log, &incidents);
         let f = &dora.current;
         assert_eq!(f.deployments, 5);
         assert_eq!(f.deploy_days, 5);
@@ -495,7 +492,7 @@ mod tests {
     #[test]
     fn a_service_filter_narrows_everything() {
         let (log, incidents) = example();
-        let dora = compute(&june(&["search"]), WeekStart::Monday, &log, &incidents, &incident_links(&log, &incidents));
+        let dora = compute(&june(&["search"]), &Calendar::utc(), &log, &incidents);
         assert_eq!((dora.current.deployments, dora.current.failed_deployments), (1, 1));
         assert_eq!(dora.current.change_failure_rate, Some(1.0), "all failed");
         assert_eq!(dora.current.lead_time_hours.median, None);
@@ -509,7 +506,7 @@ mod tests {
         let mut filter = june(&[]);
         filter.window =
             Window::new(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2025, 1, 7).unwrap());
-        let f = compute(&filter, WeekStart::Monday, &log, &incidents, &incident_links(&log, &incidents)).current;
+        let f = compute(&filter, &Calendar::utc(), &log, &incidents).current;
         assert_eq!(
             (f.deployments, f.change_failure_rate, f.lead_time_hours.median, f.rework_rate),
             (0, None, None, None)
@@ -521,7 +518,7 @@ mod tests {
         let deploys = [deploy("only", "checkout", 10, DeployStatus::Success)];
         let changes = [change("a", "only", 10, 10), change("b", "only", 10, 10), change("c", "only", 10, 8)];
         let (log, _) = DeployLog::build(&deploys, &changes);
-        let f = compute(&june(&[]), WeekStart::Monday, &log, &[], &[]).current;
+        let f = compute(&june(&[]), &Calendar::utc(), &log, &[]).current;
         assert_eq!(f.deployments, 1);
         assert_eq!(f.lead_time_hours.median, Some(2.0), "2, 2, 4 hours");
         assert_eq!(f.lead_time_hours.p90, Some(3.6));
@@ -535,7 +532,7 @@ mod tests {
         let mut open = incident("i4", &[], at(6, 10), 1);
         open.resolved_at = None;
         incidents.push(open);
-        let dora = compute(&june(&[]), WeekStart::Monday, &log, &incidents, &incident_links(&log, &incidents));
+        let dora = compute(&june(&[]), &Calendar::utc(), &log, &incidents);
         assert_eq!(dora.excluded["incidents resolved before they started"], 1);
         assert_eq!(dora.excluded["incidents not yet resolved (no time to restore)"], 1);
         assert_eq!(dora.current.time_to_restore_hours.count, 2);

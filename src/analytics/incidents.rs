@@ -1,9 +1,9 @@
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
-use super::Filter;
 use super::stats::{Distribution, Histogram};
+use super::{Calendar, Filter};
 use crate::model::{Incident, PostmortemSummary, Severity};
 
 /// An incident from either source — a postmortem or a row of `incidents.csv` — in one shape.
@@ -109,10 +109,10 @@ pub struct ServiceMtbf {
     pub mtbf_hours: Option<f64>,
 }
 
-pub fn incident_stats(filter: &Filter, incidents: &[IncidentRecord]) -> IncidentStats {
+pub fn incident_stats(filter: &Filter, calendar: &Calendar, incidents: &[IncidentRecord]) -> IncidentStats {
     let kept: Vec<&IncidentRecord> = incidents
         .iter()
-        .filter(|i| i.began().is_some_and(|t| filter.window.contains(t)))
+        .filter(|i| i.began().is_some_and(|t| calendar.contains(&filter.window, t)))
         .filter(|i| filter.services.is_empty() || i.services.iter().any(|s| filter.keeps_service(s)))
         .collect();
     let span = |from: fn(&IncidentRecord) -> Option<DateTime<Utc>>,
@@ -127,7 +127,7 @@ pub fn incident_stats(filter: &Filter, incidents: &[IncidentRecord]) -> Incident
     for i in &kept {
         *by_severity.entry(i.severity.label().to_owned()).or_insert(0) += 1;
         let began = i.began().expect("kept incidents began");
-        let month = began.date_naive().with_day(1).expect("day 1 exists");
+        let month = calendar.month_of(began);
         months.entry(month).or_default()[i.severity as usize] += 1;
         for s in i.services.iter().filter(|s| filter.keeps_service(s)) {
             starts.entry(s).or_default().push(began);
@@ -197,7 +197,7 @@ mod tests {
             environment: "production".into(),
             year: ReportYear::Y2023,
         };
-        let s = incident_stats(&filter, &incidents);
+        let s = incident_stats(&filter, &Calendar::utc(), &incidents);
         assert_eq!(s.count, 4);
         assert_eq!(s.time_to_detect_hours.median, Some(7.5 / 60.0), "6, 12, 3, 9 minutes");
         assert_eq!(s.time_to_resolve_hours.median, Some(1.5), "2, 1, 4, 1 hours");

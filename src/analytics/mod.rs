@@ -2,24 +2,24 @@
 //! so the CLI's `report --json`, the tests and the browser compute exactly the same figures.
 
 mod action_items;
+mod calendar;
 mod dora;
 mod incidents;
 mod levels;
 mod patterns;
 mod report;
 mod stats;
-mod trend;
 mod window;
 
 pub use action_items::{
     ActionItemReport, ActionItemRow, ActionItemStats, GroupStats, NO_TEAM, TrendPoint, group_by, trend,
 };
 pub use action_items::{report as action_item_report, rows as action_item_rows, stats as action_item_stats};
+pub use calendar::Calendar;
 pub use dora::{Dora, FailedDeployment, Figures, Levels, ServiceFigures, WeekFigures, week_label};
 pub use incidents::{IncidentRecord, IncidentStats, MonthSeverity, ServiceMtbf, incident_records, incident_stats};
 pub use levels::{Level as DoraLevel, ReportYear};
 pub use patterns::{Pattern, recurring};
 pub use report::{Counts, Prepared, Report};
 pub use stats::{Distribution, Histogram, percentile, percentile_unsorted};
-pub use trend::week_of;
 pub use window::{DEFAULT_ENVIRONMENT, DEFAULT_WINDOW_DAYS, Filter, Window};

@@ -3,7 +3,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{
-    ActionItemReport, Dora, Filter, IncidentRecord, IncidentStats, action_items, dora, incident_records, incident_stats,
+    ActionItemReport, Calendar, Dora, Filter, IncidentRecord, IncidentStats, action_items, dora, incident_records,
+    incident_stats,
 };
 use crate::bundle::Site;
 
@@ -17,18 +18,18 @@ pub struct Counts {
     pub deployments: usize,
 }
 
-/// What every report over one site shares: the incidents of both sources, and which
-/// deployments they name (finding those reads every deploy id).
+/// What every report over one site shares: the incidents of both sources, merged once.
 pub struct Prepared {
     pub incidents: Vec<IncidentRecord>,
-    pub links: Vec<(usize, String)>,
+    pub calendar: Calendar,
 }
 
 impl Prepared {
     pub fn new(site: &Site) -> Prepared {
-        let incidents = incident_records(&site.postmortems, &site.incidents);
-        let links = dora::incident_links(&site.deploys, &incidents);
-        Prepared { incidents, links }
+        Prepared {
+            incidents: incident_records(&site.postmortems, &site.incidents),
+            calendar: Calendar::of(&site.config),
+        }
     }
 }
 
@@ -59,7 +60,7 @@ impl Report {
         for pm in &site.postmortems {
             *by_severity.entry(pm.meta.severity.label().to_owned()).or_insert(0) += 1;
         }
-        let mut dora = dora::compute(filter, site.config.week_start, &site.deploys, incidents, &prepared.links);
+        let mut dora = dora::compute(filter, &prepared.calendar, &site.deploys, incidents);
         for (reason, count) in &site.excluded {
             *dora.excluded.entry(reason.clone()).or_insert(0) += count;
         }
@@ -72,7 +73,7 @@ impl Report {
                 postmortems_by_severity: by_severity,
                 deployments: site.deploys.len(),
             },
-            incidents: incident_stats(filter, incidents),
+            incidents: incident_stats(filter, &prepared.calendar, incidents),
             dora,
             action_items: action_items::report(&site.postmortems, &site.config, as_of),
         }

@@ -50,15 +50,84 @@ impl Distribution {
     }
 }
 
-/// The median alone, for the many small groups (weeks, services) where p90 is not shown.
-pub fn median(mut values: Vec<f64>) -> Option<f64> {
-    percentile_unsorted(&mut values, 0.5)
-}
-
 /// The value at fractional `rank` (0-based) of `values`, interpolated.
 fn percentile_in(values: &mut [f64], rank: f64) -> Option<f64> {
     let last = values.len().checked_sub(1)?;
     percentile_unsorted(values, if last == 0 { 0.0 } else { rank / last as f64 })
+}
+
+/// Whole-minute durations (lead times), counted instead of stored: adding one is an
+/// increment, and a percentile is a walk over the counts, where millions of stored values
+/// would need copying and selecting. Exact: durations past the dense range are kept as
+/// values.
+pub struct MinuteCounts {
+    dense: Vec<u32>,
+    beyond: Vec<i32>,
+    count: usize,
+}
+
+impl Default for MinuteCounts {
+    fn default() -> Self {
+        MinuteCounts { dense: vec![0; MinuteCounts::DENSE], beyond: Vec::new(), count: 0 }
+    }
+}
+
+impl MinuteCounts {
+    /// Counted one by one up to 91 days; longer lead times are rare.
+    const DENSE: usize = 1 << 17;
+
+    pub fn add(&mut self, minutes: i32) {
+        match self.dense.get_mut(minutes as usize) {
+            Some(slot) if minutes >= 0 => *slot += 1,
+            _ => self.beyond.push(minutes),
+        }
+        self.count += 1;
+    }
+
+    /// The `k`-th smallest (0-based) of fewer than `count` values.
+    fn nth(&mut self, k: usize) -> i32 {
+        let mut seen = 0;
+        for (minutes, n) in self.dense.iter().enumerate() {
+            seen += *n as usize;
+            if seen > k {
+                return minutes as i32;
+            }
+        }
+        *self.beyond.select_nth_unstable(k - seen).1
+    }
+
+    /// PERCENTILE_CONT in minutes; `None` when empty.
+    fn percentile(&mut self, p: f64) -> Option<f64> {
+        let rank = p * self.count.checked_sub(1)? as f64;
+        let low = self.nth(rank.floor() as usize);
+        let fraction = rank - rank.floor();
+        let high = if fraction > 0.0 { self.nth(rank.floor() as usize + 1) } else { low };
+        Some(f64::from(low) + f64::from(high - low) * fraction)
+    }
+
+    pub fn distribution_hours(&mut self) -> Distribution {
+        let hours = |m: f64| m / 60.0;
+        Distribution {
+            count: self.count,
+            median: self.percentile(0.5).map(hours),
+            p90: self.percentile(0.9).map(hours),
+        }
+    }
+
+    pub fn histogram_hours(&self) -> Histogram {
+        let dense = self.dense.iter().enumerate().map(|(m, n)| (m as f64 / 60.0, *n as usize));
+        Histogram::of_counted_hours(dense.chain(self.beyond.iter().map(|m| (f64::from(*m) / 60.0, 1))))
+    }
+}
+
+/// The median of whole-minute durations, in hours: for the small groups (weeks, services)
+/// where p90 is not shown.
+pub fn median_minutes_as_hours(values: &mut [i32]) -> Option<f64> {
+    let last = values.len().checked_sub(1)?;
+    let (_, low, above) = values.select_nth_unstable(last / 2);
+    let low = *low;
+    let high = if last % 2 == 1 { above.iter().copied().min().unwrap_or(low) } else { low };
+    Some((f64::from(low) + f64::from(high)) / 2.0 / 60.0)
 }
 
 /// Counts of values per bucket; `bounds` are the buckets' exclusive upper ends, and one
@@ -82,9 +151,14 @@ pub const HOUR_BOUNDS: [(f64, &str); 7] = [
 
 impl Histogram {
     pub fn of_hours(values: &[f64]) -> Histogram {
+        Histogram::of_counted_hours(values.iter().map(|v| (*v, 1)))
+    }
+
+    /// From `(hours, how many)` pairs.
+    pub fn of_counted_hours(values: impl Iterator<Item = (f64, usize)>) -> Histogram {
         let mut counts = vec![0; HOUR_BOUNDS.len() + 1];
-        for v in values {
-            counts[HOUR_BOUNDS.partition_point(|(bound, _)| *v >= *bound)] += 1;
+        for (v, n) in values {
+            counts[HOUR_BOUNDS.partition_point(|(bound, _)| v >= *bound)] += n;
         }
         let mut labels: Vec<String> = HOUR_BOUNDS.iter().map(|(_, l)| (*l).to_owned()).collect();
         labels.push("> 4 w".to_owned());
@@ -135,8 +209,29 @@ mod tests {
             };
             assert!(close(d.median, percentile(&sorted, 0.5)), "n = {n}");
             assert!(close(d.p90, percentile(&sorted, 0.9)), "n = {n}: {:?} vs {:?}", d.p90, percentile(&sorted, 0.9));
-            assert!(close(median(values), percentile(&sorted, 0.5)));
         }
+    }
+
+    #[test]
+    fn minute_counts_agree_with_sorting() {
+        // Includes values past the dense range and ties.
+        for n in [1usize, 2, 3, 10, 101, 1000] {
+            let minutes: Vec<i32> = (0..n).map(|i| ((i * 7919) % 200_003) as i32 + 1).collect();
+            let mut counts = MinuteCounts::default();
+            minutes.iter().for_each(|m| counts.add(*m));
+            let mut hours: Vec<f64> = minutes.iter().map(|m| f64::from(*m) / 60.0).collect();
+            hours.sort_by(f64::total_cmp);
+            let d = counts.distribution_hours();
+            let close = |a: Option<f64>, b: Option<f64>| (a.unwrap() - b.unwrap()).abs() < 1e-9;
+            assert!(close(d.median, percentile(&hours, 0.5)), "n = {n}");
+            assert!(close(d.p90, percentile(&hours, 0.9)), "n = {n}");
+            assert_eq!(d.count, n);
+            assert_eq!(counts.histogram_hours(), Histogram::of_hours(&hours));
+            let mut values = minutes.clone();
+            assert!(close(median_minutes_as_hours(&mut values), percentile(&hours, 0.5)));
+        }
+        assert_eq!(MinuteCounts::default().distribution_hours().median, None);
+        assert_eq!(median_minutes_as_hours(&mut []), None);
     }
 
     #[test]

@@ -1,9 +1,10 @@
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::ReportYear;
 
-/// Whole UTC days from `since` to `until`, both included.
+/// Whole days from `since` to `until`, both included, in the site's time zone (see
+/// [`Calendar`](super::Calendar)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Window {
     pub since: NaiveDate,
@@ -25,16 +26,6 @@ impl Window {
     pub fn previous(&self) -> Window {
         let days = self.days() as u64;
         Window { since: self.since - Days::new(days), until: self.since - Days::new(1) }
-    }
-
-    pub fn contains(&self, t: DateTime<Utc>) -> bool {
-        (self.since..=self.until).contains(&t.date_naive())
-    }
-
-    /// `[start, end)` in unix seconds.
-    pub fn seconds(&self) -> (i64, i64) {
-        let start = self.since.and_hms_opt(0, 0, 0).expect("midnight").and_utc().timestamp();
-        (start, start + self.days() * 86_400)
     }
 
     pub fn days(&self) -> i64 {

@@ -5,14 +5,14 @@ use serde::de::DeserializeOwned;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::bundle::{FORMAT_VERSION, SITE_FILE, Site};
+use crate::bundle::{DEPLOYS_FILE, FORMAT_VERSION, SITE_FILE, Site, read_deploy_columns};
 
 /// The loaded site, shared through a context. Compared by pointer: it never changes after
 /// loading, and a deep comparison on every render would be wasted work.
 #[derive(Clone)]
 pub struct SiteHandle(pub Rc<Site>, pub LoadTime);
 
-/// How long fetching and decoding `site.json` took, in milliseconds (shown for benchmarks).
+/// How long fetching and decoding `site.json` and `deploys.bin` took, in milliseconds (shown for benchmarks).
 #[derive(Clone, Copy, PartialEq)]
 pub struct LoadTime(pub f64);
 
@@ -36,13 +36,36 @@ pub enum Load<T> {
     Failed(String),
 }
 
-async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, String> {
-    let url = format!("data/{file}");
-    let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| format!("{url}: {e}"))?;
+async fn fetch(url: &str) -> Result<gloo_net::http::Response, String> {
+    let response = gloo_net::http::Request::get(url).send().await.map_err(|e| format!("{url}: {e}"))?;
     if !response.ok() {
         return Err(format!("{url}: HTTP {} {}", response.status(), response.status_text()));
     }
-    response.json::<T>().await.map_err(|e| format!("{url}: {e}"))
+    Ok(response)
+}
+
+async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, String> {
+    let url = format!("data/{file}");
+    fetch(&url).await?.json::<T>().await.map_err(|e| format!("{url}: {e}"))
+}
+
+async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
+    let url = format!("data/{file}");
+    fetch(&url).await?.binary().await.map_err(|e| format!("{url}: {e}"))
+}
+
+/// `site.json` and the deployment columns, fetched side by side.
+async fn load_site() -> Result<Site, String> {
+    let (site, columns) = futures::join!(fetch_json::<Site>(SITE_FILE), fetch_bytes(DEPLOYS_FILE));
+    let mut site = site?;
+    if site.format_version != FORMAT_VERSION {
+        return Err(format!(
+            "the data was built for format {} but this app reads format {FORMAT_VERSION}; rebuild the site",
+            site.format_version
+        ));
+    }
+    read_deploy_columns(&mut site.deploys, &columns?).map_err(|e| format!("data/{DEPLOYS_FILE}: {e}"))?;
+    Ok(site)
 }
 
 #[hook]
@@ -53,14 +76,8 @@ pub fn use_site_loader() -> UseStateHandle<Load<SiteHandle>> {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let started = now_ms();
-                let loaded = match fetch_json::<Site>(SITE_FILE).await {
-                    Ok(site) if site.format_version == FORMAT_VERSION => {
-                        Load::Ready(SiteHandle(Rc::new(site), LoadTime(now_ms() - started)))
-                    }
-                    Ok(site) => Load::Failed(format!(
-                        "the data was built for format {} but this app reads format {FORMAT_VERSION}; rebuild the site",
-                        site.format_version
-                    )),
+                let loaded = match load_site().await {
+                    Ok(site) => Load::Ready(SiteHandle(Rc::new(site), LoadTime(now_ms() - started))),
                     Err(e) => Load::Failed(e),
                 };
                 state.set(loaded);
@@ -103,7 +120,7 @@ pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// Today in the reader's browser: the "as of" for everything the dashboard computes.
-pub fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
+/// Today in the site's time zone: the "as of" for everything the dashboard computes.
+pub fn today(site: &Site) -> chrono::NaiveDate {
+    crate::analytics::Calendar::of(&site.config).date_of(chrono::Utc::now())
 }

@@ -1,15 +1,20 @@
-//! The data the compiler writes and the app loads: one `site.json` fetched at start-up,
-//! and one file per document fetched when a reader opens it.
+//! The data the compiler writes and the app loads: `site.json` and `deploys.bin` fetched
+//! at start-up, and one file per document fetched when a reader opens it.
+
+mod deploy_columns;
+
+pub use deploy_columns::{DEPLOYS_FILE, TooFarApart, read as read_deploy_columns, write as write_deploy_columns};
 
 use serde::{Deserialize, Serialize};
 
+use crate::analytics::incident_records;
 use crate::model::{
     Config, DeployLog, Deployment, Excluded, Incident, PostmortemSummary, Repo, RunbookSummary, Series,
 };
 
 /// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
 /// than misread.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 pub const SITE_FILE: &str = "site.json";
 
 pub fn postmortem_file(id: &str) -> String {
@@ -28,7 +33,8 @@ pub struct Site {
     pub postmortems: Vec<PostmortemSummary>,
     /// By title.
     pub runbooks: Vec<RunbookSummary>,
-    /// Deployments and changes, in columns.
+    /// Deployments and changes, in columns; `site.json` holds only its dictionaries and
+    /// links, the columns are in [`DEPLOYS_FILE`].
     pub deploys: DeployLog,
     /// Incidents without a postmortem, from `incidents.csv`.
     pub incidents: Vec<Incident>,
@@ -51,7 +57,9 @@ impl Site {
             .iter()
             .cloned()
             .partition(|d| catalog.is_empty() || catalog.contains_key(&d.service));
-        let (deploys, mut excluded) = DeployLog::build(&known, &repo.metrics.changes);
+        let (mut deploys, mut excluded) = DeployLog::build(&known, &repo.metrics.changes);
+        let incidents = incident_records(&postmortems, &repo.metrics.incidents);
+        deploys.link_incidents(incidents.iter().map(|i| (i.id.as_str(), i.caused_by_deploys.as_slice())));
         if !unknown.is_empty() {
             excluded.insert("deployments of services not in the catalog".into(), unknown.len());
         }

@@ -1,4 +1,4 @@
-//! Writes the bundle: `site.json` plus one JSON file per document.
+//! Writes the bundle: `site.json`, the deployment columns, and one JSON file per document.
 
 use std::io;
 use std::path::Path;
@@ -18,6 +18,8 @@ pub fn write_bundle(repo: &Repo, out: &Path) -> io::Result<Site> {
     std::fs::create_dir_all(out.join("runbooks"))?;
     let site = Site::from_repo(repo);
     write_json(&out.join(bundle::SITE_FILE), &site)?;
+    let columns = bundle::write_deploy_columns(&site.deploys).map_err(io::Error::other)?;
+    std::fs::write(out.join(bundle::DEPLOYS_FILE), columns)?;
     for pm in &repo.postmortems {
         write_json(&out.join(bundle::postmortem_file(&pm.meta.id)), pm)?;
     }

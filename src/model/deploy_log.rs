@@ -14,22 +14,66 @@ pub struct DeployLog {
     /// Dictionaries the `service` and `environment` columns index into.
     pub services: Vec<String>,
     pub environments: Vec<String>,
-    pub id: Vec<String>,
+    /// Rows with `fixes_incident` set (hotfixes), and the incident each fixes; by row.
+    pub fixes: Vec<(u32, String)>,
+    /// (row, incident id) for every deployment an incident names, by row. Resolved when
+    /// the site is compiled, so the browser never searches a million ids.
+    pub caused: Vec<(u32, String)>,
+    // The columns below travel in their own binary file (`bundle::deploy_columns`), not in
+    // `site.json`: decoding them is a copy, where JSON would be a parse per number.
+    #[serde(skip)]
+    pub ids: TextColumn,
+    #[serde(skip)]
     pub service: Vec<u16>,
+    #[serde(skip)]
     pub environment: Vec<u16>,
-    /// Unix seconds, ascending; stored as differences, which compress far better.
-    #[serde(with = "deltas")]
+    /// Unix seconds, ascending.
+    #[serde(skip)]
     pub finished_at: Vec<i64>,
     /// 0 success, 1 failed, 2 rolled back.
+    #[serde(skip)]
     pub status: Vec<u8>,
-    /// Rows with `fixes_incident` set (hotfixes), and the incident each fixes.
-    pub fixes: Vec<(u32, String)>,
-    /// For each change, its deployment's row; ascending.
-    #[serde(with = "deltas_u32")]
-    pub change_deploy: Vec<u32>,
+    /// The changes of row `r` are `change_start[r]..change_start[r + 1]`; one more entry
+    /// than rows.
+    #[serde(skip)]
+    pub change_start: Vec<u32>,
     /// Each change's lead time in whole minutes (rounded up; zero or less when the commit
-    /// is not before the deploy), in the same order. Minutes keep the column small.
+    /// is not before the deploy). Minutes keep the column small and make medians exact
+    /// integer arithmetic.
+    #[serde(skip)]
     pub change_lead_minutes: Vec<i32>,
+}
+
+/// Many short strings as one: a million deploy ids without a million allocations.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextColumn {
+    pub text: String,
+    /// Where each string ends in `text`; every end is a char boundary.
+    pub ends: Vec<u32>,
+}
+
+impl TextColumn {
+    pub fn push(&mut self, value: &str) {
+        self.text.push_str(value);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    pub fn get(&self, index: usize) -> &str {
+        let start = index.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
+        &self.text[start..self.ends[index] as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).map(|i| self.get(i))
+    }
 }
 
 /// Rows left out while building the log, by reason, for the "excluded" counts.
@@ -58,7 +102,7 @@ impl DeployLog {
         let mut row_of: HashMap<&str, u32> = HashMap::with_capacity(order.len());
         for (row, d) in order.iter().enumerate() {
             row_of.insert(&d.deploy_id, row as u32);
-            log.id.push(d.deploy_id.clone());
+            log.ids.push(&d.deploy_id);
             log.service.push(services[d.service.as_str()]);
             log.environment.push(environments[d.environment.as_str()]);
             log.finished_at.push(d.finished_at.timestamp());
@@ -84,22 +128,47 @@ impl DeployLog {
             }
         }
         linked.sort_unstable();
-        (log.change_deploy, log.change_lead_minutes) = linked.into_iter().unzip();
+        log.change_start = vec![0; order.len() + 1];
+        for (row, _) in &linked {
+            log.change_start[*row as usize + 1] += 1;
+        }
+        for row in 0..order.len() {
+            log.change_start[row + 1] += log.change_start[row];
+        }
+        log.change_lead_minutes = linked.into_iter().map(|(_, minutes)| minutes).collect();
         (log, excluded)
     }
 
-    pub fn len(&self) -> usize {
-        self.id.len()
+    /// Records which deployments the incidents name: `(incident id, deploy ids)` pairs.
+    /// Reads every deploy id once, so the compiler does it, not the browser.
+    pub fn link_incidents<'a>(&mut self, incidents: impl IntoIterator<Item = (&'a str, &'a [String])>) {
+        let mut wanted: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (incident, deploys) in incidents {
+            for deploy in deploys {
+                wanted.entry(deploy.as_str()).or_default().push(incident);
+            }
+        }
+        let mut caused = Vec::new();
+        for (row, id) in self.ids.iter().enumerate() {
+            for incident in wanted.get(id).into_iter().flatten() {
+                caused.push((row as u32, (*incident).to_owned()));
+            }
+        }
+        caused.sort();
+        caused.dedup();
+        self.caused = caused;
     }
 
-    /// Lead time of change `c` in hours, when positive.
-    pub fn lead_hours(&self, c: usize) -> Option<f64> {
-        let minutes = self.change_lead_minutes[c];
-        (minutes > 0).then(|| f64::from(minutes) / 60.0)
+    pub fn len(&self) -> usize {
+        self.finished_at.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.id.is_empty()
+        self.finished_at.is_empty()
+    }
+
+    pub fn id(&self, row: usize) -> &str {
+        self.ids.get(row)
     }
 
     pub fn finished(&self, row: usize) -> DateTime<Utc> {
@@ -127,56 +196,15 @@ impl DeployLog {
         self.finished_at.partition_point(|t| *t < from)..self.finished_at.partition_point(|t| *t < to)
     }
 
-    /// The changes of rows `rows`: a contiguous range, as changes are sorted by row.
-    pub fn changes_of(&self, rows: std::ops::Range<usize>) -> std::ops::Range<usize> {
-        let (start, end) = (rows.start as u32, rows.end as u32);
-        self.change_deploy.partition_point(|r| *r < start)..self.change_deploy.partition_point(|r| *r < end)
+    /// The changes of `row`.
+    pub fn changes_of(&self, row: usize) -> std::ops::Range<usize> {
+        self.change_start[row] as usize..self.change_start[row + 1] as usize
     }
 
-    /// The row of each deploy id in `ids`, for the few lookups by name (incident causes).
-    pub fn rows_of<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
-        let wanted: std::collections::HashSet<&str> = ids.into_iter().collect();
-        if wanted.is_empty() {
-            return Vec::new();
-        }
-        self.id.iter().enumerate().filter(|(_, id)| wanted.contains(id.as_str())).map(|(row, _)| row).collect()
-    }
-}
-
-/// A `Vec<i64>` written as its first value and the differences that follow.
-mod deltas {
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-    pub fn serialize<S: Serializer>(values: &[i64], s: S) -> Result<S::Ok, S::Error> {
-        let mut previous = 0;
-        let diffs: Vec<i64> =
-            values.iter().map(|v| std::mem::replace(&mut previous, *v)).zip(values).map(|(p, v)| v - p).collect();
-        diffs.serialize(s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<i64>, D::Error> {
-        let mut sum = 0i64;
-        Ok(Vec::<i64>::deserialize(d)?
-            .into_iter()
-            .map(|diff| {
-                sum += diff;
-                sum
-            })
-            .collect())
-    }
-}
-
-/// The same for ascending row numbers.
-mod deltas_u32 {
-    use serde::{Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(values: &[u32], s: S) -> Result<S::Ok, S::Error> {
-        let wide: Vec<i64> = values.iter().map(|v| i64::from(*v)).collect();
-        super::deltas::serialize(&wide, s)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u32>, D::Error> {
-        Ok(super::deltas::deserialize(d)?.into_iter().map(|v| v as u32).collect())
+    /// The incidents that name `row`.
+    pub fn incidents_named(&self, row: usize) -> impl Iterator<Item = &str> {
+        let start = self.caused.partition_point(|(r, _)| (*r as usize) < row);
+        self.caused[start..].iter().take_while(move |(r, _)| *r as usize == row).map(|(_, id)| id.as_str())
     }
 }
 
@@ -217,25 +245,27 @@ mod tests {
         };
         let (log, excluded) =
             DeployLog::build(&deploys, &[change("c1", "late"), change("c2", "early"), change("c3", "ghost")]);
-        assert_eq!(log.id, ["early", "late"]);
+        assert_eq!(log.ids.iter().collect::<Vec<_>>(), ["early", "late"]);
         assert_eq!((log.service_name(0), log.service_name(1)), ("checkout", "search"));
         assert_eq!(log.status(1), DeployStatus::Failed);
-        assert_eq!(log.change_deploy, [0, 1]);
+        assert_eq!(log.change_start, [0, 1, 2], "one change each; the ghost's is left out");
         assert_eq!(excluded["changes naming an unknown deployment"], 1);
         let start = log.finished_at[0];
         assert_eq!(log.rows_between(start, start + 4 * 3600 + 1), 0..2);
         assert_eq!(log.rows_between(start + 1, start + 10 * 3600), 1..2);
-        assert_eq!(log.changes_of(1..2), 1..2);
+        assert_eq!(log.changes_of(1), 1..2);
     }
 
     #[test]
-    fn times_round_trip_through_their_deltas() {
-        let (log, _) = DeployLog::build(
-            &[deploy("a", "s", 8, DeployStatus::Success), deploy("b", "s", 9, DeployStatus::Success)],
+    fn incidents_link_to_the_rows_they_name() {
+        let (mut log, _) = DeployLog::build(
+            &[deploy("a", "s", 8, DeployStatus::Success), deploy("b", "s", 9, DeployStatus::Failed)],
             &[],
         );
-        let json = serde_json::to_string(&log).unwrap();
-        assert!(json.contains("\"finished_at\":[1780300800,3600]"), "{json}");
-        assert_eq!(serde_json::from_str::<DeployLog>(&json).unwrap(), log);
+        let causes = [("i1", vec!["b".to_owned(), "ghost".to_owned()]), ("i2", vec!["b".to_owned()])];
+        log.link_incidents(causes.iter().map(|(i, d)| (*i, d.as_slice())));
+        assert_eq!(log.caused, [(1, "i1".to_owned()), (1, "i2".to_owned())]);
+        assert_eq!(log.incidents_named(1).collect::<Vec<_>>(), ["i1", "i2"]);
+        assert_eq!(log.incidents_named(0).count(), 0);
     }
 }

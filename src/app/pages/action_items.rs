@@ -9,6 +9,7 @@ use crate::app::components::{ActionStatusBadge, BarChart, Card, FilterSelect, It
 use crate::app::data::{now_ms, today, use_site};
 use crate::app::query::query_setter;
 use crate::app::route::Route;
+use crate::bundle::Site;
 use crate::display::format_percent;
 use crate::model::{ActionStatus, Severity};
 
@@ -62,8 +63,8 @@ impl Filters {
         }
     }
 
-    fn as_of(&self) -> NaiveDate {
-        NaiveDate::parse_from_str(&self.as_of, "%Y-%m-%d").unwrap_or_else(|_| today())
+    fn as_of(&self, site: &Site) -> NaiveDate {
+        NaiveDate::parse_from_str(&self.as_of, "%Y-%m-%d").unwrap_or_else(|_| today(site))
     }
 }
 
@@ -72,7 +73,7 @@ pub fn ActionItems() -> Html {
     let site = use_site();
     let navigator = use_navigator();
     let filters: Filters = use_location().and_then(|l| l.query::<Filters>().ok()).unwrap_or_default();
-    let as_of = filters.as_of();
+    let as_of = filters.as_of(&site);
 
     // Rows depend on "as of" only; filters then slice them. Both are timed, for the
     // benchmark (docs/benchmarks.md) and for anyone curious.

@@ -14,7 +14,7 @@ use crate::display::{format_hours, format_percent};
 pub fn DoraPage() -> Html {
     let site = use_site();
     let query: DoraQuery = use_location().and_then(|l| l.query::<DoraQuery>().ok()).unwrap_or_default();
-    let as_of = today();
+    let as_of = today(&site);
     let filter = query.filter(&site, as_of);
     let started = now_ms();
     let prepared = use_memo(site.clone(), |site| Prepared::new(site));

@@ -12,7 +12,7 @@ use crate::display::{format_hours, format_percent};
 #[component]
 pub fn Home() -> Html {
     let site = use_site();
-    let as_of = today();
+    let as_of = today(&site);
     let report = use_memo((as_of, site.clone()), |(as_of, site)| Report::compute(site, *as_of));
     let dora = &report.dora.current;
     let actions = &report.action_items.stats;

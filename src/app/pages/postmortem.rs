@@ -166,7 +166,8 @@ struct ItemsProps {
 
 #[component]
 fn ActionItems(props: &ItemsProps) -> Html {
-    let as_of = today();
+    let site = use_site();
+    let as_of = today(&site);
     html! {
         <table class="list action-items">
             <thead><tr><th>{ "#" }</th><th>{ "Action item" }</th><th>{ "Owner" }</th><th>{ "Due" }</th><th>{ "Status" }</th></tr></thead>

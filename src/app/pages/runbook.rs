@@ -36,7 +36,7 @@ pub fn RunbookPage(props: &Props) -> Html {
 fn view(rb: &Runbook, summary: &RunbookSummary, site: &Site) -> Html {
     // Postmortems that used this runbook: what happened last time it was needed.
     let used_in: Vec<_> = site.postmortems.iter().filter(|pm| pm.meta.runbooks.contains(&rb.slug)).collect();
-    let (days, stale) = review_age(summary, today());
+    let (days, stale) = review_age(summary, today(site));
     let m = &rb.meta;
     html! {
         <article class="document runbook">

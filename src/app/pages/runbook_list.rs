@@ -14,7 +14,7 @@ pub fn review_age(rb: &RunbookSummary, as_of: chrono::NaiveDate) -> (i64, bool) 
 #[component]
 pub fn RunbookList() -> Html {
     let site = use_site();
-    let as_of = today();
+    let as_of = today(&site);
     html! {
         <>
             <h1>{ "Runbooks" }</h1>

@@ -24,12 +24,12 @@ pub fn ServicePage(props: &Props) -> Html {
     let incidents: Vec<_> = site.incidents.iter().filter(|i| i.service == name).collect();
     let log = &site.deploys;
     // Newest first: the log is in time order.
-    let deploys: Vec<usize> = (0..log.len()).rev().filter(|row| log.service_name(*row) == name).collect();
+    let code = log.services.iter().position(|s| *s == name).map(|code| code as u16);
+    let deploys: Vec<usize> = (0..log.len()).rev().filter(|row| Some(log.service[*row]) == code).collect();
     if catalog.is_none() && postmortems.is_empty() && runbooks.is_empty() && deploys.is_empty() {
         return html! { <Problem title="No such service" message={format!("Nothing in this repo mentions the service `{name}`.")} /> };
     }
-    let caused_by =
-        |deploy_id: &str| site.postmortems.iter().find(|pm| pm.meta.caused_by_deploys.iter().any(|d| d == deploy_id));
+    let has_postmortem = |id: &str| site.postmortems.iter().any(|pm| pm.meta.id == id);
     html! {
         <article class="document service">
             <h1>{ name.clone() }</h1>
@@ -70,10 +70,14 @@ pub fn ServicePage(props: &Props) -> Html {
                     { for deploys.iter().take(RECENT_DEPLOYS).map(|row| html! {
                         <tr>
                             <td class="nowrap">{ log.finished(*row).format("%Y-%m-%d %H:%M").to_string() }</td>
-                            <td><code>{ log.id[*row].clone() }</code></td>
+                            <td><code>{ log.id(*row).to_owned() }</code></td>
                             <td>{ log.environment_name(*row).to_owned() }</td>
                             <td>{ log.status(*row).label() }</td>
-                            <td>{ for caused_by(&log.id[*row]).map(|pm| html! { <Link<Route> to={Route::Postmortem { id: pm.meta.id.clone() }}>{ pm.meta.id.clone() }</Link<Route>> }) }</td>
+                            <td>{ for log.incidents_named(*row).map(|id| if has_postmortem(id) {
+                                html! { <Link<Route> to={Route::Postmortem { id: id.to_owned() }}>{ id.to_owned() }</Link<Route>> }
+                            } else {
+                                html! { <code>{ id.to_owned() }</code> }
+                            }) }</td>
                         </tr>
                     }) }
                 </tbody>
