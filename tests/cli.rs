@@ -102,7 +102,8 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
     let report: Report = serde_json::from_slice(&out).unwrap();
     let (repo, _) = firebreak::compile::load_and_check(root(), support::AS_OF);
     let expected = Report::compute(&Site::from_repo(&repo), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
-    assert_eq!(report, expected);
+    // As JSON: what the CLI prints is the whole contract (in-memory row indexes are not in it).
+    assert_eq!(serde_json::from_slice::<serde_json::Value>(&out).unwrap(), serde_json::to_value(&expected).unwrap());
     assert_eq!(report.counts.postmortems, 12);
     assert_eq!(report.dora.filter.window.days(), 90);
     let rate = report.dora.current.change_failure_rate.unwrap();

@@ -64,7 +64,11 @@ pub struct ServiceFigures {
 /// A failed deployment in the window and the incidents it caused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FailedDeployment {
-    pub deploy_id: String,
+    /// Its row in the log, for looking up its id where the ids load later (the app).
+    #[serde(skip)]
+    pub row: usize,
+    /// Always there in the CLI's report; in the app, only once the ids are loaded.
+    pub deploy_id: Option<String>,
     pub service: String,
     pub finished_at: chrono::DateTime<chrono::Utc>,
     pub status: crate::model::DeployStatus,
@@ -159,7 +163,8 @@ fn listed_failures(log: &DeployLog, failed_rows: &[usize]) -> Vec<FailedDeployme
             named || without_incident <= FAILED_WITHOUT_INCIDENT_LISTED
         })
         .map(|row| FailedDeployment {
-            deploy_id: log.id(*row).to_owned(),
+            row: *row,
+            deploy_id: log.id(*row).map(str::to_owned),
             service: log.service_name(*row).to_owned(),
             finished_at: log.finished(*row),
             status: log.status(*row),
@@ -194,8 +199,6 @@ struct ServiceTally {
 
 fn tally(context: &Context, window: &Window, detailed: bool) -> Tally {
     let log = context.log;
-    // Rows are sorted by time, so local days, incident links and hotfixes are all walked
-    // forward alongside them: no per-row date conversion or search.
     let day_starts = context.calendar.day_starts(window);
     let rows = log.rows_between(day_starts[0], day_starts[day_starts.len() - 1]);
     let first_week = context.calendar.week_of(window.since);
@@ -219,66 +222,99 @@ fn tally(context: &Context, window: &Window, detailed: bool) -> Tally {
             .collect(),
         services: if detailed { vec![ServiceTally::default(); log.services.len()] } else { Vec::new() },
     };
-    let mut day = 0;
-    let mut last_deploy_day = None;
-    let (mut caused, mut fixes) = (log.caused.iter().peekable(), log.fixes.iter().peekable());
-    let mut week_leads: Vec<i32> = Vec::new();
-    let mut week = 0;
-    for row in rows {
-        let named = advance_to(&mut caused, row);
-        let fixes_incident = advance_to(&mut fixes, row);
-        if !context.keeps(row) {
-            continue;
-        }
-        while log.finished_at[row] >= day_starts[day + 1] {
-            day += 1;
-        }
-        t.deployments += 1;
-        t.deploy_days += usize::from(last_deploy_day.replace(day) != Some(day));
-        let failed = log.status[row] != 0 || named;
-        t.failed += usize::from(failed);
-        t.reworked += usize::from(fixes_incident);
-        let changes = log.changes_of(row);
-        let leads = log.change_lead_minutes[changes].iter().copied().filter(|m| *m > 0);
-        if !detailed {
-            leads.for_each(|m| t.leads.add(m));
-            continue;
-        }
-        if failed {
-            t.failed_rows.push(row);
-        }
-        if (week_offset + day) / 7 != week {
-            t.weeks[week].lead_time_median_hours = median_minutes_as_hours(&mut week_leads);
-            week_leads.clear();
-            week = (week_offset + day) / 7;
-        }
-        t.weeks[week].deployments += 1;
-        t.weeks[week].failed += usize::from(failed);
-        let service = &mut t.services[usize::from(log.service[row])];
-        service.deployments += 1;
-        service.failed += usize::from(failed);
-        for m in leads {
-            t.leads.add(m);
-            week_leads.push(m);
-            service.leads.push(m);
-        }
+    let mut place = Place { day: 0, last_deploy_day: None, caused: 0, fixes: 0, week: 0, week_leads: Vec::new() };
+    let scan = Scan { context, day_starts: &day_starts, week_offset, detailed };
+    // A chunk per call: V8 runs wasm unoptimised at first and switches to optimised code
+    // only between calls, so a single call over a million rows would stay slow throughout.
+    for start in rows.clone().step_by(SCAN_CHUNK) {
+        scan.rows(&mut t, &mut place, start..(start + SCAN_CHUNK).min(rows.end));
     }
-    if let Some(last) = t.weeks.get_mut(week) {
-        last.lead_time_median_hours = median_minutes_as_hours(&mut week_leads);
+    if let Some(last) = t.weeks.get_mut(place.week) {
+        last.lead_time_median_hours = median_minutes_as_hours(&mut place.week_leads);
     }
     t
 }
 
-/// Moves a cursor over `(row, _)` pairs sorted by row past `row`; whether any named it.
-fn advance_to<'a, T: 'a>(cursor: &mut std::iter::Peekable<impl Iterator<Item = &'a (u32, T)>>, row: usize) -> bool {
+const SCAN_CHUNK: usize = 1 << 14;
+
+/// What a scan over the window's rows needs.
+struct Scan<'a> {
+    context: &'a Context<'a>,
+    /// Where each local day of the window starts (and where the day after it starts).
+    day_starts: &'a [i64],
+    /// Days from the first week's start to the window's.
+    week_offset: usize,
+    detailed: bool,
+}
+
+/// Where a scan is: rows are sorted by time, so local days, incident links and hotfixes
+/// are all walked forward alongside them, with no per-row date conversion or search.
+struct Place {
+    day: usize,
+    last_deploy_day: Option<usize>,
+    /// Positions in the log's `caused` and `fixes`.
+    caused: usize,
+    fixes: usize,
+    week: usize,
+    week_leads: Vec<i32>,
+}
+
+impl Scan<'_> {
+    #[inline(never)]
+    fn rows(&self, t: &mut Tally, at: &mut Place, rows: Range<usize>) {
+        let log = self.context.log;
+        for row in rows {
+            let named = advance_to(&log.caused, &mut at.caused, row);
+            let fixes_incident = advance_to(&log.fixes, &mut at.fixes, row);
+            if !self.context.keeps(row) {
+                continue;
+            }
+            while log.finished_at[row] >= self.day_starts[at.day + 1] {
+                at.day += 1;
+            }
+            t.deployments += 1;
+            t.deploy_days += usize::from(at.last_deploy_day.replace(at.day) != Some(at.day));
+            let failed = log.status[row] != 0 || named;
+            t.failed += usize::from(failed);
+            t.reworked += usize::from(fixes_incident);
+            let leads = log.change_lead_minutes[log.changes_of(row)].iter().copied().filter(|m| *m > 0);
+            if !self.detailed {
+                leads.for_each(|m| t.leads.add(m));
+                continue;
+            }
+            if failed {
+                t.failed_rows.push(row);
+            }
+            let week = (self.week_offset + at.day) / 7;
+            if week != at.week {
+                t.weeks[at.week].lead_time_median_hours = median_minutes_as_hours(&mut at.week_leads);
+                at.week_leads.clear();
+                at.week = week;
+            }
+            t.weeks[week].deployments += 1;
+            t.weeks[week].failed += usize::from(failed);
+            let service = &mut t.services[usize::from(log.service[row])];
+            service.deployments += 1;
+            service.failed += usize::from(failed);
+            for m in leads {
+                t.leads.add(m);
+                at.week_leads.push(m);
+                service.leads.push(m);
+            }
+        }
+    }
+}
+
+/// Moves `position` in `pairs` (sorted by row) past `row`; whether any pair names it.
+fn advance_to<T>(pairs: &[(u32, T)], position: &mut usize, row: usize) -> bool {
     let mut found = false;
-    while let Some((r, _)) = cursor.peek() {
+    while let Some((r, _)) = pairs.get(*position) {
         match (*r as usize).cmp(&row) {
             std::cmp::Ordering::Less => {}
             std::cmp::Ordering::Equal => found = true,
             std::cmp::Ordering::Greater => break,
         }
-        cursor.next();
+        *position += 1;
     }
     found
 }
@@ -481,7 +517,7 @@ mod tests {
         assert_eq!(f.rework_rate, Some(1.0 / 5.0));
         assert_eq!(dora.previous.deployments, 1, "the May 20th deploy is in the previous 28 days");
         assert_eq!(
-            dora.failed_deployments.iter().map(|d| d.deploy_id.as_str()).collect::<Vec<_>>(),
+            dora.failed_deployments.iter().map(|d| d.deploy_id.as_deref().unwrap()).collect::<Vec<_>>(),
             ["old", "d2", "d3"]
         );
         assert_eq!(dora.failed_deployments[2].incidents, ["i1", "i2"]);

@@ -5,16 +5,24 @@ use serde::de::DeserializeOwned;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::bundle::{DEPLOYS_FILE, FORMAT_VERSION, SITE_FILE, Site, read_deploy_columns};
+use crate::bundle::{
+    DEPLOY_IDS_FILE, DEPLOYS_FILE, FORMAT_VERSION, SITE_FILE, Site, read_deploy_columns, read_deploy_ids,
+};
+use crate::model::TextColumn;
 
 /// The loaded site, shared through a context. Compared by pointer: it never changes after
 /// loading, and a deep comparison on every render would be wasted work.
 #[derive(Clone)]
 pub struct SiteHandle(pub Rc<Site>, pub LoadTime);
 
-/// How long fetching and decoding `site.json` and `deploys.bin` took, in milliseconds (shown for benchmarks).
-#[derive(Clone, Copy, PartialEq)]
-pub struct LoadTime(pub f64);
+/// How long loading the site took, in milliseconds (exposed for the benchmarks): fetching
+/// `site.json` and `deploys.bin`, parsing the one and decoding the other.
+#[derive(Clone, Copy, PartialEq, Default)]
+pub struct LoadTime {
+    pub fetch_ms: f64,
+    pub parse_ms: f64,
+    pub decode_ms: f64,
+}
 
 impl std::ops::Deref for SiteHandle {
     type Target = Site;
@@ -49,23 +57,33 @@ async fn fetch_json<T: DeserializeOwned>(file: &str) -> Result<T, String> {
     fetch(&url).await?.json::<T>().await.map_err(|e| format!("{url}: {e}"))
 }
 
+async fn fetch_text(file: &str) -> Result<String, String> {
+    let url = format!("data/{file}");
+    fetch(&url).await?.text().await.map_err(|e| format!("{url}: {e}"))
+}
+
 async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
     let url = format!("data/{file}");
     fetch(&url).await?.binary().await.map_err(|e| format!("{url}: {e}"))
 }
 
 /// `site.json` and the deployment columns, fetched side by side.
-async fn load_site() -> Result<Site, String> {
-    let (site, columns) = futures::join!(fetch_json::<Site>(SITE_FILE), fetch_bytes(DEPLOYS_FILE));
-    let mut site = site?;
+async fn load_site() -> Result<(Site, LoadTime), String> {
+    let started = now_ms();
+    let (site, columns) = futures::join!(fetch_text(SITE_FILE), fetch_bytes(DEPLOYS_FILE));
+    let (site, columns) = (site?, columns?);
+    let fetched = now_ms();
+    let mut site: Site = serde_json::from_str(&site).map_err(|e| format!("data/{SITE_FILE}: {e}"))?;
     if site.format_version != FORMAT_VERSION {
         return Err(format!(
             "the data was built for format {} but this app reads format {FORMAT_VERSION}; rebuild the site",
             site.format_version
         ));
     }
-    read_deploy_columns(&mut site.deploys, &columns?).map_err(|e| format!("data/{DEPLOYS_FILE}: {e}"))?;
-    Ok(site)
+    let parsed = now_ms();
+    read_deploy_columns(&mut site.deploys, &columns).map_err(|e| format!("data/{DEPLOYS_FILE}: {e}"))?;
+    let time = LoadTime { fetch_ms: fetched - started, parse_ms: parsed - fetched, decode_ms: now_ms() - parsed };
+    Ok((site, time))
 }
 
 #[hook]
@@ -75,9 +93,8 @@ pub fn use_site_loader() -> UseStateHandle<Load<SiteHandle>> {
         let state = state.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let started = now_ms();
                 let loaded = match load_site().await {
-                    Ok(site) => Load::Ready(SiteHandle(Rc::new(site), LoadTime(now_ms() - started))),
+                    Ok((site, time)) => Load::Ready(SiteHandle(Rc::new(site), time)),
                     Err(e) => Load::Failed(e),
                 };
                 state.set(loaded);
@@ -110,6 +127,46 @@ pub fn use_document<T: DeserializeOwned + 'static>(file: String) -> (Rc<Load<Rc<
     ((*state).clone(), retry)
 }
 
+thread_local! {
+    /// The deploy ids once fetched: kept for the session, as every page shows the same ones.
+    static DEPLOY_IDS: std::cell::RefCell<Option<Rc<TextColumn>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The deploy ids, fetched the first time a page lists deployments. Only such pages need
+/// them, and at a million deployments they are the largest part of the data.
+#[hook]
+pub fn use_deploy_ids() -> Rc<Load<Rc<TextColumn>>> {
+    let site = use_site();
+    let state = use_state(|| {
+        Rc::new(match DEPLOY_IDS.with(|ids| ids.borrow().clone()) {
+            Some(ids) => Load::Ready(ids),
+            None => Load::Loading,
+        })
+    });
+    {
+        let state = state.clone();
+        let rows = site.deploys.len();
+        use_effect_with((), move |_| {
+            if matches!(*state.as_ref(), Load::Loading) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let loaded = fetch_bytes(DEPLOY_IDS_FILE).await.and_then(|bytes| {
+                        read_deploy_ids(&bytes, rows).map_err(|e| format!("data/{DEPLOY_IDS_FILE}: {e}"))
+                    });
+                    state.set(Rc::new(match loaded {
+                        Ok(ids) => {
+                            let ids = Rc::new(ids);
+                            DEPLOY_IDS.with(|cache| *cache.borrow_mut() = Some(ids.clone()));
+                            Load::Ready(ids)
+                        }
+                        Err(e) => Load::Failed(e),
+                    }));
+                });
+            }
+        });
+    }
+    (*state).clone()
+}
+
 #[hook]
 pub fn use_site() -> SiteHandle {
     use_context::<SiteHandle>().expect("pages render inside the site context")
@@ -118,6 +175,13 @@ pub fn use_site() -> SiteHandle {
 /// Milliseconds on the page's clock, for timing figures the benchmarks read.
 pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// A value and how long computing it took, in milliseconds.
+pub fn timed<T>(compute: impl FnOnce() -> T) -> (T, f64) {
+    let started = now_ms();
+    let value = compute();
+    (value, now_ms() - started)
 }
 
 /// Today in the site's time zone: the "as of" for everything the dashboard computes.

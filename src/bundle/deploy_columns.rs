@@ -1,30 +1,32 @@
-//! `deploys.bin`: the deployment log's columns as little-endian arrays, one after another.
+//! The deployment log's columns on the wire: `deploys.bin` (the numbers every metric needs)
+//! and `deploy-ids.bin` (the ids, which only tables of a few rows show, so the app fetches
+//! them on demand).
 //!
-//! A million deployments and three million changes are about 40 MB of numbers. As JSON the
-//! browser parses every one of them (over a second in wasm); as arrays it copies them
-//! (milliseconds). Times are stored as gaps between sorted rows, and changes as a count per
-//! deployment, because small repeating numbers compress well: the file gzips to a quarter.
+//! A million deployments and three million changes are tens of megabytes of numbers. As
+//! JSON the browser parses every one of them (over a second in wasm). Here each column is
+//! an array of little-endian integers, as narrow as its largest value allows (1, 2 or 4
+//! bytes): times as gaps between sorted rows and changes as a count per deployment keep the
+//! values small, so most columns are one or two bytes a value, and decoding is a copy that
+//! needs no parsing and no branches. (Varints came out slightly smaller but decoded five
+//! times slower in wasm.)
 //!
-//! Layout (all little-endian):
+//! `deploys.bin`: `FBDL`; format version, rows and changes (u32 each); the first
+//! `finished_at` (i64, unix seconds); then the columns, one value per row — seconds since
+//! the previous row, service code, environment code, status (0 success, 1 failed, 2 rolled
+//! back), changes — and each change's lead time in minutes (0 when not positive). A column
+//! is its width in bytes (u8) and then its values. The dictionaries the codes index into
+//! are in `site.json`.
 //!
-//! | field | type |
-//! |---|---|
-//! | magic `FBDL`, version | 4 bytes, u32 |
-//! | rows, changes, id bytes | u32 × 3 |
-//! | first `finished_at` (unix seconds) | i64 |
-//! | seconds since the previous row | u32 × rows |
-//! | service code, environment code | u16 × rows, u16 × rows |
-//! | status (0 success, 1 failed, 2 rolled back) | u8 × rows |
-//! | changes per row | u32 × rows |
-//! | id length in bytes | u32 × rows |
-//! | lead time of each change, minutes | i32 × changes |
-//! | the ids, UTF-8, back to back | id bytes |
+//! `deploy-ids.bin`: `FBID`; format version and rows (u32); a column of each id's length in
+//! bytes; then the ids' UTF-8, back to back.
 
 use crate::model::{DeployLog, TextColumn};
 
 pub const DEPLOYS_FILE: &str = "deploys.bin";
-const MAGIC: &[u8; 4] = b"FBDL";
-const VERSION: u32 = 1;
+pub const DEPLOY_IDS_FILE: &str = "deploy-ids.bin";
+const COLUMNS_MAGIC: &[u8; 4] = b"FBDL";
+const IDS_MAGIC: &[u8; 4] = b"FBID";
+const VERSION: u32 = 2;
 
 /// Why a log cannot be written: only gaps no real history has.
 #[derive(Debug, PartialEq)]
@@ -40,81 +42,65 @@ impl std::fmt::Display for TooFarApart {
 
 impl std::error::Error for TooFarApart {}
 
-/// The columns of `log`, in the layout above.
+/// `deploys.bin` for `log`.
 pub fn write(log: &DeployLog) -> Result<Vec<u8>, TooFarApart> {
-    let rows = log.len();
-    let mut out = Vec::with_capacity(32 + rows * 17 + log.change_lead_minutes.len() * 4 + log.ids.text.len());
-    out.extend_from_slice(MAGIC);
-    for n in [VERSION, rows as u32, log.change_lead_minutes.len() as u32, log.ids.text.len() as u32] {
+    let mut out = COLUMNS_MAGIC.to_vec();
+    let first = log.finished_at.first().copied().unwrap_or(0);
+    for n in [VERSION, log.len() as u32, log.change_lead_minutes.len() as u32] {
         out.extend_from_slice(&n.to_le_bytes());
     }
-    let first = log.finished_at.first().copied().unwrap_or(0);
     out.extend_from_slice(&first.to_le_bytes());
     let mut previous = first;
+    let mut gaps = Vec::with_capacity(log.len());
     for (row, t) in log.finished_at.iter().enumerate() {
-        let gap = u32::try_from(t - previous).map_err(|_| TooFarApart { row })?;
-        out.extend_from_slice(&gap.to_le_bytes());
+        gaps.push(u32::try_from(t - previous).map_err(|_| TooFarApart { row })?);
         previous = *t;
     }
-    log.service.iter().chain(&log.environment).for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-    out.extend_from_slice(&log.status);
-    for row in 0..rows {
-        out.extend_from_slice(&(log.change_start[row + 1] - log.change_start[row]).to_le_bytes());
-    }
-    let mut start = 0;
-    for end in &log.ids.ends {
-        out.extend_from_slice(&(end - start).to_le_bytes());
-        start = *end;
-    }
-    log.change_lead_minutes.iter().for_each(|v| out.extend_from_slice(&v.to_le_bytes()));
-    out.extend_from_slice(log.ids.text.as_bytes());
+    put_column(&mut out, &gaps);
+    put_column(&mut out, &log.service.iter().map(|v| u32::from(*v)).collect::<Vec<_>>());
+    put_column(&mut out, &log.environment.iter().map(|v| u32::from(*v)).collect::<Vec<_>>());
+    put_column(&mut out, &log.status.iter().map(|v| u32::from(*v)).collect::<Vec<_>>());
+    put_column(&mut out, &log.change_start.windows(2).map(|w| w[1] - w[0]).collect::<Vec<_>>());
+    put_column(&mut out, &log.change_lead_minutes.iter().map(|m| (*m).max(0) as u32).collect::<Vec<_>>());
     Ok(out)
 }
 
+/// `deploy-ids.bin` for `log`.
+pub fn write_ids(log: &DeployLog) -> Vec<u8> {
+    let mut out = IDS_MAGIC.to_vec();
+    for n in [VERSION, log.ids.len() as u32] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    let lengths: Vec<u32> =
+        std::iter::once(0).chain(log.ids.ends.iter().copied()).zip(&log.ids.ends).map(|(s, e)| e - s).collect();
+    put_column(&mut out, &lengths);
+    out.extend_from_slice(log.ids.text.as_bytes());
+    out
+}
+
 /// Fills the columns of `log` (whose dictionaries came from `site.json`) from `bytes`,
-/// checking every code and length: a truncated or mismatched file is an error, never a
+/// checking every code and length: a damaged or mismatched file is an error, never a
 /// silently shorter history.
 pub fn read(log: &mut DeployLog, bytes: &[u8]) -> Result<(), String> {
-    let mut input = Input { bytes, at: 0 };
-    if input.take(4)? != MAGIC {
-        return Err("not a firebreak deployment log".into());
-    }
-    let version = input.u32s(1)?[0];
-    if version != VERSION {
-        return Err(format!("deployment log format {version}, but this app reads format {VERSION}; rebuild the site"));
-    }
-    let counts = input.u32s(3)?;
-    let (rows, changes, id_bytes) = (counts[0] as usize, counts[1] as usize, counts[2] as usize);
-    let first = i64::from_le_bytes(input.take(8)?.try_into().expect("8 bytes"));
-    let mut t = first;
-    log.finished_at = input
-        .u32s(rows)?
+    let mut input = Input::open(bytes, COLUMNS_MAGIC)?;
+    let rows = input.u32()? as usize;
+    let changes = input.u32()? as usize;
+    let mut t = i64::from_le_bytes(input.take(8)?.try_into().expect("8 bytes"));
+    let gaps: Vec<u32> = input.column(rows)?;
+    log.finished_at = gaps
         .into_iter()
         .map(|gap| {
             t += i64::from(gap);
             t
         })
         .collect();
-    log.service = input.u16s(rows)?;
-    log.environment = input.u16s(rows)?;
-    log.status = input.take(rows)?.to_vec();
-    let per_row = input.u32s(rows)?;
-    let id_lengths = input.u32s(rows)?;
-    log.change_lead_minutes = input.u32s(changes)?.into_iter().map(|v| v as i32).collect();
-    let text = std::str::from_utf8(input.take(id_bytes)?).map_err(|e| format!("deploy ids are not UTF-8: {e}"))?;
-    if input.at != bytes.len() {
-        return Err(format!("{} bytes after the end of the log", bytes.len() - input.at));
-    }
+    log.service = input.column(rows)?;
+    log.environment = input.column(rows)?;
+    log.status = input.column(rows)?;
+    log.change_start = prefix_sums(&input.column::<u32>(rows)?);
+    log.change_lead_minutes = input.column(changes)?;
+    input.end()?;
 
-    log.change_start = prefix_sums(&per_row);
-    if log.change_start[rows] as usize != changes {
-        return Err(format!("the rows name {} changes, but the log holds {changes}", log.change_start[rows]));
-    }
-    let ends = prefix_sums(&id_lengths);
-    if ends[rows] as usize != id_bytes || !ends.iter().all(|e| text.is_char_boundary(*e as usize)) {
-        return Err("deploy id lengths do not match the id text".into());
-    }
-    log.ids = TextColumn { text: text.to_owned(), ends: ends[1..].to_vec() };
     let code_out_of_range = |codes: &[u16], names: &[String]| codes.iter().any(|c| usize::from(*c) >= names.len());
     if code_out_of_range(&log.service, &log.services) || code_out_of_range(&log.environment, &log.environments) {
         return Err("a service or environment code is not in the site's dictionary".into());
@@ -122,10 +108,41 @@ pub fn read(log: &mut DeployLog, bytes: &[u8]) -> Result<(), String> {
     if log.status.iter().any(|s| *s > 2) {
         return Err("unknown deployment status code".into());
     }
+    if log.change_start[rows] as usize != changes {
+        return Err(format!("the rows name {} changes, but the log holds {changes}", log.change_start[rows]));
+    }
     if log.fixes.iter().chain(&log.caused).any(|(row, _)| *row as usize >= rows) {
         return Err("site.json names deployment rows this log does not have; rebuild the site".into());
     }
     Ok(())
+}
+
+/// The ids of a log of `rows` rows from `bytes`.
+pub fn read_ids(bytes: &[u8], rows: usize) -> Result<TextColumn, String> {
+    let mut input = Input::open(bytes, IDS_MAGIC)?;
+    let count = input.u32()? as usize;
+    if count != rows {
+        return Err(format!("{count} ids for {rows} deployments; rebuild the site"));
+    }
+    let ends = prefix_sums(&input.column::<u32>(rows)?);
+    let text = std::str::from_utf8(input.rest()).map_err(|e| format!("deploy ids are not UTF-8: {e}"))?;
+    if ends[rows] as usize != text.len() || !ends.iter().all(|e| text.is_char_boundary(*e as usize)) {
+        return Err("deploy id lengths do not match the id text".into());
+    }
+    Ok(TextColumn { text: text.to_owned(), ends: ends[1..].to_vec() })
+}
+
+/// A column: its width, then its values at that width.
+fn put_column(out: &mut Vec<u8>, values: &[u32]) {
+    let width: u8 = match values.iter().max().copied().unwrap_or(0) {
+        0..=0xFF => 1,
+        0x100..=0xFFFF => 2,
+        _ => 4,
+    };
+    out.push(width);
+    for v in values {
+        out.extend_from_slice(&v.to_le_bytes()[..usize::from(width)]);
+    }
 }
 
 /// `[0, v0, v0 + v1, …]`, saturating rather than wrapping on hostile input (the totals are
@@ -141,12 +158,45 @@ fn prefix_sums(values: &[u32]) -> Vec<u32> {
     sums
 }
 
+/// Appends `bytes` (values of `width` bytes) to `out`, or says none fits `T`. Called a chunk
+/// at a time: V8 first runs wasm unoptimised and swaps in optimised code only between
+/// calls, so one call over three million values would never run the fast version.
+#[inline(never)]
+fn widen<T: TryFrom<u32>>(bytes: &[u8], width: usize, out: &mut Vec<T>) -> Result<(), ()> {
+    let start = out.len();
+    match width {
+        1 => out.extend(bytes.iter().filter_map(|b| T::try_from(u32::from(*b)).ok())),
+        2 => out.extend(
+            bytes.chunks_exact(2).filter_map(|c| T::try_from(u32::from(u16::from_le_bytes([c[0], c[1]]))).ok()),
+        ),
+        _ => out.extend(
+            bytes.chunks_exact(4).filter_map(|c| T::try_from(u32::from_le_bytes([c[0], c[1], c[2], c[3]])).ok()),
+        ),
+    }
+    if out.len() - start == bytes.len() / width { Ok(()) } else { Err(()) }
+}
+
 struct Input<'a> {
     bytes: &'a [u8],
     at: usize,
 }
 
 impl<'a> Input<'a> {
+    /// Checks the magic and the format version.
+    fn open(bytes: &'a [u8], magic: &[u8; 4]) -> Result<Input<'a>, String> {
+        if !bytes.starts_with(magic) {
+            return Err("not a firebreak deployment log".into());
+        }
+        let mut input = Input { bytes, at: magic.len() };
+        let version = input.u32()?;
+        if version != VERSION {
+            return Err(format!(
+                "deployment log format {version}, but this app reads format {VERSION}; rebuild the site"
+            ));
+        }
+        Ok(input)
+    }
+
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
         let end = self.at.checked_add(n).filter(|end| *end <= self.bytes.len()).ok_or_else(|| {
             format!("the log is truncated: {} bytes, more expected after byte {}", self.bytes.len(), self.at)
@@ -156,14 +206,38 @@ impl<'a> Input<'a> {
         Ok(slice)
     }
 
-    fn u32s(&mut self, n: usize) -> Result<Vec<u32>, String> {
-        let bytes = self.take(n.checked_mul(4).ok_or("the log's counts overflow")?)?;
-        Ok(bytes.chunks_exact(4).map(|c| u32::from_le_bytes(c.try_into().expect("4 bytes"))).collect())
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
     }
 
-    fn u16s(&mut self, n: usize) -> Result<Vec<u16>, String> {
-        let bytes = self.take(n.checked_mul(2).ok_or("the log's counts overflow")?)?;
-        Ok(bytes.chunks_exact(2).map(|c| u16::from_le_bytes(c.try_into().expect("2 bytes"))).collect())
+    /// A column of `n` values, each checked to fit `T`.
+    fn column<T: TryFrom<u32>>(&mut self, n: usize) -> Result<Vec<T>, String> {
+        const CHUNK: usize = 1 << 14;
+        let at = self.at;
+        let width = usize::from(self.take(1)?[0]);
+        if ![1, 2, 4].contains(&width) {
+            return Err(format!("a column of width {width} at byte {at}"));
+        }
+        let bytes = self.take(n.checked_mul(width).ok_or("the log's counts overflow")?)?;
+        let mut values = Vec::with_capacity(n);
+        for chunk in bytes.chunks(CHUNK * width) {
+            widen(chunk, width, &mut values)
+                .map_err(|()| format!("a value too large for its column in the column at byte {at}"))?;
+        }
+        Ok(values)
+    }
+
+    fn rest(&mut self) -> &'a [u8] {
+        let rest = &self.bytes[self.at..];
+        self.at = self.bytes.len();
+        rest
+    }
+
+    fn end(&self) -> Result<(), String> {
+        match self.bytes.len() - self.at {
+            0 => Ok(()),
+            extra => Err(format!("{extra} bytes after the end of the log")),
+        }
     }
 }
 
@@ -216,8 +290,12 @@ mod tests {
     #[test]
     fn columns_round_trip() {
         let log = log();
-        assert_eq!(reload(&log, &write(&log).unwrap()).unwrap(), log);
-        assert_eq!(log.change_lead_minutes, [420, -60, 60, 600], "by row, then by minutes");
+        let mut loaded = reload(&log, &write(&log).unwrap()).unwrap();
+        assert_eq!(loaded.id(0), None, "ids come separately");
+        loaded.ids = read_ids(&write_ids(&log), loaded.len()).unwrap();
+        assert_eq!(loaded, log);
+        assert_eq!(loaded.id(1), Some("b-é"));
+        assert_eq!(log.change_lead_minutes, [420, 0, 60, 600], "by row, then by minutes; none below zero");
         let empty = DeployLog { change_start: vec![0], ..DeployLog::default() };
         assert_eq!(reload(&empty, &write(&empty).unwrap()).unwrap(), empty);
     }
@@ -226,18 +304,19 @@ mod tests {
     fn damaged_files_are_errors() {
         let log = log();
         let bytes = write(&log).unwrap();
-        for cut in [0, 3, 10, 30, bytes.len() - 1] {
+        for cut in [0, 3, 5, 10, 30, bytes.len() - 1] {
             assert!(reload(&log, &bytes[..cut]).is_err(), "cut at {cut}");
         }
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(reload(&log, &longer).unwrap_err().contains("after the end"));
-        let mut bad_code = bytes.clone();
-        bad_code[28 + 3 * 4] = 9; // the first service code
-        assert!(reload(&log, &bad_code).unwrap_err().contains("dictionary"));
         let mut fewer = log.clone();
         fewer.services.pop();
-        assert!(reload(&fewer, &bytes).is_err());
-        assert!(reload(&log, b"JUNKJUNK").unwrap_err().contains("not a firebreak"));
+        assert!(reload(&fewer, &bytes).unwrap_err().contains("dictionary"));
+        assert!(reload(&log, b"FBDL\x09\0\0\0").unwrap_err().contains("format 9"));
+        assert!(reload(&log, b"JUNK").unwrap_err().contains("not a firebreak"));
+        let ids = write_ids(&log);
+        assert!(read_ids(&ids, 2).unwrap_err().contains("3 ids for 2"));
+        assert!(read_ids(&ids[..ids.len() - 1], 3).is_err());
     }
 }

@@ -1,21 +1,25 @@
 //! The data the compiler writes and the app loads: `site.json` and `deploys.bin` fetched
-//! at start-up, and one file per document fetched when a reader opens it.
+//! at start-up; one file per document, and the deploy ids, fetched when a page shows them.
 
 mod deploy_columns;
 
-pub use deploy_columns::{DEPLOYS_FILE, TooFarApart, read as read_deploy_columns, write as write_deploy_columns};
+pub use deploy_columns::{
+    DEPLOY_IDS_FILE, DEPLOYS_FILE, TooFarApart, read as read_deploy_columns, read_ids as read_deploy_ids,
+    write as write_deploy_columns, write_ids as write_deploy_ids,
+};
 
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::incident_records;
-use crate::model::{
-    Config, DeployLog, Deployment, Excluded, Incident, PostmortemSummary, Repo, RunbookSummary, Series,
-};
+use crate::model::{Config, DeployLog, Deployment, Excluded, Incident, PostmortemSummary, Repo, RunbookSummary};
 
 /// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
 /// than misread.
 pub const FORMAT_VERSION: u32 = 3;
 pub const SITE_FILE: &str = "site.json";
+/// The metric time series, apart from `site.json` because only the capacity views read them
+/// and they outweigh everything else in it.
+pub const SERIES_FILE: &str = "series.json";
 
 pub fn postmortem_file(id: &str) -> String {
     format!("postmortems/{id}.json")
@@ -38,7 +42,6 @@ pub struct Site {
     pub deploys: DeployLog,
     /// Incidents without a postmortem, from `incidents.csv`.
     pub incidents: Vec<Incident>,
-    pub series: Vec<Series>,
     /// Export rows left out of the metrics, by reason.
     pub excluded: Excluded,
 }
@@ -73,7 +76,6 @@ impl Site {
             runbooks,
             deploys,
             incidents: repo.metrics.incidents.clone(),
-            series: repo.metrics.series.clone(),
             excluded,
         }
     }

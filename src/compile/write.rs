@@ -18,8 +18,10 @@ pub fn write_bundle(repo: &Repo, out: &Path) -> io::Result<Site> {
     std::fs::create_dir_all(out.join("runbooks"))?;
     let site = Site::from_repo(repo);
     write_json(&out.join(bundle::SITE_FILE), &site)?;
+    write_json(&out.join(bundle::SERIES_FILE), &repo.metrics.series)?;
     let columns = bundle::write_deploy_columns(&site.deploys).map_err(io::Error::other)?;
     std::fs::write(out.join(bundle::DEPLOYS_FILE), columns)?;
+    std::fs::write(out.join(bundle::DEPLOY_IDS_FILE), bundle::write_deploy_ids(&site.deploys))?;
     for pm in &repo.postmortems {
         write_json(&out.join(bundle::postmortem_file(&pm.meta.id)), pm)?;
     }

@@ -19,8 +19,8 @@ pub struct DeployLog {
     /// (row, incident id) for every deployment an incident names, by row. Resolved when
     /// the site is compiled, so the browser never searches a million ids.
     pub caused: Vec<(u32, String)>,
-    // The columns below travel in their own binary file (`bundle::deploy_columns`), not in
-    // `site.json`: decoding them is a copy, where JSON would be a parse per number.
+    // The columns below travel in their own binary files (`bundle::deploy_columns`), not in
+    // `site.json`: decoding varints is a tight loop, where JSON would be a parse per number.
     #[serde(skip)]
     pub ids: TextColumn,
     #[serde(skip)]
@@ -37,8 +37,8 @@ pub struct DeployLog {
     /// than rows.
     #[serde(skip)]
     pub change_start: Vec<u32>,
-    /// Each change's lead time in whole minutes (rounded up; zero or less when the commit
-    /// is not before the deploy). Minutes keep the column small and make medians exact
+    /// Each change's lead time in whole minutes, rounded up; 0 when the commit is not before
+    /// the deploy (no lead time). Minutes keep the column small and make medians exact
     /// integer arithmetic.
     #[serde(skip)]
     pub change_lead_minutes: Vec<i32>,
@@ -121,8 +121,10 @@ impl DeployLog {
             match row_of.get(c.deploy_id.as_str()) {
                 Some(row) => {
                     let seconds = order[*row as usize].finished_at.timestamp() - c.committed_at.timestamp();
-                    let minutes = if seconds > 0 { (seconds + 59) / 60 } else { seconds.div_euclid(60) };
-                    linked.push((*row, minutes.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32));
+                    // Rounded up, so any positive span counts; a commit not before its deploy
+                    // has no lead time and is kept as 0 (it still counts as a change).
+                    let minutes = if seconds > 0 { (seconds + 59) / 60 } else { 0 };
+                    linked.push((*row, minutes.min(i64::from(i32::MAX)) as i32));
                 }
                 None => *excluded.entry("changes naming an unknown deployment".into()).or_insert(0) += 1,
             }
@@ -167,8 +169,10 @@ impl DeployLog {
         self.finished_at.is_empty()
     }
 
-    pub fn id(&self, row: usize) -> &str {
-        self.ids.get(row)
+    /// The id of `row`; `None` where the ids are not loaded (the app fetches them only for
+    /// pages that list deployments).
+    pub fn id(&self, row: usize) -> Option<&str> {
+        (!self.ids.is_empty()).then(|| self.ids.get(row))
     }
 
     pub fn finished(&self, row: usize) -> DateTime<Utc> {

@@ -35,22 +35,46 @@ pub fn build_site(source: &Path, dist: &Path) -> PathBuf {
 }
 
 /// Serves `dir` on an ephemeral loopback port from a background thread; returns the base URL.
+/// hyper, as a static host serves: whole files with a Content-Length (tiny_http's chunked
+/// bodies read several times slower in Chromium, which skewed the load benchmarks).
 pub fn serve(dir: &Path) -> String {
-    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind a loopback port");
-    let port = server.server_addr().to_ip().expect("an IP address").port();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    let port = listener.local_addr().expect("a local address").port();
+    listener.set_nonblocking(true).expect("a non-blocking listener");
     let dir = dir.to_path_buf();
     std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let path = request.url().split(['?', '#']).next().unwrap_or("/").trim_start_matches('/').to_owned();
-            let file = if path.is_empty() { dir.join("index.html") } else { dir.join(&path) };
-            let safe = !path.split('/').any(|segment| segment == "..");
-            let (file, status) = if safe && file.is_file() { (file, 200) } else { (dir.join("404.html"), 404) };
-            let body = std::fs::read(&file).unwrap_or_default();
-            let header = tiny_http::Header::from_bytes("Content-Type", content_type(&file)).expect("a valid header");
-            let _ = request.respond(tiny_http::Response::from_data(body).with_status_code(status).with_header(header));
-        }
+        let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).expect("a tokio listener");
+            loop {
+                let Ok((stream, _)) = listener.accept().await else { continue };
+                let dir = dir.clone();
+                tokio::spawn(async move {
+                    let service = hyper::service::service_fn(move |request| {
+                        let dir = dir.clone();
+                        async move { Ok::<_, std::convert::Infallible>(respond(&dir, &request)) }
+                    });
+                    let io = hyper_util::rt::TokioIo::new(stream);
+                    let _ = hyper::server::conn::http1::Builder::new().serve_connection(io, service).await;
+                });
+            }
+        });
     });
     format!("http://127.0.0.1:{port}")
+}
+
+/// A file of `dir`, or `404.html` with status 404 for any other path.
+fn respond<B>(dir: &Path, request: &hyper::Request<B>) -> hyper::Response<http_body_util::Full<bytes::Bytes>> {
+    let path = request.uri().path().trim_start_matches('/');
+    let file = if path.is_empty() { dir.join("index.html") } else { dir.join(path) };
+    let safe = !path.split('/').any(|segment| segment == "..");
+    let (file, status) = if safe && file.is_file() { (file, 200) } else { (dir.join("404.html"), 404) };
+    let body = std::fs::read(&file).unwrap_or_default();
+    hyper::Response::builder()
+        .status(status)
+        .header("Content-Type", content_type(&file))
+        .body(http_body_util::Full::new(bytes::Bytes::from(body)))
+        .expect("a valid response")
 }
 
 fn content_type(file: &Path) -> &'static str {

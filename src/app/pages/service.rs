@@ -1,8 +1,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::components::{Problem, SeverityBadge};
-use crate::app::data::use_site;
+use crate::app::components::{Problem, SeverityBadge, deploy_id_cell};
+use crate::app::data::{use_deploy_ids, use_site};
 use crate::app::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -17,6 +17,7 @@ const RECENT_DEPLOYS: usize = 15;
 #[component]
 pub fn ServicePage(props: &Props) -> Html {
     let site = use_site();
+    let ids = use_deploy_ids();
     let name = props.name.to_string();
     let catalog = site.config.services.get(&name);
     let postmortems: Vec<_> = site.postmortems.iter().filter(|pm| pm.meta.services.contains(&name)).collect();
@@ -70,7 +71,7 @@ pub fn ServicePage(props: &Props) -> Html {
                     { for deploys.iter().take(RECENT_DEPLOYS).map(|row| html! {
                         <tr>
                             <td class="nowrap">{ log.finished(*row).format("%Y-%m-%d %H:%M").to_string() }</td>
-                            <td><code>{ log.id(*row).to_owned() }</code></td>
+                            <td>{ deploy_id_cell(&ids, *row, None) }</td>
                             <td>{ log.environment_name(*row).to_owned() }</td>
                             <td>{ log.status(*row).label() }</td>
                             <td>{ for log.incidents_named(*row).map(|id| if has_postmortem(id) {
