@@ -573,4 +573,25 @@ mod tests {
         assert_eq!(dora.excluded["incidents not yet resolved (no time to restore)"], 1);
         assert_eq!(dora.current.time_to_restore_hours.count, 2);
     }
+
+    #[test]
+    fn days_and_weeks_are_the_configured_time_zones() {
+        let utc = |m, d, h, min| NaiveDate::from_ymd_opt(2026, m, d).unwrap().and_hms_opt(h, min, 0).unwrap().and_utc();
+        let mut deploys = vec![
+            deploy("sunday-night", "checkout", 7, DeployStatus::Success),
+            deploy("monday", "checkout", 8, DeployStatus::Success),
+            deploy("may-31", "checkout", 1, DeployStatus::Success),
+        ];
+        deploys[0].finished_at = utc(6, 7, 23, 30); // Monday 01:30 in Berlin
+        deploys[2].finished_at = utc(5, 31, 22, 30); // June 1st 00:30 in Berlin
+        let (log, _) = DeployLog::build(&deploys, &[]);
+        let berlin = Calendar { zone: chrono_tz::Europe::Berlin, week_start: crate::model::WeekStart::Monday };
+        let in_utc = compute(&june(&[]), &Calendar::utc(), &log, &[]);
+        let in_berlin = compute(&june(&[]), &berlin, &log, &[]);
+        assert_eq!((in_utc.current.deployments, in_berlin.current.deployments), (2, 3), "May 31st 22:30 UTC is June");
+        assert_eq!((in_utc.current.deploy_days, in_berlin.current.deploy_days), (2, 2));
+        let weekly = |d: &Dora| d.weekly.iter().map(|w| w.deployments).collect::<Vec<_>>();
+        assert_eq!(weekly(&in_utc), [1, 1, 0, 0]);
+        assert_eq!(weekly(&in_berlin), [1, 2, 0, 0], "Sunday 23:30 UTC is Monday in Berlin");
+    }
 }

@@ -14,7 +14,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
-    let (repo, diagnostics) = load_and_check(&args.source.source, chrono::Utc::now().date_naive());
+    let (repo, diagnostics) = load_and_check(&args.source.source, args.source.today());
     print_diagnostics(&diagnostics, Format::Human);
     // An error that keeps content out stops the build: a site silently missing a postmortem
     // is worse than none. Findings about content that is still shown (an invalid action

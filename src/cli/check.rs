@@ -15,7 +15,7 @@ pub struct Args {
     /// Also fail while action items of this severity or worse are overdue (e.g. SEV2)
     #[arg(long, value_name = "SEVERITY", value_parser = parse_severity)]
     fail_on_overdue: Option<Severity>,
-    /// The day overdue items and stale runbooks are judged on (YYYY-MM-DD); defaults to today in UTC
+    /// The day overdue items and stale runbooks are judged on (YYYY-MM-DD); defaults to today in the repo's time zone
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<NaiveDate>,
     /// How to print findings
@@ -28,7 +28,7 @@ fn parse_severity(text: &str) -> Result<Severity, String> {
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
-    let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let as_of = args.as_of.unwrap_or_else(|| args.source.today());
     let (repo, mut diagnostics) = load_and_check(&args.source.source, as_of);
     if let Some(worst) = args.fail_on_overdue {
         diagnostics.extend(overdue(&repo, worst, as_of));

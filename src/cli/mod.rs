@@ -9,7 +9,7 @@ mod report;
 mod synth;
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Parser)]
 #[command(
@@ -29,6 +29,19 @@ pub struct Source {
     /// Root of the repo to read (where firebreak.toml lives)
     #[arg(long, env = "FIREBREAK_SOURCE", default_value = ".")]
     pub source: PathBuf,
+}
+
+impl Source {
+    /// Today in the repo's time zone (`time_zone` in firebreak.toml), the default "as of",
+    /// as in the app. A broken config falls back to UTC here; loading reports it.
+    pub fn today(&self) -> chrono::NaiveDate {
+        today_at(&self.source)
+    }
+}
+
+fn today_at(root: &Path) -> chrono::NaiveDate {
+    let config = crate::ingest::load_config(root).unwrap_or_default();
+    crate::analytics::Calendar::of(&config).date_of(chrono::Utc::now())
 }
 
 #[derive(Subcommand)]

@@ -34,7 +34,8 @@ const RUNBOOK: &str = include_str!("templates/runbook.md");
 const DEFAULT_DUE_DAYS: u64 = 14;
 
 pub fn run(args: Args) -> Result<i32, String> {
-    let today = chrono::Utc::now().date_naive();
+    let (Kind::Postmortem { source, .. } | Kind::Runbook { source, .. }) = &args.kind;
+    let today = source.today();
     let (source, title, dir, name, template) = match &args.kind {
         Kind::Postmortem { title, source } => {
             let config = config(&source.source)?;

@@ -14,7 +14,7 @@ pub struct Args {
     /// Print JSON (the same figures the app computes)
     #[arg(long)]
     json: bool,
-    /// Compute as of this day (YYYY-MM-DD); defaults to today in UTC
+    /// Compute as of this day (YYYY-MM-DD); defaults to today in the repo's time zone
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<NaiveDate>,
     /// First day of the window (default: 89 days before --until)
@@ -42,7 +42,7 @@ fn parse_year(text: &str) -> Result<ReportYear, String> {
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
-    let as_of = args.as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    let as_of = args.as_of.unwrap_or_else(|| args.source.today());
     let (repo, diagnostics) = load_and_check(&args.source.source, as_of);
     print_diagnostics(&diagnostics, Format::Human);
     if diagnostics.blocks_build() {
