@@ -92,6 +92,7 @@ fn print_human(r: &Report) {
     println!("deployments {} ({:.1}/week)", f.deployments, f.deployments_per_week);
     println!("lead time    median {}  p90 {}", hours(f.lead_time_hours.median), hours(f.lead_time_hours.p90));
     println!("change failure rate {}", pct(f.change_failure_rate));
+    println!("rework rate {}", pct(f.rework_rate));
     println!(
         "time to restore median {}  p90 {}",
         hours(f.time_to_restore_hours.median),

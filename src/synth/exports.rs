@@ -11,10 +11,21 @@ use std::path::Path;
 use super::{Plan, SERVICES};
 
 /// A generated production deployment, for later references from incidents and postmortems.
+/// Written last, once hotfixes know which incident they fix.
 pub struct Deploy {
     pub id: String,
     pub service: &'static str,
     pub finished_at: DateTime<Utc>,
+    /// Its row of deployments.csv up to the `fixes_incident` column.
+    row: String,
+    fixes_incident: Option<String>,
+}
+
+/// An incident of incidents.csv, for the hotfixes that follow it.
+pub struct Incident {
+    id: String,
+    service: String,
+    mitigated_at: DateTime<Utc>,
 }
 
 fn weekdays(plan: &Plan) -> Vec<NaiveDate> {
@@ -28,11 +39,10 @@ fn rfc3339(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-pub fn write_deployments_and_changes(rng: &mut ChaCha8Rng, plan: &Plan, dir: &Path) -> io::Result<Vec<Deploy>> {
+/// Writes changes.csv and returns the deployments they ship in, for [`write_deployments`].
+pub fn write_changes(rng: &mut ChaCha8Rng, plan: &Plan, dir: &Path) -> io::Result<Vec<Deploy>> {
     std::fs::create_dir_all(dir)?;
-    let mut deployments = BufWriter::new(File::create(dir.join("deployments.csv"))?);
     let mut changes = BufWriter::new(File::create(dir.join("changes.csv"))?);
-    writeln!(deployments, "deploy_id,service,environment,finished_at,status,started_at,commit_sha,fixes_incident")?;
     writeln!(changes, "change_id,service,committed_at,deploy_id")?;
 
     let days = weekdays(plan);
@@ -62,28 +72,52 @@ pub fn write_deployments_and_changes(rng: &mut ChaCha8Rng, plan: &Plan, dir: &Pa
                 };
                 let id = format!("{service}-{}-{n}", day.format("%Y%m%d"));
                 let sha: u32 = rng.random();
-                writeln!(
-                    deployments,
+                let row = format!(
                     "{id},{service},production,{},{status},{},{sha:08x},",
                     rfc3339(finished_at),
                     rfc3339(started_at)
-                )?;
+                );
                 for _ in 0..rng.random_range(1..=plan.max_changes) {
                     change_number += 1;
                     let lead = Duration::minutes((lead_hours.sample(rng) * 60.0).clamp(5.0, 24.0 * 60.0 * 20.0) as i64);
                     writeln!(changes, "c{change_number:07},{service},{},{id}", rfc3339(finished_at - lead))?;
                 }
-                produced.push(Deploy { id, service, finished_at });
+                produced.push(Deploy { id, service, finished_at, row, fixes_incident: None });
             }
         }
     }
-    deployments.flush()?;
     changes.flush()?;
     Ok(produced)
 }
 
+/// Some incidents are fixed forward: the service's next deployment after mitigation is a
+/// hotfix naming the incident (`fixes_incident`, what DORA 2024's rework rate counts).
+pub fn mark_hotfixes(rng: &mut ChaCha8Rng, deploys: &mut [Deploy], incidents: &[Incident]) {
+    for incident in incidents {
+        if !rng.random_bool(0.4) {
+            continue;
+        }
+        let next = deploys
+            .iter_mut()
+            .filter(|d| d.service == incident.service && d.finished_at > incident.mitigated_at)
+            .min_by_key(|d| d.finished_at);
+        if let Some(hotfix) = next.filter(|d| d.fixes_incident.is_none()) {
+            hotfix.fixes_incident = Some(incident.id.clone());
+        }
+    }
+}
+
+pub fn write_deployments(deploys: &[Deploy], dir: &Path) -> io::Result<()> {
+    let mut out = BufWriter::new(File::create(dir.join("deployments.csv"))?);
+    writeln!(out, "deploy_id,service,environment,finished_at,status,started_at,commit_sha,fixes_incident")?;
+    for d in deploys {
+        writeln!(out, "{}{}", d.row, d.fixes_incident.as_deref().unwrap_or(""))?;
+    }
+    out.flush()
+}
+
 /// SEV3 / SEV4 incidents without postmortems, some caused by a deployment.
-pub fn write_incidents(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], dir: &Path) -> io::Result<usize> {
+pub fn write_incidents(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], dir: &Path) -> io::Result<Vec<Incident>> {
     let mut out = BufWriter::new(File::create(dir.join("incidents.csv"))?);
     writeln!(
         out,
@@ -91,6 +125,7 @@ pub fn write_incidents(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], di
     )?;
     let count = (plan.days as usize / 4).max(1);
     let minutes: LogNormal<f64> = LogNormal::new(3.5, 0.9).expect("valid parameters");
+    let mut incidents = Vec::with_capacity(count);
     for n in 1..=count {
         let deploy = &deploys[rng.random_range(0..deploys.len().max(1))];
         let caused = rng.random_bool(0.3);
@@ -100,8 +135,9 @@ pub fn write_incidents(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], di
             t += Duration::minutes((minutes.sample(rng) * scale).max(1.0) as i64);
             rfc3339(t)
         };
-        let (detected, acknowledged, mitigated, resolved) =
-            (step(rng, 0.3), step(rng, 0.1), step(rng, 0.8), step(rng, 1.5));
+        let (detected, acknowledged, mitigated) = (step(rng, 0.3), step(rng, 0.1), step(rng, 0.8));
+        let t_mitigated = DateTime::parse_from_rfc3339(&mitigated).expect("just written").to_utc();
+        let resolved = step(rng, 1.5);
         let severity = if rng.random_bool(0.35) { "SEV3" } else { "SEV4" };
         writeln!(
             out,
@@ -110,9 +146,14 @@ pub fn write_incidents(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], di
             rfc3339(started),
             if caused { deploy.id.as_str() } else { "" }
         )?;
+        incidents.push(Incident {
+            id: format!("INC-{n:04}"),
+            service: deploy.service.to_owned(),
+            mitigated_at: t_mitigated,
+        });
     }
     out.flush()?;
-    Ok(1)
+    Ok(incidents)
 }
 
 /// Hourly capacity series with daily and weekly seasonality, growth and noise.

@@ -44,11 +44,14 @@ pub fn generate(plan: &Plan, out: &Path) -> io::Result<usize> {
         written += 1;
     }
     let metrics = out.join("content/metrics");
-    let deploys = exports::write_deployments_and_changes(&mut rng, plan, &metrics)?;
-    written += 2;
-    written += exports::write_incidents(&mut rng, plan, &deploys, &metrics)?;
+    let mut deploys = exports::write_changes(&mut rng, plan, &metrics)?;
+    let incidents = exports::write_incidents(&mut rng, plan, &deploys, &metrics)?;
+    written += 3;
     written += exports::write_series(&mut rng, plan, &metrics.join("series"))?;
     written += documents::write_runbooks(&mut rng, plan.runbooks, &out.join("content/runbooks"))?;
     written += documents::write_postmortems(&mut rng, plan, &deploys, &out.join("postmortems"))?;
+    // Last, so the random draws above (and the repos they make) stay as they were.
+    exports::mark_hotfixes(&mut rng, &mut deploys, &incidents);
+    exports::write_deployments(&deploys, &metrics)?;
     Ok(written)
 }
