@@ -17,7 +17,7 @@ pub struct SiteHandle(pub Rc<Site>, pub LoadTime);
 
 /// How long loading the site took, in milliseconds (exposed for the benchmarks): fetching
 /// `site.json` and `deploys.bin`, parsing the one and decoding the other.
-#[derive(Clone, Copy, PartialEq, Default)]
+#[derive(Clone, Copy, PartialEq)]
 pub struct LoadTime {
     pub fetch_ms: f64,
     pub parse_ms: f64,
