@@ -73,8 +73,9 @@ impl Default for MinuteCounts {
 }
 
 impl MinuteCounts {
-    /// Counted one by one up to 91 days; longer lead times are rare.
-    const DENSE: usize = 1 << 17;
+    /// Counted one by one up to 22 days (a small table keeps the walks short); longer lead
+    /// times are rare and kept as values.
+    const DENSE: usize = 1 << 15;
 
     pub fn add(&mut self, minutes: i32) {
         match self.dense.get_mut(minutes as usize) {
@@ -115,7 +116,7 @@ impl MinuteCounts {
     }
 
     pub fn histogram_hours(&self) -> Histogram {
-        let dense = self.dense.iter().enumerate().map(|(m, n)| (m as f64 / 60.0, *n as usize));
+        let dense = self.dense.iter().enumerate().filter(|(_, n)| **n > 0).map(|(m, n)| (m as f64 / 60.0, *n as usize));
         Histogram::of_counted_hours(dense.chain(self.beyond.iter().map(|m| (f64::from(*m) / 60.0, 1))))
     }
 }
