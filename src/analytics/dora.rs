@@ -90,17 +90,16 @@ pub struct Dora {
     pub excluded: BTreeMap<String, usize>,
 }
 
-/// Which rows the filter keeps, as lookups by code rather than by name.
+/// Which rows the filter keeps: decided once per kind of row, not per row.
 struct Context<'a> {
     log: &'a DeployLog,
     calendar: &'a Calendar,
-    environment: Option<u16>,
-    services: Vec<bool>,
+    kept_kinds: Vec<bool>,
 }
 
 impl Context<'_> {
     fn keeps(&self, row: usize) -> bool {
-        Some(self.log.environment[row]) == self.environment && self.services[usize::from(self.log.service[row])]
+        self.kept_kinds[self.log.kind[row] as usize]
     }
 }
 
@@ -109,12 +108,15 @@ impl Context<'_> {
 pub const FAILED_WITHOUT_INCIDENT_LISTED: usize = 50;
 
 pub fn compute(filter: &Filter, calendar: &Calendar, log: &DeployLog, incidents: &[IncidentRecord]) -> Dora {
-    let context = Context {
-        log,
-        calendar,
-        environment: log.environments.iter().position(|e| *e == filter.environment).map(|e| e as u16),
-        services: log.services.iter().map(|s| filter.keeps_service(s)).collect(),
-    };
+    let kept_kinds = log
+        .kinds
+        .iter()
+        .map(|k| {
+            log.environments[usize::from(k.environment)] == filter.environment
+                && filter.keeps_service(&log.services[usize::from(k.service)])
+        })
+        .collect();
+    let context = Context { log, calendar, kept_kinds };
     let by_id: HashMap<&str, &IncidentRecord> = incidents.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut excluded = BTreeMap::new();
     let mut now = tally(&context, &filter.window, true);
@@ -274,7 +276,8 @@ impl Scan<'_> {
             }
             t.deployments += 1;
             t.deploy_days += usize::from(at.last_deploy_day.replace(at.day) != Some(at.day));
-            let failed = log.status[row] != 0 || named;
+            let kind = log.kind_of(row);
+            let failed = kind.status != 0 || named;
             t.failed += usize::from(failed);
             t.reworked += usize::from(fixes_incident);
             let leads = log.change_lead_minutes[log.changes_of(row)].iter().copied().filter(|m| *m > 0);
@@ -293,7 +296,7 @@ impl Scan<'_> {
             }
             t.weeks[week].deployments += 1;
             t.weeks[week].failed += usize::from(failed);
-            let service = &mut t.services[usize::from(log.service[row])];
+            let service = &mut t.services[usize::from(kind.service)];
             service.deployments += 1;
             service.failed += usize::from(failed);
             for m in leads {

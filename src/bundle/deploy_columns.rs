@@ -12,21 +12,20 @@
 //!
 //! `deploys.bin`: `FBDL`; format version, rows and changes (u32 each); the first
 //! `finished_at` (i64, unix seconds); then the columns, one value per row — seconds since
-//! the previous row, service code, environment code, status (0 success, 1 failed, 2 rolled
-//! back), changes — and each change's lead time in minutes (0 when not positive). A column
-//! is its width in bytes (u8) and then its values. The dictionaries the codes index into
-//! are in `site.json`.
+//! the previous row, kind (which service, environment and status: an index into the log's
+//! `kinds` in `site.json`), changes — and each change's lead time in minutes (0 when not
+//! positive). A column is its width in bytes (u8) and then its values.
 //!
 //! `deploy-ids.bin`: `FBID`; format version and rows (u32); a column of each id's length in
 //! bytes; then the ids' UTF-8, back to back.
 
-use crate::model::{DeployLog, TextColumn};
+use crate::model::{DeployLog, Kind, TextColumn};
 
 pub const DEPLOYS_FILE: &str = "deploys.bin";
 pub const DEPLOY_IDS_FILE: &str = "deploy-ids.bin";
 const COLUMNS_MAGIC: &[u8; 4] = b"FBDL";
 const IDS_MAGIC: &[u8; 4] = b"FBID";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Why a log cannot be written: only gaps no real history has.
 #[derive(Debug, PartialEq)]
@@ -57,9 +56,7 @@ pub fn write(log: &DeployLog) -> Result<Vec<u8>, TooFarApart> {
         previous = *t;
     }
     put_column(&mut out, &gaps);
-    put_column(&mut out, &log.service.iter().map(|v| u32::from(*v)).collect::<Vec<_>>());
-    put_column(&mut out, &log.environment.iter().map(|v| u32::from(*v)).collect::<Vec<_>>());
-    put_column(&mut out, &log.status.iter().map(|v| u32::from(*v)).collect::<Vec<_>>());
+    put_column(&mut out, &log.kind);
     put_column(&mut out, &log.change_start.windows(2).map(|w| w[1] - w[0]).collect::<Vec<_>>());
     put_column(&mut out, &log.change_lead_minutes.iter().map(|m| (*m).max(0) as u32).collect::<Vec<_>>());
     Ok(out)
@@ -94,19 +91,18 @@ pub fn read(log: &mut DeployLog, bytes: &[u8]) -> Result<(), String> {
             t
         })
         .collect();
-    log.service = input.column(rows)?;
-    log.environment = input.column(rows)?;
-    log.status = input.column(rows)?;
+    log.kind = input.column(rows)?;
     log.change_start = prefix_sums(&input.column::<u32>(rows)?);
     log.change_lead_minutes = input.column(changes)?;
     input.end()?;
 
-    let code_out_of_range = |codes: &[u16], names: &[String]| codes.iter().any(|c| usize::from(*c) >= names.len());
-    if code_out_of_range(&log.service, &log.services) || code_out_of_range(&log.environment, &log.environments) {
-        return Err("a service or environment code is not in the site's dictionary".into());
-    }
-    if log.status.iter().any(|s| *s > 2) {
-        return Err("unknown deployment status code".into());
+    let bad_kind = |k: &Kind| {
+        usize::from(k.service) >= log.services.len()
+            || usize::from(k.environment) >= log.environments.len()
+            || k.status > 2
+    };
+    if log.kinds.iter().any(bad_kind) || log.kind.iter().any(|k| *k as usize >= log.kinds.len()) {
+        return Err("a row's service, environment or status is not in the site's dictionaries".into());
     }
     if log.change_start[rows] as usize != changes {
         return Err(format!("the rows name {} changes, but the log holds {changes}", log.change_start[rows]));
@@ -312,7 +308,7 @@ mod tests {
         assert!(reload(&log, &longer).unwrap_err().contains("after the end"));
         let mut fewer = log.clone();
         fewer.services.pop();
-        assert!(reload(&fewer, &bytes).unwrap_err().contains("dictionary"));
+        assert!(reload(&fewer, &bytes).unwrap_err().contains("dictionaries"));
         assert!(reload(&log, b"FBDL\x09\0\0\0").unwrap_err().contains("format 9"));
         assert!(reload(&log, b"JUNK").unwrap_err().contains("not a firebreak"));
         let ids = write_ids(&log);

@@ -11,9 +11,12 @@ use super::{Change, DeployStatus, Deployment};
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DeployLog {
-    /// Dictionaries the `service` and `environment` columns index into.
+    /// Dictionaries the kinds' codes index into.
     pub services: Vec<String>,
     pub environments: Vec<String>,
+    /// Every combination of service, environment and status the rows have: a log has few,
+    /// so one small `kind` column stands for all three.
+    pub kinds: Vec<Kind>,
     /// Rows with `fixes_incident` set (hotfixes), and the incident each fixes; by row.
     pub fixes: Vec<(u32, String)>,
     /// (row, incident id) for every deployment an incident names, by row. Resolved when
@@ -23,16 +26,12 @@ pub struct DeployLog {
     // `site.json`: decoding varints is a tight loop, where JSON would be a parse per number.
     #[serde(skip)]
     pub ids: TextColumn,
+    /// Each row's index into `kinds`.
     #[serde(skip)]
-    pub service: Vec<u16>,
-    #[serde(skip)]
-    pub environment: Vec<u16>,
+    pub kind: Vec<u32>,
     /// Unix seconds, ascending.
     #[serde(skip)]
     pub finished_at: Vec<i64>,
-    /// 0 success, 1 failed, 2 rolled back.
-    #[serde(skip)]
-    pub status: Vec<u8>,
     /// The changes of row `r` are `change_start[r]..change_start[r + 1]`; one more entry
     /// than rows.
     #[serde(skip)]
@@ -42,6 +41,15 @@ pub struct DeployLog {
     /// integer arithmetic.
     #[serde(skip)]
     pub change_lead_minutes: Vec<i32>,
+}
+
+/// A row's service and environment (codes into the log's dictionaries) and status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Kind {
+    pub service: u16,
+    pub environment: u16,
+    /// 0 success, 1 failed, 2 rolled back.
+    pub status: u8,
 }
 
 /// Many short strings as one: a million deploy ids without a million allocations.
@@ -100,17 +108,25 @@ impl DeployLog {
             log.environments.push((*name).to_owned());
         }
         let mut row_of: HashMap<&str, u32> = HashMap::with_capacity(order.len());
+        let mut kinds: HashMap<Kind, u32> = HashMap::new();
         for (row, d) in order.iter().enumerate() {
             row_of.insert(&d.deploy_id, row as u32);
             log.ids.push(&d.deploy_id);
-            log.service.push(services[d.service.as_str()]);
-            log.environment.push(environments[d.environment.as_str()]);
+            let kind = Kind {
+                service: services[d.service.as_str()],
+                environment: environments[d.environment.as_str()],
+                status: match d.status {
+                    DeployStatus::Success => 0,
+                    DeployStatus::Failed => 1,
+                    DeployStatus::RolledBack => 2,
+                },
+            };
+            let next = kinds.len() as u32;
+            log.kind.push(*kinds.entry(kind).or_insert_with(|| {
+                log.kinds.push(kind);
+                next
+            }));
             log.finished_at.push(d.finished_at.timestamp());
-            log.status.push(match d.status {
-                DeployStatus::Success => 0,
-                DeployStatus::Failed => 1,
-                DeployStatus::RolledBack => 2,
-            });
             if let Some(incident) = &d.fixes_incident {
                 log.fixes.push((row as u32, incident.clone()));
             }
@@ -179,8 +195,12 @@ impl DeployLog {
         DateTime::from_timestamp(self.finished_at[row], 0).unwrap_or_default()
     }
 
+    pub fn kind_of(&self, row: usize) -> Kind {
+        self.kinds[self.kind[row] as usize]
+    }
+
     pub fn status(&self, row: usize) -> DeployStatus {
-        match self.status[row] {
+        match self.kind_of(row).status {
             1 => DeployStatus::Failed,
             2 => DeployStatus::RolledBack,
             _ => DeployStatus::Success,
@@ -188,11 +208,11 @@ impl DeployLog {
     }
 
     pub fn service_name(&self, row: usize) -> &str {
-        &self.services[usize::from(self.service[row])]
+        &self.services[usize::from(self.kind_of(row).service)]
     }
 
     pub fn environment_name(&self, row: usize) -> &str {
-        &self.environments[usize::from(self.environment[row])]
+        &self.environments[usize::from(self.kind_of(row).environment)]
     }
 
     /// The rows whose `finished_at` lies in `[from, to)` (unix seconds): a contiguous range.

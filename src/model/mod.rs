@@ -9,7 +9,7 @@ mod postmortem;
 mod runbook;
 
 pub use config::{ActionItemPolicy, Config, Paths, RuleLevel, Service, Taxonomy, WeekStart};
-pub use deploy_log::{DeployLog, Excluded, TextColumn};
+pub use deploy_log::{DeployLog, Excluded, Kind, TextColumn};
 pub use document::{Section, SectionKind};
 pub use facts::{Facts, Impact, Milestones};
 pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, RowSource, Series, SeriesPoint};

@@ -26,7 +26,7 @@ pub fn ServicePage(props: &Props) -> Html {
     let log = &site.deploys;
     // Newest first: the log is in time order.
     let code = log.services.iter().position(|s| *s == name).map(|code| code as u16);
-    let deploys: Vec<usize> = (0..log.len()).rev().filter(|row| Some(log.service[*row]) == code).collect();
+    let deploys: Vec<usize> = (0..log.len()).rev().filter(|row| Some(log.kind_of(*row).service) == code).collect();
     if catalog.is_none() && postmortems.is_empty() && runbooks.is_empty() && deploys.is_empty() {
         return html! { <Problem title="No such service" message={format!("Nothing in this repo mentions the service `{name}`.")} /> };
     }
