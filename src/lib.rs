@@ -8,6 +8,7 @@
 //! * [`model`] holds the serde types everything else shares;
 //! * [`analytics`] is pure functions over the model — no I/O, no clock: "as of" is passed in —
 //!   so the CLI, the tests and the browser compute the very same numbers;
+//! * [`search`] indexes the documents at compile time and answers queries over that index;
 //! * [`bundle`] is what the compiler writes and the app loads;
 //! * `app` is the Yew front end (wasm32 only).
 //!
@@ -18,6 +19,7 @@ pub mod bundle;
 pub mod diagnostics;
 pub mod display;
 pub mod model;
+pub mod search;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

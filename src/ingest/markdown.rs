@@ -86,6 +86,7 @@ pub fn render_sections(body: &str, raw: &[RawSection]) -> Vec<Section> {
                 anchor,
                 line: s.line,
                 html: render(&body[s.content.clone()]),
+                text: plain_text(&body[s.content.clone()]),
             }
         })
         .collect()
@@ -124,6 +125,22 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         builder.link_rel(Some("noopener noreferrer")).add_allowed_classes("span", &["decision"]);
         builder
     })
+}
+
+/// The words of some Markdown without its markup, for the search index: text, code and
+/// table cells, one space between blocks so words never run together.
+pub fn plain_text(markdown: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            // Inline markup ends inside a word (`**fail**over`); everything else ends a block.
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
+            Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => text.push(' '),
+            _ => {}
+        }
+    }
+    text.trim_end().to_owned()
 }
 
 /// Renders a single line of Markdown without the surrounding paragraph.

@@ -67,4 +67,7 @@ pub struct Section {
     /// Source line of the heading.
     pub line: usize,
     pub html: String,
+    /// The section's words without markup, for the search index; only the compiler has it.
+    #[serde(skip)]
+    pub text: String,
 }
