@@ -10,6 +10,7 @@ TOOLS_DIR="$FIREBREAK_ROOT/.tools"
 TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130"
 BINARYEN_VERSION="132"
+PAGEFIND_VERSION="1.6.0"
 
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 
@@ -40,6 +41,15 @@ install_wasm_opt() {
   # Debian's binaryen is too old for current rustc output; the npm build is not.
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "binaryen@$BINARYEN_VERSION"
+}
+
+# Only `cargo bench --bench search` needs Pagefind (the baseline it is compared with), so
+# neither scripts/test nor CI installs it. The npm package ships the binary, so it runs offline.
+install_pagefind() {
+  if "$TOOLS_DIR/node_modules/.bin/pagefind" --version 2>/dev/null | grep -q "$PAGEFIND_VERSION"; then return; fi
+  say "installing pagefind $PAGEFIND_VERSION"
+  mkdir -p "$TOOLS_DIR"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "pagefind@$PAGEFIND_VERSION"
 }
 
 install_chromium() {
