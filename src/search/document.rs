@@ -120,8 +120,7 @@ fn runbook(config: &Config, rb: &Runbook) -> Document {
     let meta = &rb.meta;
     let mut facets = vec![(Facet::Kind, DocKind::Runbook.label().to_owned())];
     facets.extend(service_facets(config, std::slice::from_ref(&meta.service)));
-    let keywords =
-        [&rb.slug, &meta.service, &meta.owner].into_iter().chain(&meta.alerts).map(String::clone).collect();
+    let keywords = [&rb.slug, &meta.service, &meta.owner].into_iter().chain(&meta.alerts).map(String::clone).collect();
     Document {
         kind: DocKind::Runbook,
         path: format!("/runbooks/{}", rb.slug),
@@ -143,7 +142,14 @@ fn service(config: &Config, name: &str) -> Document {
         .map(|s| DocSection { anchor: String::new(), heading: "About".into(), text: s.description.clone() })
         .into_iter()
         .collect();
-    Document { kind: DocKind::Service, path: format!("/services/{name}"), title: name.to_owned(), keywords, sections, facets }
+    Document {
+        kind: DocKind::Service,
+        path: format!("/services/{name}"),
+        title: name.to_owned(),
+        keywords,
+        sections,
+        facets,
+    }
 }
 
 fn sections(sections: &[crate::model::Section]) -> Vec<DocSection> {
