@@ -3,12 +3,14 @@
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use std::net::TcpListener;
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 pub struct Browser {
     pub client: Client,
     driver: Child,
+    user_data: PathBuf,
 }
 
 const WAIT: Duration = Duration::from_secs(30);
@@ -22,7 +24,10 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver is installed: run scripts/test, which installs it");
+        // A new, empty profile: a directory left by an earlier run on the same port would
+        // carry its HTTP cache into a benchmark's "first visit".
         let user_data = std::env::temp_dir().join(format!("firebreak-chromium-{port}"));
+        let _ = std::fs::remove_dir_all(&user_data);
         let capabilities = serde_json::json!({
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
@@ -40,7 +45,7 @@ impl Browser {
         let mut last_error = None;
         for _ in 0..50 {
             match ClientBuilder::new(HttpConnector::new()).capabilities(capabilities.clone()).connect(&url).await {
-                Ok(client) => return Browser { client, driver },
+                Ok(client) => return Browser { client, driver, user_data },
                 Err(e) => last_error = Some(e),
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
@@ -83,6 +88,7 @@ impl Browser {
         let _ = self.client.close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.user_data);
     }
 }
 
