@@ -1,0 +1,144 @@
+//! What every engine reports, and the side-by-side Markdown table of them. An engine's
+//! module measures; this one only holds and prints, so the columns are comparable.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+/// One engine's figures on the benchmark corpus.
+pub struct EngineFigures {
+    pub name: String,
+    /// Wall time and peak resident memory of building the index.
+    pub build_secs: f64,
+    pub peak_rss_mb: f64,
+    /// The files the browser may fetch to search, their total size, and the bytes a host
+    /// that gzips text would send for all of them.
+    pub index_files: usize,
+    pub index_bytes: u64,
+    pub index_bytes_gzip: u64,
+    /// Each query of `queries::COLD`, as a first query in a browser that has nothing cached.
+    pub cold: Vec<ColdQuery>,
+    /// `queries::warm()` in one page, one after another, after the engine is initialised.
+    pub warm_p50_ms: f64,
+    pub warm_p95_ms: f64,
+    pub warm_count: usize,
+    /// What the warm queries fetched in all, since an engine may load index parts lazily.
+    pub warm_requests: u64,
+    pub warm_bytes: u64,
+}
+
+/// A first query in a fresh browser: from nothing loaded to the top ten results' data.
+pub struct ColdQuery {
+    pub query: String,
+    pub ms: f64,
+    /// How many documents matched.
+    pub results: usize,
+    /// The top results' paths (as `Document::path`), best first, to compare relevance.
+    pub top: Vec<String>,
+    /// Requests and body bytes (after compression) the server sent for this query.
+    pub requests: u64,
+    pub bytes: u64,
+}
+
+/// A build step's wall time and peak resident memory.
+pub struct Build {
+    pub secs: f64,
+    pub peak_rss_mb: f64,
+}
+
+/// Runs `command` under GNU time, which reads the peak RSS of the process it waits for —
+/// its own, unlike `getrusage(RUSAGE_CHILDREN)`, which is the maximum over every child.
+pub fn measure_build(command: &mut Command) -> Build {
+    let report = std::env::temp_dir().join(format!("firebreak-bench-rss-{}", std::process::id()));
+    let mut timed = Command::new("/usr/bin/time");
+    timed.args(["-f", "%M", "-o"]).arg(&report).arg(command.get_program()).args(command.get_args());
+    if let Some(dir) = command.get_current_dir() {
+        timed.current_dir(dir);
+    }
+    let started = Instant::now();
+    let status = timed.status().expect("GNU time at /usr/bin/time: `apt-get install -y time`");
+    let secs = started.elapsed().as_secs_f64();
+    assert!(status.success(), "{command:?} failed: {status}");
+    let kilobytes: f64 = std::fs::read_to_string(&report)
+        .ok()
+        .and_then(|text| text.trim().lines().last()?.parse().ok())
+        .expect("GNU time's %M, in kilobytes");
+    let _ = std::fs::remove_file(report);
+    Build { secs, peak_rss_mb: kilobytes / 1024.0 }
+}
+
+/// Every file under `dir` with `keep(path)`: (count, bytes, bytes as a gzipping host sends them).
+pub fn index_size(dir: &Path, keep: impl Fn(&Path) -> bool) -> (usize, u64, u64) {
+    let (mut files, mut raw, mut gzip) = (0, 0, 0);
+    for entry in walkdir::WalkDir::new(dir).into_iter().map(|e| e.expect("a readable index")) {
+        if !entry.file_type().is_file() || !keep(entry.path()) {
+            continue;
+        }
+        let body = std::fs::read(entry.path()).expect("a readable index file");
+        files += 1;
+        raw += body.len() as u64;
+        gzip += crate::support::site::gzipped(entry.path(), &body).map_or(body.len(), |g| g.len()) as u64;
+    }
+    (files, raw, gzip)
+}
+
+/// The nearest-rank percentile `p` (0–100) of `samples`.
+pub fn percentile(samples: &[f64], p: f64) -> f64 {
+    let mut sorted = samples.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+/// The engines side by side: one row per measure, one column per engine, then each cold
+/// query with each engine's time, traffic, match count and top three results.
+pub fn print_table(engines: &[EngineFigures]) {
+    let header = engines.iter().map(|e| e.name.as_str()).collect::<Vec<_>>().join(" | ");
+    println!("| measure | {header} |");
+    println!("|---|{}", "---:|".repeat(engines.len()));
+    let row = |label: &str, cell: &dyn Fn(&EngineFigures) -> String| {
+        println!("| {label} | {} |", engines.iter().map(cell).collect::<Vec<_>>().join(" | "));
+    };
+    let median =
+        |e: &EngineFigures, f: &dyn Fn(&ColdQuery) -> f64| percentile(&e.cold.iter().map(f).collect::<Vec<_>>(), 50.0);
+    let max = |e: &EngineFigures, f: &dyn Fn(&ColdQuery) -> f64| e.cold.iter().map(f).fold(0.0, f64::max);
+    row("index build", &|e| format!("{:.1} s", e.build_secs));
+    row("peak memory (RSS) of the build", &|e| format!("{:.0} MB", e.peak_rss_mb));
+    row("index files", &|e| e.index_files.to_string());
+    row("index size", &|e| format!("{:.1} MB", e.index_bytes as f64 / 1e6));
+    row("index size, gzip", &|e| format!("{:.1} MB", e.index_bytes_gzip as f64 / 1e6));
+    row("cold query, median (max)", &|e| format!("{:.0} ms ({:.0} ms)", median(e, &|q| q.ms), max(e, &|q| q.ms)));
+    row("cold query bytes, median (max)", &|e| {
+        format!("{:.0} KB ({:.0} KB)", median(e, &|q| q.bytes as f64) / 1e3, max(e, &|q| q.bytes as f64) / 1e3)
+    });
+    row("cold query requests, median (max)", &|e| {
+        format!("{:.0} ({:.0})", median(e, &|q| q.requests as f64), max(e, &|q| q.requests as f64))
+    });
+    row("warm query p50", &|e| format!("{:.1} ms", e.warm_p50_ms));
+    row("warm query p95", &|e| format!("{:.1} ms", e.warm_p95_ms));
+    row("warm queries", &|e| e.warm_count.to_string());
+    row("warm bytes, requests per query", &|e| {
+        let n = e.warm_count.max(1) as f64;
+        format!("{:.1} KB, {:.1}", e.warm_bytes as f64 / n / 1e3, e.warm_requests as f64 / n)
+    });
+
+    println!("\nCold queries (time · requests · bytes · matches · top three):\n");
+    println!("| query | {header} |");
+    println!("|---|{}", "---|".repeat(engines.len()));
+    for (i, query) in engines.first().map_or(&[][..], |e| &e.cold[..]).iter().enumerate() {
+        let cells = engines.iter().map(|e| {
+            e.cold.get(i).map_or_else(String::new, |q| {
+                let top = q.top.iter().take(3).map(|p| p.rsplit('/').next().unwrap_or(p)).collect::<Vec<_>>();
+                format!(
+                    "{:.0} ms · {} req · {:.0} KB · {} · {}",
+                    q.ms,
+                    q.requests,
+                    q.bytes as f64 / 1e3,
+                    q.results,
+                    top.join(", ")
+                )
+            })
+        });
+        println!("| `{}` | {} |", query.query, cells.collect::<Vec<_>>().join(" | "));
+    }
+}
