@@ -62,7 +62,7 @@ async fn fetch_text(file: &str) -> Result<String, String> {
     fetch(&url).await?.text().await.map_err(|e| format!("{url}: {e}"))
 }
 
-async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
+pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
     let url = format!("data/{file}");
     fetch(&url).await?.binary().await.map_err(|e| format!("{url}: {e}"))
 }

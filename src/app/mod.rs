@@ -6,6 +6,7 @@ mod data;
 mod pages;
 mod query;
 mod route;
+mod search_client;
 
 use yew::prelude::*;
 use yew_router::prelude::*;

@@ -23,3 +23,10 @@ pub fn query_setter<Q: Serialize + Clone + 'static>(
         }
     })
 }
+
+/// `?section=anchor`: a link (a search result) to one section of a document page.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct SectionQuery {
+    pub section: String,
+}

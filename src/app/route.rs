@@ -3,7 +3,7 @@ use yew_router::prelude::*;
 
 use super::pages::{
     ActionItems, AlertPage, DoraPage, Home, IncidentsPage, NotFound, Patterns, PostmortemList, PostmortemPage,
-    RunbookList, RunbookPage, ServiceList, ServicePage,
+    RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
 };
 
 /// Every page of the site. Only routes for what exists: no placeholders.
@@ -29,6 +29,9 @@ pub enum Route {
     Service { name: String },
     #[at("/patterns")]
     Patterns,
+    /// `?q=` and one key per facet: see `pages/search.rs`.
+    #[at("/search")]
+    Search,
     /// For Prometheus `runbook_url` annotations: `/alerts/<AlertName>` opens its runbook.
     #[at("/alerts/:name")]
     Alert { name: String },
@@ -51,6 +54,7 @@ pub fn switch(route: Route) -> Html {
         Route::Services => html! { <ServiceList /> },
         Route::Service { name } => html! { <ServicePage name={name} /> },
         Route::Patterns => html! { <Patterns /> },
+        Route::Search => html! { <SearchPage /> },
         Route::Alert { name } => html! { <AlertPage name={name} /> },
         Route::Runbook { slug } => html! { <RunbookPage slug={slug} /> },
         Route::NotFound => html! { <NotFound /> },

@@ -6,6 +6,7 @@ mod new;
 mod output;
 mod post_build;
 mod report;
+mod search;
 mod synth;
 
 use clap::{Parser, Subcommand};
@@ -54,6 +55,8 @@ enum Command {
     New(new::Args),
     /// Print the computed analytics — the numbers the app shows
     Report(report::Args),
+    /// Search postmortems, runbooks and services as the site does
+    Search(search::Args),
     /// Generate a deterministic synthetic repo (examples and benchmarks)
     Synth(synth::Args),
     /// Finish a trunk build: Content-Security-Policy and 404.html (run by Trunk.toml's hook)
@@ -74,6 +77,7 @@ pub fn run() -> i32 {
         Command::Check(args) => check::run(args),
         Command::New(args) => new::run(args),
         Command::Report(args) => report::run(args),
+        Command::Search(args) => search::run(args),
         Command::Synth(args) => synth::run(args),
         Command::PostBuild(args) => post_build::run(args),
     };

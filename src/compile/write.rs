@@ -1,4 +1,5 @@
-//! Writes the bundle: `site.json`, the deployment columns, and one JSON file per document.
+//! Writes the bundle: `site.json`, the deployment columns, one JSON file per document and
+//! the search index.
 
 use std::io;
 use std::path::Path;
@@ -7,6 +8,7 @@ use serde::Serialize;
 
 use crate::bundle::{self, Site};
 use crate::model::Repo;
+use crate::search;
 
 /// Replaces `out` with the bundle of `repo`. Stale files of deleted documents never linger
 /// because the directory is written afresh.
@@ -27,6 +29,10 @@ pub fn write_bundle(repo: &Repo, out: &Path) -> io::Result<Site> {
     }
     for rb in &repo.runbooks {
         write_json(&out.join(bundle::runbook_file(&rb.slug)), rb)?;
+    }
+    std::fs::create_dir_all(out.join(search::format::DIRECTORY))?;
+    for (name, bytes) in search::build(&search::documents(repo)) {
+        std::fs::write(out.join(name), bytes)?;
     }
     Ok(site)
 }

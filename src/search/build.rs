@@ -142,18 +142,16 @@ fn write_postings<'a>(lists: impl Iterator<Item = &'a Vec<Posting>>, files: &mut
     let mut starts = vec![0];
     let mut shard: Vec<Vec<u8>> = Vec::new();
     let mut size = 0;
-    let mut next_term = 0u32;
-    for list in lists {
+    for (term, list) in lists.enumerate() {
         if size >= POSTINGS_SHARD_BYTES {
             files.push((postings_file(starts.len() - 1), encode_postings(*starts.last().expect("a start"), &shard)));
-            starts.push(next_term);
+            starts.push(term as u32);
             shard.clear();
             size = 0;
         }
         let encoded = encode_list(list);
         size += encoded.len();
         shard.push(encoded);
-        next_term += 1;
     }
     files.push((postings_file(starts.len() - 1), encode_postings(*starts.last().expect("a start"), &shard)));
     starts

@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn postings_round_trip_and_reject_documents_out_of_range() {
-        let lists = vec![
+        let lists = [
             vec![
                 Posting { doc: 0, fields: IN_TITLE | IN_BODY, body_count: 3, sections: 0b101 },
                 Posting { doc: 1, fields: IN_KEYWORDS, body_count: 0, sections: 0 },

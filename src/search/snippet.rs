@@ -67,22 +67,24 @@ fn push(parts: &mut Vec<(String, bool)>, text: &str, hit: bool) {
     }
 }
 
-/// The first word of the window with the most distinct matched stems (the earliest of equals).
+/// The first word of the window with the most distinct matched stems (the earliest of
+/// equals), a few words before the first match so it reads in context.
 fn best_window(hits: &[Option<String>]) -> usize {
     if hits.len() <= WINDOW_WORDS {
         return 0;
     }
     let mut best = (0, 0);
-    for start in 0..=hits.len() - WINDOW_WORDS {
-        if hits[start].is_none() {
+    for (start, hit) in hits.iter().enumerate() {
+        if hit.is_none() {
             continue;
         }
-        let distinct: BTreeSet<&String> = hits[start..start + WINDOW_WORDS].iter().flatten().collect();
+        let end = (start + WINDOW_WORDS).min(hits.len());
+        let distinct: BTreeSet<&String> = hits[start..end].iter().flatten().collect();
         if distinct.len() > best.1 {
-            best = (start.saturating_sub(3), distinct.len());
+            best = (start, distinct.len());
         }
     }
-    best.0
+    best.0.saturating_sub(3).min(hits.len() - WINDOW_WORDS)
 }
 
 #[cfg(test)]
@@ -111,6 +113,13 @@ mod tests {
         assert!(shown.starts_with("… ") && shown.ends_with(" …"), "{shown}");
         assert!(shown.contains("[disk] filled up"), "{shown}");
         assert!(shown.split_whitespace().count() <= WINDOW_WORDS + 2);
+    }
+
+    #[test]
+    fn a_match_near_the_end_is_shown() {
+        let text = format!("{} the last word is rollback", "filler ".repeat(100));
+        let shown = snippet(&text, &matched(&["rollback"]), &mut Stems::default()).bracketed();
+        assert!(shown.ends_with("[rollback]"), "{shown}");
     }
 
     #[test]

@@ -11,8 +11,10 @@ mod nav;
 mod problem;
 mod raw_html;
 mod rich_html;
+mod search_facets;
+mod snippet_text;
 
-pub use anchor_link::{AnchorLink, scroll_to};
+pub use anchor_link::{AnchorLink, scroll_to, use_section_scroll};
 pub use badges::{ActionStatusBadge, SeverityBadge};
 pub use bar_chart::BarChart;
 pub use card::Card;
@@ -23,3 +25,5 @@ pub use nav::Nav;
 pub use problem::Problem;
 pub use raw_html::RawHtml;
 pub use rich_html::RichHtml;
+pub use search_facets::SearchFacets;
+pub use snippet_text::SnippetText;

@@ -12,6 +12,7 @@ mod postmortem;
 mod postmortem_list;
 mod runbook;
 mod runbook_list;
+mod search;
 mod service;
 mod service_list;
 
@@ -26,5 +27,6 @@ pub use postmortem::PostmortemPage;
 pub use postmortem_list::PostmortemList;
 pub use runbook::RunbookPage;
 pub use runbook_list::RunbookList;
+pub use search::SearchPage;
 pub use service::ServicePage;
 pub use service_list::ServiceList;

@@ -3,7 +3,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::analytics::recurring;
-use crate::app::components::{ActionStatusBadge, AnchorLink, ItemExtras, Problem, RawHtml, SeverityBadge, scroll_to};
+use crate::app::components::{
+    ActionStatusBadge, AnchorLink, ItemExtras, Problem, RawHtml, SeverityBadge, scroll_to, use_section_scroll,
+};
 use crate::app::data::{Load, today, use_document, use_site};
 use crate::app::route::Route;
 use crate::bundle::postmortem_file;
@@ -54,6 +56,7 @@ fn PostmortemView(props: &ViewProps) -> Html {
             scroll_to(&format!("item-{item}"));
         }
     });
+    use_section_scroll(true);
     let pm = &props.pm;
     let m = &pm.meta;
     let t = &pm.times;

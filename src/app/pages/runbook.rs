@@ -4,7 +4,7 @@ use yew_router::prelude::*;
 use crate::app::route::Route;
 
 use super::runbook_list::review_age;
-use crate::app::components::{Problem, RichHtml};
+use crate::app::components::{Problem, RichHtml, use_section_scroll};
 use crate::app::data::{Load, today, use_document, use_site};
 use crate::bundle::{Site, runbook_file};
 use crate::model::{Runbook, RunbookSummary};
@@ -19,6 +19,7 @@ pub fn RunbookPage(props: &Props) -> Html {
     let site = use_site();
     let summary = site.runbooks.iter().find(|r| r.slug == props.slug.as_str()).cloned();
     let (doc, retry) = use_document::<Runbook>(runbook_file(&props.slug));
+    use_section_scroll(matches!(*doc, Load::Ready(_)));
     let Some(summary) = summary else {
         return html! { <Problem title="No such runbook" message={format!("There is no runbook named `{}`.", props.slug)} /> };
     };

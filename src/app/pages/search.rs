@@ -1,0 +1,231 @@
+//! `/search?q=…&severity=SEV1`: results as you type, facets whose counts follow the query,
+//! ↑ / ↓ / Enter to pick a result. The query and facets live in the URL so a search can be
+//! shared.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::components::{Problem, SearchFacets, SnippetText};
+use crate::app::data::Load;
+use crate::app::query::SectionQuery;
+use crate::app::route::Route;
+use crate::app::search_client::{Answer, PAGE, ResultRow, answer};
+use crate::search::{Facet, Query};
+
+/// The URL's query: `q` and one key per facet, values separated by commas.
+pub type SearchParams = BTreeMap<String, String>;
+
+fn query_of(params: &SearchParams) -> Query {
+    let mut query = Query::new(params.get("q").map_or("", String::as_str));
+    for facet in Facet::ALL {
+        for value in params.get(facet.key()).into_iter().flat_map(|v| v.split(',')).filter(|v| !v.is_empty()) {
+            query = query.with(facet, value);
+        }
+    }
+    query
+}
+
+fn params_of(query: &Query) -> SearchParams {
+    let mut params = SearchParams::new();
+    if !query.text.is_empty() {
+        params.insert("q".into(), query.text.clone());
+    }
+    for (facet, values) in query.filters.iter().filter(|(_, v)| !v.is_empty()) {
+        params.insert(facet.key().into(), values.iter().cloned().collect::<Vec<_>>().join(","));
+    }
+    params
+}
+
+/// The page a result opens, at its section.
+fn target(row: &ResultRow) -> (Route, SectionQuery) {
+    let route = Route::recognize(&row.path).unwrap_or(Route::NotFound);
+    (route, SectionQuery { section: row.anchor.clone().unwrap_or_default() })
+}
+
+#[component]
+pub fn SearchPage() -> Html {
+    let navigator = use_navigator();
+    let params = use_location().and_then(|l| l.query::<SearchParams>().ok()).unwrap_or_default();
+    let query = query_of(&params);
+    // The answer and the query it answers; `None` before the first query.
+    let state = use_state(|| None::<(Query, Load<Rc<Answer>>)>);
+    let attempt = use_state(|| 0u32);
+    let shown = use_state(|| PAGE);
+    let selected = use_state(|| 0usize);
+    let latest = use_mut_ref(|| 0u64);
+    let input = use_node_ref();
+
+    {
+        let input = input.clone();
+        use_effect_with((), move |_| {
+            if let Some(input) = input.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+            }
+        });
+    }
+    {
+        let (state, selected, latest) = (state.clone(), selected.clone(), latest.clone());
+        use_effect_with((query.clone(), *attempt, *shown), move |(query, _, shown)| {
+            *latest.borrow_mut() += 1;
+            let mine = *latest.borrow();
+            selected.set(0);
+            if query.text.trim().is_empty() {
+                state.set(None);
+                return;
+            }
+            // Earlier results stay on screen while the next ones load: no flicker as you type.
+            if !matches!(&*state, Some((_, Load::Ready(_)))) {
+                state.set(Some((query.clone(), Load::Loading)));
+            }
+            let (query, shown) = (query.clone(), *shown);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = answer(&query, shown).await;
+                // A slower, older query must not overwrite a newer one.
+                if *latest.borrow() == mine {
+                    state.set(Some((query, result.map(Rc::new).map_or_else(Load::Failed, Load::Ready))));
+                }
+            });
+        });
+    }
+
+    let set_query = {
+        let (navigator, shown) = (navigator.clone(), shown.clone());
+        Callback::from(move |query: Query| {
+            shown.set(PAGE);
+            if let Some(navigator) = &navigator {
+                let _ = navigator.replace_with_query(&Route::Search, &params_of(&query));
+            }
+        })
+    };
+    let oninput = {
+        let (set_query, query) = (set_query.clone(), query.clone());
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlInputElement>().value();
+            set_query.emit(Query { text, ..query.clone() });
+        })
+    };
+    let rows: Vec<ResultRow> = match &*state {
+        Some((_, Load::Ready(answer))) => answer.rows.clone(),
+        _ => Vec::new(),
+    };
+    let onkeydown = {
+        let (selected, navigator, rows) = (selected.clone(), navigator.clone(), rows.clone());
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "ArrowDown" if !rows.is_empty() => {
+                e.prevent_default();
+                selected.set((*selected + 1).min(rows.len() - 1));
+            }
+            "ArrowUp" => {
+                e.prevent_default();
+                selected.set(selected.saturating_sub(1));
+            }
+            "Enter" => {
+                e.prevent_default();
+                if let (Some(row), Some(navigator)) = (rows.get(*selected), &navigator) {
+                    let (route, section) = target(row);
+                    let _ = navigator.push_with_query(&route, &section);
+                }
+            }
+            _ => {}
+        })
+    };
+    let toggle = {
+        let (set_query, query) = (set_query.clone(), query.clone());
+        Callback::from(move |(facet, value): (Facet, String)| {
+            let mut next = query.clone();
+            let values = next.filters.entry(facet).or_default();
+            if !values.remove(&value) {
+                values.insert(value);
+            }
+            set_query.emit(next);
+        })
+    };
+    let active = rows.get(*selected).map(|_| format!("result-{}", *selected));
+
+    html! {
+        <div class="search-page">
+            <h1>{ "Search" }</h1>
+            <form role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <input id="search-input" ref={input} type="search" value={query.text.clone()} {oninput} {onkeydown}
+                    placeholder="An alert, a service, a symptom…" aria-label="Search postmortems, runbooks and services"
+                    aria-controls="search-results" aria-activedescendant={active} autocomplete="off" spellcheck="false" />
+            </form>
+            { body(&state, &query, *selected, &toggle, &shown, &attempt) }
+        </div>
+    }
+}
+
+fn body(
+    state: &Option<(Query, Load<Rc<Answer>>)>,
+    query: &Query,
+    selected: usize,
+    toggle: &Callback<(Facet, String)>,
+    shown: &UseStateHandle<usize>,
+    attempt: &UseStateHandle<u32>,
+) -> Html {
+    match state {
+        None => html! {
+            <p class="muted search-hint">
+                { "Type an alert name, a service or a symptom: results appear as you type. " }
+                { "Words are matched in any form (rollbacks finds rollback) and small typos are forgiven. " }
+                { "Press " }<kbd>{ "/" }</kbd>{ " on any page to search, " }<kbd>{ "↑" }</kbd>{ " " }<kbd>{ "↓" }</kbd>
+                { " to choose a result and " }<kbd>{ "Enter" }</kbd>{ " to open it." }
+            </p>
+        },
+        Some((_, Load::Loading)) => html! { <p class="loading" aria-busy="true">{ "Searching…" }</p> },
+        Some((_, Load::Failed(message))) => {
+            let attempt = attempt.clone();
+            let retry = Callback::from(move |_| attempt.set(*attempt + 1));
+            html! { <Problem title="The search index could not be loaded" message={message.clone()} retry={retry} /> }
+        }
+        Some((answered, Load::Ready(answer))) => {
+            let more = {
+                let shown = shown.clone();
+                Callback::from(move |_| shown.set(*shown + PAGE))
+            };
+            html! {
+                <div class="search-layout" data-search-query={answered.text.clone()} data-search-ms={format!("{:.1}", answer.ms)}>
+                    <SearchFacets facets={answer.facets.clone()} toggle={toggle.clone()} />
+                    <section class="search-results-pane" aria-live="polite">
+                        { status(answer, query) }
+                        <ol id="search-results" class="search-results" role="listbox">
+                            { for answer.rows.iter().enumerate().map(|(i, row)| result(i, row, i == selected)) }
+                        </ol>
+                        if answer.total > answer.rows.len() {
+                            <button onclick={more}>{ format!("Show more ({} of {})", answer.rows.len(), answer.total) }</button>
+                        }
+                    </section>
+                </div>
+            }
+        }
+    }
+}
+
+fn status(answer: &Answer, query: &Query) -> Html {
+    let unmatched = (!answer.unmatched.is_empty()).then(|| {
+        html! { <p class="muted">{ format!("Not found anywhere: {}.", answer.unmatched.join(", ")) }</p> }
+    });
+    let filtered = query.filters.values().any(|v| !v.is_empty());
+    let summary = match (answer.total, filtered) {
+        (0, true) => "No results with these filters: clear some to see more.".to_owned(),
+        (0, false) => "No results. Try fewer words, or another word for the same thing.".to_owned(),
+        (1, _) => "1 result".to_owned(),
+        (n, _) => format!("{n} results"),
+    };
+    html! { <>{ for unmatched }<p class="search-status">{ summary }</p></> }
+}
+
+fn result(i: usize, row: &ResultRow, selected: bool) -> Html {
+    let (route, section) = target(row);
+    html! {
+        <li id={format!("result-{i}")} role="option" aria-selected={selected.to_string()} class={classes!("result", selected.then_some("selected"))}>
+            <Link<Route, SectionQuery> to={route} query={Some(section)} classes="result-title">{ row.title.clone() }</Link<Route, SectionQuery>>
+            <span class="chip">{ row.kind.label() }</span>
+            if let Some(heading) = &row.section { <span class="muted result-section">{ format!("› {heading}") }</span> }
+            <SnippetText parts={row.snippet.clone()} />
+        </li>
+    }
+}
