@@ -25,6 +25,8 @@ pub struct EngineFigures {
     /// What the warm queries fetched in all, since an engine may load index parts lazily.
     pub warm_requests: u64,
     pub warm_bytes: u64,
+    /// The five slowest warm queries and their times, slowest first: what p95 is made of.
+    pub warm_slowest: Vec<(String, f64)>,
 }
 
 /// A first query in a fresh browser: from nothing loaded to the top ten results' data.
@@ -82,6 +84,14 @@ pub fn index_size(dir: &Path, keep: impl Fn(&Path) -> bool) -> (usize, u64, u64)
     (files, raw, gzip)
 }
 
+/// The `n` slowest of `(query, ms)`, slowest first.
+pub fn slowest(timed: &[(String, f64)], n: usize) -> Vec<(String, f64)> {
+    let mut sorted = timed.to_vec();
+    sorted.sort_by(|a, b| b.1.total_cmp(&a.1));
+    sorted.truncate(n);
+    sorted
+}
+
 /// The nearest-rank percentile `p` (0–100) of `samples`.
 pub fn percentile(samples: &[f64], p: f64) -> f64 {
     let mut sorted = samples.to_vec();
@@ -120,6 +130,9 @@ pub fn print_table(engines: &[EngineFigures]) {
     row("warm bytes, requests per query", &|e| {
         let n = e.warm_count.max(1) as f64;
         format!("{:.1} KB, {:.1}", e.warm_bytes as f64 / n / 1e3, e.warm_requests as f64 / n)
+    });
+    row("slowest warm queries", &|e| {
+        e.warm_slowest.iter().map(|(q, ms)| format!("`{q}` {ms:.0} ms")).collect::<Vec<_>>().join(", ")
     });
 
     println!("\nCold queries (time · requests · bytes · matches · top three):\n");

@@ -2,7 +2,7 @@
 //! CLI (npm 1.6.0, from `install_pagefind` in scripts/install-tools.sh), then searched with
 //! its own JS API in headless Chromium from a host that gzips text.
 
-use crate::figures::{ColdQuery, EngineFigures, index_size, measure_build, percentile};
+use crate::figures::{ColdQuery, EngineFigures, index_size, measure_build, percentile, slowest};
 use crate::support::browser::Browser;
 use crate::support::site::serve_measured;
 use firebreak::search::Document;
@@ -84,10 +84,11 @@ pub async fn measure(docs: &[Document], cold: &[&str], warm: &[String]) -> Engin
         assert!(filters.as_array().expect("names").contains(&json!(facet)), "no `{facet}` filter: {filters}");
     }
     traffic.reset();
-    let mut latencies = Vec::new();
+    let mut timed = Vec::new();
     for query in warm {
-        latencies.push(run(&browser, WARM_QUERY, vec![json!(query)]).await.as_f64().expect("a time"));
+        timed.push((query.clone(), run(&browser, WARM_QUERY, vec![json!(query)]).await.as_f64().expect("a time")));
     }
+    let latencies: Vec<f64> = timed.iter().map(|(_, ms)| *ms).collect();
     let (warm_requests, warm_bytes) = traffic.take();
     browser.close().await;
 
@@ -104,6 +105,7 @@ pub async fn measure(docs: &[Document], cold: &[&str], warm: &[String]) -> Engin
         warm_count: latencies.len(),
         warm_requests,
         warm_bytes,
+        warm_slowest: slowest(&timed, 5),
     }
 }
 

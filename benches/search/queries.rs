@@ -13,7 +13,7 @@ pub const COLD: [&str; 10] = [
     "kubectl",                 // one word found only in runbooks
     "certif",                  // a prefix, as typed so far
     "certficate",              // a misspelling
-    "exhuastion",              // a misspelling: two letters swapped
+    "exhaustoin",              // a misspelling at the end: two letters swapped
     "SearchCertificateAlert3", // an alert name, from a page
     "priya",                   // a person (owner, author or commander)
 ];
