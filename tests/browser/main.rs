@@ -8,4 +8,5 @@ mod action_items;
 mod dora;
 mod injection;
 mod knowledge;
+mod search;
 mod shell;

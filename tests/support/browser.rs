@@ -143,3 +143,25 @@ impl Browser {
         element.prop(name).await.expect("property").unwrap_or_default()
     }
 }
+
+impl Browser {
+    /// Waits until `condition` holds.
+    pub async fn wait_for<F: std::future::Future<Output = bool>>(&self, condition: impl Fn() -> F) {
+        let deadline = tokio::time::Instant::now() + WAIT;
+        while !condition().await {
+            assert!(tokio::time::Instant::now() < deadline, "the page never got there: {}", self.current_url().await);
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the first element matching `css` has `name` = `value`.
+    pub async fn wait_for_attribute(&self, css: &str, name: &str, value: &str) {
+        self.wait_for(|| async {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(element) => element.attr(name).await.ok().flatten().as_deref() == Some(value),
+                Err(_) => false,
+            }
+        })
+        .await;
+    }
+}

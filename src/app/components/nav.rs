@@ -14,24 +14,27 @@ pub struct NavProps {
 fn use_search_shortcut() {
     let navigator = use_navigator();
     use_effect_with((), move |_| {
-        let document = gloo_events::EventListener::new(&gloo_utils::document(), "keydown", move |event| {
-            let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-            if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() || typing(event) {
-                return;
-            }
-            event.prevent_default();
-            match gloo_utils::document().get_element_by_id("search-input") {
-                Some(input) => {
-                    let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+        // Not passive (gloo's default): the `/` must not also be typed into the box it focuses.
+        let options = gloo_events::EventListenerOptions::enable_prevent_default();
+        let document =
+            gloo_events::EventListener::new_with_options(&gloo_utils::document(), "keydown", options, move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                if event.key() != "/" || event.ctrl_key() || event.meta_key() || event.alt_key() || typing(event) {
+                    return;
                 }
-                // The search page focuses its box when it opens.
-                None => {
-                    if let Some(navigator) = &navigator {
-                        navigator.push(&Route::Search);
+                event.prevent_default();
+                match gloo_utils::document().get_element_by_id("search-input") {
+                    Some(input) => {
+                        let _ = input.unchecked_into::<web_sys::HtmlElement>().focus();
+                    }
+                    // The search page focuses its box when it opens.
+                    None => {
+                        if let Some(navigator) = &navigator {
+                            navigator.push(&Route::Search);
+                        }
                     }
                 }
-            }
-        });
+            });
         move || drop(document)
     });
 }
