@@ -187,7 +187,7 @@ fn body(
                 Callback::from(move |_| shown.set(*shown + PAGE))
             };
             html! {
-                <div class="search-layout" data-search-query={answered.text.clone()} data-search-ms={format!("{:.1}", answer.ms)}>
+                <div class="search-layout" data-search-query={answered.text.clone()} data-search-total={answer.total.to_string()} data-search-ms={format!("{:.1}", answer.ms)}>
                     <SearchFacets facets={answer.facets.clone()} toggle={toggle.clone()} />
                     <section class="search-results-pane" aria-live="polite">
                         { status(answer, query) }
