@@ -18,15 +18,37 @@ pub struct EngineFigures {
     pub index_bytes_gzip: u64,
     /// Each query of `queries::COLD`, as a first query in a browser that has nothing cached.
     pub cold: Vec<ColdQuery>,
-    /// `queries::warm()` in one page, one after another, after the engine is initialised.
-    pub warm_p50_ms: f64,
-    pub warm_p95_ms: f64,
-    pub warm_count: usize,
-    /// What the warm queries fetched in all, since an engine may load index parts lazily.
-    pub warm_requests: u64,
-    pub warm_bytes: u64,
-    /// The five slowest warm queries and their times, slowest first: what p95 is made of.
-    pub warm_slowest: Vec<(String, f64)>,
+    pub warm: WarmQueries,
+}
+
+/// `queries::warm()` in one page, one after another, after the engine is initialised.
+pub struct WarmQueries {
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub count: usize,
+    /// What the queries fetched in all, since an engine may load index parts lazily.
+    pub requests: u64,
+    pub bytes: u64,
+    /// The five slowest queries and their times, slowest first: what p95 is made of.
+    pub slowest: Vec<(String, f64)>,
+}
+
+impl WarmQueries {
+    /// From each query's time and the traffic of all of them.
+    pub fn new(timed: &[(String, f64)], requests: u64, bytes: u64) -> WarmQueries {
+        let ms: Vec<f64> = timed.iter().map(|(_, ms)| *ms).collect();
+        let mut slowest = timed.to_vec();
+        slowest.sort_by(|a, b| b.1.total_cmp(&a.1));
+        slowest.truncate(5);
+        WarmQueries {
+            p50_ms: percentile(&ms, 50.0),
+            p95_ms: percentile(&ms, 95.0),
+            count: timed.len(),
+            requests,
+            bytes,
+            slowest,
+        }
+    }
 }
 
 /// A first query in a fresh browser: from nothing loaded to the top ten results' data.
@@ -84,14 +106,6 @@ pub fn index_size(dir: &Path, keep: impl Fn(&Path) -> bool) -> (usize, u64, u64)
     (files, raw, gzip)
 }
 
-/// The `n` slowest of `(query, ms)`, slowest first.
-pub fn slowest(timed: &[(String, f64)], n: usize) -> Vec<(String, f64)> {
-    let mut sorted = timed.to_vec();
-    sorted.sort_by(|a, b| b.1.total_cmp(&a.1));
-    sorted.truncate(n);
-    sorted
-}
-
 /// The nearest-rank percentile `p` (0–100) of `samples`.
 pub fn percentile(samples: &[f64], p: f64) -> f64 {
     let mut sorted = samples.to_vec();
@@ -124,15 +138,15 @@ pub fn print_table(engines: &[EngineFigures]) {
     row("cold query requests, median (max)", &|e| {
         format!("{:.0} ({:.0})", median(e, &|q| q.requests as f64), max(e, &|q| q.requests as f64))
     });
-    row("warm query p50", &|e| format!("{:.1} ms", e.warm_p50_ms));
-    row("warm query p95", &|e| format!("{:.1} ms", e.warm_p95_ms));
-    row("warm queries", &|e| e.warm_count.to_string());
+    row("warm query p50", &|e| format!("{:.1} ms", e.warm.p50_ms));
+    row("warm query p95", &|e| format!("{:.1} ms", e.warm.p95_ms));
+    row("warm queries", &|e| e.warm.count.to_string());
     row("warm bytes, requests per query", &|e| {
-        let n = e.warm_count.max(1) as f64;
-        format!("{:.1} KB, {:.1}", e.warm_bytes as f64 / n / 1e3, e.warm_requests as f64 / n)
+        let n = e.warm.count.max(1) as f64;
+        format!("{:.1} KB, {:.1}", e.warm.bytes as f64 / n / 1e3, e.warm.requests as f64 / n)
     });
     row("slowest warm queries", &|e| {
-        e.warm_slowest.iter().map(|(q, ms)| format!("`{q}` {ms:.0} ms")).collect::<Vec<_>>().join(", ")
+        e.warm.slowest.iter().map(|(q, ms)| format!("`{q}` {ms:.0} ms")).collect::<Vec<_>>().join(", ")
     });
 
     println!("\nCold queries (time · requests · bytes · matches · top three):\n");

@@ -21,6 +21,6 @@ async fn main() {
     let warm = queries::warm();
     println!("{} documents, {} cold and {} warm queries\n", docs.len(), queries::COLD.len(), warm.len());
 
-    let engines = vec![pagefind::measure(&docs, &queries::COLD, &warm).await];
+    let engines = pagefind::measure(&docs, &queries::COLD, &warm).await;
     figures::print_table(&engines);
 }

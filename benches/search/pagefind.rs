@@ -2,35 +2,38 @@
 //! CLI (npm 1.6.0, from `install_pagefind` in scripts/install-tools.sh), then searched with
 //! its own JS API in headless Chromium from a host that gzips text.
 
-use crate::figures::{ColdQuery, EngineFigures, index_size, measure_build, percentile, slowest};
+use crate::figures::{ColdQuery, EngineFigures, WarmQueries, index_size, measure_build};
 use crate::support::browser::Browser;
-use crate::support::site::serve_measured;
-use firebreak::search::Document;
+use crate::support::site::{Traffic, serve_measured};
+use firebreak::search::{Document, Facet};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
 /// A first query: load Pagefind, then search and read the top ten results, as a search page
-/// does. `noWorker` keeps the search on the page's thread, as firebreak's is.
-const COLD_QUERY: &str = "const [q, done] = arguments;
+/// does. `noWorker` keeps the search on the page's thread, as firebreak's is. With `facets`,
+/// the filters are loaded first, as a page showing facet counts must.
+const COLD_QUERY: &str = "const [q, facets, done] = arguments;
 (async () => {
   const t0 = performance.now();
   const pf = await import('/pagefind/pagefind.js');
   await pf.options({ noWorker: true });
   await pf.init();
+  if (facets) await pf.filters();
   const s = await pf.search(q);
   const top = await Promise.all(s.results.slice(0, 10).map(r => r.data()));
   return [performance.now() - t0, s.results.length, top.map(d => d.url)];
 })().then(done, e => done({ error: String(e) }));";
 
-/// Loads Pagefind once for the warm queries; returns its filter names, to check the facets.
-const INIT: &str = "const done = arguments[0];
+/// Loads Pagefind once for the warm queries; with `facets`, its filters too, and returns
+/// their names.
+const INIT: &str = "const [facets, done] = arguments;
 (async () => {
   window.pf = await import('/pagefind/pagefind.js');
   await pf.options({ noWorker: true });
   await pf.init();
-  return Object.keys(await pf.filters());
+  return facets ? Object.keys(await pf.filters()) : [];
 })().then(done, e => done({ error: String(e) }));";
 
 const WARM_QUERY: &str = "const [q, done] = arguments;
@@ -41,7 +44,10 @@ const WARM_QUERY: &str = "const [q, done] = arguments;
   return performance.now() - t0;
 })().then(done, e => done({ error: String(e) }));";
 
-pub async fn measure(docs: &[Document], cold: &[&str], warm: &[String]) -> EngineFigures {
+/// Two columns from one index: Pagefind as a plain search box, and as a page with facet
+/// counts (firebreak's search page shows them). Once its filters are loaded, Pagefind counts
+/// them on every search, which costs the most on the commonest words.
+pub async fn measure(docs: &[Document], cold: &[&str], warm: &[String]) -> Vec<EngineFigures> {
     let root = crate::support::root();
     let site = root.join("target/bench/search-pagefind");
     write_site(docs, &site);
@@ -56,17 +62,35 @@ pub async fn measure(docs: &[Document], cold: &[&str], warm: &[String]) -> Engin
 
     let (base, traffic) = serve_measured(&site);
     let page = format!("{base}/bench.html");
-    let mut cold_queries = Vec::new();
+    let mut engines = Vec::new();
+    for (name, facets) in [("Pagefind 1.6.0", false), ("Pagefind 1.6.0, facet counts", true)] {
+        engines.push(EngineFigures {
+            name: name.into(),
+            build_secs: build.secs,
+            peak_rss_mb: build.peak_rss_mb,
+            index_files,
+            index_bytes,
+            index_bytes_gzip,
+            cold: cold_queries(&page, &traffic, facets, cold).await,
+            warm: warm_queries(&page, &traffic, facets, warm).await,
+        });
+    }
+    engines
+}
+
+/// Each query as the first in a new browser, so nothing is cached or compiled.
+async fn cold_queries(page: &str, traffic: &Traffic, facets: bool, queries: &[&str]) -> Vec<ColdQuery> {
+    let mut measured = Vec::new();
     // An untimed first run fills the host's gzip cache and the page cache of Chromium itself.
-    for query in std::iter::once("warm-up").chain(cold.iter().copied()) {
+    for query in std::iter::once("warm-up").chain(queries.iter().copied()) {
         let browser = Browser::start().await;
-        browser.goto(&page).await;
+        browser.goto(page).await;
         traffic.reset();
-        let result = run(&browser, COLD_QUERY, vec![json!(query)]).await;
+        let result = run(&browser, COLD_QUERY, vec![json!(query), json!(facets)]).await;
         let (requests, bytes) = traffic.take();
         browser.close().await;
         let top = result[2].as_array().expect("urls").iter().map(|u| url_to_path(u.as_str().unwrap_or_default()));
-        cold_queries.push(ColdQuery {
+        measured.push(ColdQuery {
             query: query.to_owned(),
             ms: result[0].as_f64().expect("a time"),
             results: result[1].as_u64().expect("a count") as usize,
@@ -75,38 +99,29 @@ pub async fn measure(docs: &[Document], cold: &[&str], warm: &[String]) -> Engin
             bytes,
         });
     }
-    cold_queries.remove(0);
+    measured.remove(0);
+    measured
+}
 
+/// The queries one after another in one page, after Pagefind is loaded.
+async fn warm_queries(page: &str, traffic: &Traffic, facets: bool, queries: &[String]) -> WarmQueries {
     let browser = Browser::start().await;
-    browser.goto(&page).await;
-    let filters = run(&browser, INIT, vec![]).await;
-    for facet in ["kind", "severity", "service", "team", "tag", "year", "status"] {
-        assert!(filters.as_array().expect("names").contains(&json!(facet)), "no `{facet}` filter: {filters}");
+    browser.goto(page).await;
+    let filters = run(&browser, INIT, vec![json!(facets)]).await;
+    if facets {
+        for facet in Facet::ALL {
+            assert!(filters.as_array().expect("names").contains(&json!(facet.key())), "no `{facet:?}`: {filters}");
+        }
     }
     traffic.reset();
     let mut timed = Vec::new();
-    for query in warm {
-        timed.push((query.clone(), run(&browser, WARM_QUERY, vec![json!(query)]).await.as_f64().expect("a time")));
+    for query in queries {
+        let ms = run(&browser, WARM_QUERY, vec![json!(query)]).await.as_f64().expect("a time");
+        timed.push((query.clone(), ms));
     }
-    let latencies: Vec<f64> = timed.iter().map(|(_, ms)| *ms).collect();
-    let (warm_requests, warm_bytes) = traffic.take();
+    let (requests, bytes) = traffic.take();
     browser.close().await;
-
-    EngineFigures {
-        name: "Pagefind 1.6.0".into(),
-        build_secs: build.secs,
-        peak_rss_mb: build.peak_rss_mb,
-        index_files,
-        index_bytes,
-        index_bytes_gzip,
-        cold: cold_queries,
-        warm_p50_ms: percentile(&latencies, 50.0),
-        warm_p95_ms: percentile(&latencies, 95.0),
-        warm_count: latencies.len(),
-        warm_requests,
-        warm_bytes,
-        warm_slowest: slowest(&timed, 5),
-    }
+    WarmQueries::new(&timed, requests, bytes)
 }
 
 /// Runs `script` in the page, with `done` as its last argument; panics on a JS error.
