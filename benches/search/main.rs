@@ -11,6 +11,7 @@ mod support;
 
 mod corpus;
 mod figures;
+mod firebreak_site;
 mod pagefind;
 mod queries;
 
@@ -21,6 +22,7 @@ async fn main() {
     let warm = queries::warm();
     println!("{} documents, {} cold and {} warm queries\n", docs.len(), queries::COLD.len(), warm.len());
 
-    let engines = pagefind::measure(&docs, &queries::COLD, &warm).await;
+    let mut engines = vec![firebreak_site::measure(&corpus::repo(), &queries::COLD, &warm).await];
+    engines.extend(pagefind::measure(&docs, &queries::COLD, &warm).await);
     figures::print_table(&engines);
 }

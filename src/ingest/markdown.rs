@@ -134,13 +134,18 @@ pub fn plain_text(markdown: &str) -> String {
     for event in Parser::new_ext(markdown, options()) {
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            // Inline markup ends inside a word (`**fail**over`); everything else ends a block.
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => text.push(' '),
+            // Inline markup starts and ends inside a word (`**fail**over`); everything else
+            // starts or ends a block (a code block right after a list item's text included).
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. })
+            | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
+            Event::SoftBreak | Event::HardBreak | Event::Start(_) | Event::End(_) if !text.ends_with(' ') => {
+                text.push(' ')
+            }
             _ => {}
         }
     }
-    text.trim_end().to_owned()
+    // Runs of spaces and newlines (code blocks keep theirs) as one space: snippets are prose.
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Renders a single line of Markdown without the surrounding paragraph.
@@ -242,6 +247,12 @@ mod tests {
     use super::*;
 
     const BODY: &str = "# Title\n\n## Summary\nShort.\n\n## Root Cause Analysis (5 Whys)\n1. Why?\n\n## Notes\nkept\n";
+
+    #[test]
+    fn plain_text_keeps_words_apart_across_blocks_but_not_across_inline_markup() {
+        let md = "1. Check the dashboard.\n   ```bash\n   kubectl get pods\n   ```\n2. **Fail**over with `deployctl`.\n\n| a | b |\n|---|---|\n| x | y |\n";
+        assert_eq!(plain_text(md), "Check the dashboard. kubectl get pods Failover with deployctl. a b x y");
+    }
 
     #[test]
     fn splits_sections_with_kinds_and_lines() {

@@ -36,10 +36,11 @@ pub fn surface_forms(word: &str, out: &mut Vec<String>) {
     }
 }
 
-/// Splits at underscores and at lower-to-upper case changes.
+/// Splits at underscores, dots and colons (which Unicode keeps inside a word, as in
+/// `signing.active_kid` or `db:5432`) and at lower-to-upper case changes.
 fn identifier_parts(word: &str) -> Vec<&str> {
     let mut parts = Vec::new();
-    for piece in word.split('_').filter(|p| !p.is_empty()) {
+    for piece in word.split(['_', '.', ':']).filter(|p| !p.is_empty()) {
         let mut start = 0;
         let mut previous: Option<char> = None;
         for (i, c) in piece.char_indices() {
@@ -96,6 +97,7 @@ mod tests {
     fn identifiers_are_indexed_whole_and_in_parts() {
         assert_eq!(forms("CheckoutHighErrorRate"), ["checkouthigherrorrate", "checkout", "high", "error", "rate"]);
         assert_eq!(forms("disk_full"), ["disk_full", "disk", "full"]);
+        assert_eq!(forms("signing.active_kid"), ["signing.active_kid", "signing", "active", "kid"]);
         assert_eq!(forms("Rollback"), ["rollback"]);
         assert_eq!(forms("HTTP"), ["http"]);
     }

@@ -1,0 +1,107 @@
+//! firebreak's own search: `firebreak build` over the repo (the index is part of it), then
+//! the release app's search page in headless Chromium, typed into as a reader does.
+
+use crate::figures::{ColdQuery, EngineFigures, WarmQueries, index_size, measure_build};
+use crate::support::browser::Browser;
+use crate::support::site::{Traffic, build_site, serve_measured};
+use serde_json::{Value, json};
+use std::path::Path;
+use std::process::Command;
+
+/// Types `q` into the search box at once (as a paste) and waits for its results on screen:
+/// the time runs from the keystroke to the rendered list, downloads included.
+const QUERY: &str = "const [q, done] = arguments;
+const input = document.getElementById('search-input');
+const t0 = performance.now();
+const observer = new MutationObserver(() => {
+  const layout = document.querySelector('.search-layout');
+  if (!layout || layout.dataset.searchQuery !== q) return;
+  observer.disconnect();
+  const top = [...document.querySelectorAll('.result .result-title')].map(a => new URL(a.href).pathname);
+  done([performance.now() - t0, Number(layout.dataset.searchTotal), top]);
+});
+observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+const error = document.querySelector('.problem');
+if (error) done({ error: error.textContent });
+input.value = q;
+input.dispatchEvent(new InputEvent('input', { bubbles: true }));";
+
+pub async fn measure(repo: &Path, cold: &[&str], warm: &[String]) -> EngineFigures {
+    let root = crate::support::root();
+    // The whole compile, as Pagefind's figure is its whole run: reading and checking every
+    // document, rendering it, writing the bundle and the index.
+    let data = root.join("target/bench/search-firebreak-data");
+    let firebreak = assert_cmd::cargo::cargo_bin("firebreak");
+    let build = measure_build(Command::new(firebreak).arg("build").arg("--source").arg(repo).arg("--out").arg(&data));
+    let (index_files, index_bytes, index_bytes_gzip) = index_size(&data.join("search"), |_| true);
+
+    let dist = build_site(repo, &root.join("target/bench/search-firebreak-dist"));
+    let (base, traffic) = serve_measured(&dist);
+    let page = format!("{base}/search");
+    EngineFigures {
+        name: "firebreak".into(),
+        build_secs: build.secs,
+        peak_rss_mb: build.peak_rss_mb,
+        index_files,
+        index_bytes,
+        index_bytes_gzip,
+        cold: cold_queries(&page, &traffic, cold).await,
+        warm: warm_queries(&page, &traffic, warm).await,
+    }
+}
+
+/// The search page open and the site loaded; nothing of the index fetched yet.
+async fn open(page: &str) -> Browser {
+    let browser = Browser::start().await;
+    browser.goto(page).await;
+    browser.wait_for_text("results appear as you type").await;
+    browser
+}
+
+/// Each query as the first in a new browser, so nothing is cached or compiled.
+async fn cold_queries(page: &str, traffic: &Traffic, queries: &[&str]) -> Vec<ColdQuery> {
+    let mut measured = Vec::new();
+    // An untimed first run fills the host's gzip cache, as the Pagefind runs do.
+    for query in std::iter::once("warm-up").chain(queries.iter().copied()) {
+        let browser = open(page).await;
+        traffic.reset();
+        let result = run(&browser, query).await;
+        let (requests, bytes) = traffic.take();
+        browser.close().await;
+        measured.push(ColdQuery {
+            query: query.to_owned(),
+            ms: result[0].as_f64().expect("a time"),
+            results: result[1].as_u64().expect("a count") as usize,
+            top: result[2]
+                .as_array()
+                .expect("paths")
+                .iter()
+                .map(|p| p.as_str().unwrap_or_default().to_owned())
+                .collect(),
+            requests,
+            bytes,
+        });
+    }
+    measured.remove(0);
+    measured
+}
+
+/// The queries one after another in one page, after a first query has loaded the manifest.
+async fn warm_queries(page: &str, traffic: &Traffic, queries: &[String]) -> WarmQueries {
+    let browser = open(page).await;
+    run(&browser, "warm-up").await;
+    traffic.reset();
+    let mut timed = Vec::new();
+    for query in queries {
+        timed.push((query.clone(), run(&browser, query).await[0].as_f64().expect("a time")));
+    }
+    let (requests, bytes) = traffic.take();
+    browser.close().await;
+    WarmQueries::new(&timed, requests, bytes)
+}
+
+async fn run(browser: &Browser, query: &str) -> Value {
+    let value = browser.client.execute_async(QUERY, vec![json!(query)]).await.expect("the script ran");
+    assert!(value.get("error").is_none(), "the search failed: {value}");
+    value
+}
