@@ -4,9 +4,11 @@
 use crate::figures::{ColdQuery, EngineFigures, WarmQueries, index_size, measure_build};
 use crate::support::browser::Browser;
 use crate::support::site::{Traffic, build_site, serve_measured};
+use firebreak::search::Document;
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;
+use std::time::Instant;
 
 /// Types `q` into the search box at once (as a paste) and waits for its results on screen:
 /// the time runs from the keystroke to the rendered list, downloads included.
@@ -18,7 +20,7 @@ const observer = new MutationObserver(() => {
   if (!layout || layout.dataset.searchQuery !== q) return;
   observer.disconnect();
   const top = [...document.querySelectorAll('.result .result-title')].map(a => new URL(a.href).pathname);
-  done([performance.now() - t0, Number(layout.dataset.searchTotal), top]);
+  done([performance.now() - t0, Number(layout.dataset.searchTotal), top, Number(layout.dataset.searchMs)]);
 });
 observer.observe(document.body, { subtree: true, childList: true, attributes: true });
 const error = document.querySelector('.problem');
@@ -26,21 +28,26 @@ if (error) done({ error: error.textContent });
 input.value = q;
 input.dispatchEvent(new InputEvent('input', { bubbles: true }));";
 
-pub async fn measure(repo: &Path, cold: &[&str], warm: &[String]) -> EngineFigures {
+pub async fn measure(repo: &Path, docs: &[Document], cold: &[&str], warm: &[String]) -> EngineFigures {
     let root = crate::support::root();
+    let index_secs = index_build(docs, &root.join("target/bench/search-firebreak-index"));
     // The whole compile, as Pagefind's figure is its whole run: reading and checking every
     // document, rendering it, writing the bundle and the index.
     let data = root.join("target/bench/search-firebreak-data");
     let firebreak = assert_cmd::cargo::cargo_bin("firebreak");
     let build = measure_build(Command::new(firebreak).arg("build").arg("--source").arg(repo).arg("--out").arg(&data));
     let (index_files, index_bytes, index_bytes_gzip) = index_size(&data.join("search"), |_| true);
+    println!(
+        "firebreak: index build {index_secs:.2} s of the whole `firebreak build` {:.1} s (peak {:.0} MB)",
+        build.secs, build.peak_rss_mb
+    );
 
     let dist = build_site(repo, &root.join("target/bench/search-firebreak-dist"));
     let (base, traffic) = serve_measured(&dist);
     let page = format!("{base}/search");
     EngineFigures {
         name: "firebreak".into(),
-        build_secs: build.secs,
+        build_secs: index_secs,
         peak_rss_mb: build.peak_rss_mb,
         index_files,
         index_bytes,
@@ -48,6 +55,17 @@ pub async fn measure(repo: &Path, cold: &[&str], warm: &[String]) -> EngineFigur
         cold: cold_queries(&page, &traffic, cold).await,
         warm: warm_queries(&page, &traffic, warm).await,
     }
+}
+
+/// The index alone, from the documents to its files on disk, as the compiler makes it.
+fn index_build(docs: &[Document], dir: &Path) -> f64 {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir.join("search")).expect("an index directory");
+    let started = Instant::now();
+    for (name, bytes) in firebreak::search::build(docs) {
+        std::fs::write(dir.join(name), bytes).expect("an index file");
+    }
+    started.elapsed().as_secs_f64()
 }
 
 /// The search page open and the site loaded; nothing of the index fetched yet.
@@ -92,10 +110,18 @@ async fn warm_queries(page: &str, traffic: &Traffic, queries: &[String]) -> Warm
     run(&browser, "warm-up").await;
     traffic.reset();
     let mut timed = Vec::new();
+    let mut engine = Vec::new();
     for query in queries {
-        timed.push((query.clone(), run(&browser, query).await[0].as_f64().expect("a time")));
+        let result = run(&browser, query).await;
+        timed.push((query.clone(), result[0].as_f64().expect("a time")));
+        engine.push(result[3].as_f64().expect("the page's own time"));
     }
     let (requests, bytes) = traffic.take();
+    println!(
+        "firebreak warm queries, the search alone (downloads included, rendering not): p50 {:.1} ms, p95 {:.1} ms",
+        crate::figures::percentile(&engine, 50.0),
+        crate::figures::percentile(&engine, 95.0)
+    );
     browser.close().await;
     WarmQueries::new(&timed, requests, bytes)
 }

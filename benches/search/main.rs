@@ -22,7 +22,7 @@ async fn main() {
     let warm = queries::warm();
     println!("{} documents, {} cold and {} warm queries\n", docs.len(), queries::COLD.len(), warm.len());
 
-    let mut engines = vec![firebreak_site::measure(&corpus::repo(), &queries::COLD, &warm).await];
+    let mut engines = vec![firebreak_site::measure(&corpus::repo(), &docs, &queries::COLD, &warm).await];
     engines.extend(pagefind::measure(&docs, &queries::COLD, &warm).await);
     figures::print_table(&engines);
 }

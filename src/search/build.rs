@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::document::{Document, Facet};
 use super::format::{
-    DocEntry, Fragment, IN_BODY, IN_HEADINGS, IN_KEYWORDS, IN_TITLE, MANIFEST_FILE, Manifest, Posting, dictionary_file,
-    encode_body_norm, encode_list, encode_postings, fragment_file, postings_file,
+    DocEntry, Fragment, IN_BODY, IN_HEADINGS, IN_KEYWORDS, IN_TITLE, MANIFEST_FILE, Manifest, Posting, compress,
+    dictionary_file, encode_body_norm, encode_list, encode_postings, fragment_file, postings_file,
 };
 use super::text::{Stems, is_stop_word, surface_forms, words};
 
@@ -81,7 +81,7 @@ pub fn build(docs: &[Document]) -> IndexFiles {
         postings_starts,
         terms: postings.len() as u32,
     };
-    files.push((MANIFEST_FILE.to_owned(), manifest.encode()));
+    files.push((MANIFEST_FILE.to_owned(), compress(&manifest.encode())));
     for (number, doc) in docs.iter().enumerate() {
         let fragment = Fragment {
             kind: doc.kind,
@@ -121,7 +121,7 @@ fn write_dictionary(keys: &BTreeMap<&str, u32>, files: &mut IndexFiles) -> Vec<S
         // The first shard starts at the beginning, so any key finds a shard.
         starts.push(if starts.is_empty() { String::new() } else { shard[0].0.to_owned() });
         let map = fst::Map::from_iter(shard.drain(..).map(|(k, v)| (k, u64::from(v)))).expect("keys are sorted");
-        files.push((dictionary_file(starts.len() - 1), map.into_fst().into_inner()));
+        files.push((dictionary_file(starts.len() - 1), compress(&map.into_fst().into_inner())));
     };
     for (key, term) in keys {
         if size >= DICTIONARY_SHARD_KEY_BYTES {
@@ -144,7 +144,10 @@ fn write_postings<'a>(lists: impl Iterator<Item = &'a Vec<Posting>>, files: &mut
     let mut size = 0;
     for (term, list) in lists.enumerate() {
         if size >= POSTINGS_SHARD_BYTES {
-            files.push((postings_file(starts.len() - 1), encode_postings(*starts.last().expect("a start"), &shard)));
+            files.push((
+                postings_file(starts.len() - 1),
+                compress(&encode_postings(*starts.last().expect("a start"), &shard)),
+            ));
             starts.push(term as u32);
             shard.clear();
             size = 0;
@@ -153,7 +156,7 @@ fn write_postings<'a>(lists: impl Iterator<Item = &'a Vec<Posting>>, files: &mut
         size += encoded.len();
         shard.push(encoded);
     }
-    files.push((postings_file(starts.len() - 1), encode_postings(*starts.last().expect("a start"), &shard)));
+    files.push((postings_file(starts.len() - 1), compress(&encode_postings(*starts.last().expect("a start"), &shard))));
     starts
 }
 

@@ -8,7 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::document::Facet;
 use super::format::{
-    Fragment, Manifest, PostingsShard, decode_body_norm, dictionary_file, fragment_file, postings_file,
+    Fragment, MANIFEST_FILE, Manifest, PostingsShard, decode_body_norm, decompress, dictionary_file, fragment_file,
+    postings_file,
 };
 use super::query::{Query, QueryWord, query_words};
 use super::rank::{bm25f, idf};
@@ -79,7 +80,7 @@ pub struct Index {
 impl Index {
     pub fn open(manifest: &[u8]) -> Result<Index, String> {
         Ok(Index {
-            manifest: Manifest::decode(manifest)?,
+            manifest: Manifest::decode(&decompress(MANIFEST_FILE, manifest)?)?,
             dictionaries: HashMap::new(),
             postings: HashMap::new(),
             fragments: HashMap::new(),
@@ -99,11 +100,11 @@ impl Index {
         };
         if let Some(shard) = number("search/dict-", ".fst") {
             // `verify` checks the checksum: fst trusts its bytes and a damaged one would panic.
-            let map = Map::new(bytes).map_err(|e| format!("{file} is damaged: {e}"))?;
+            let map = Map::new(decompress(file, &bytes)?).map_err(|e| format!("{file} is damaged: {e}"))?;
             map.as_fst().verify().map_err(|e| format!("{file} is damaged: {e}"))?;
             self.dictionaries.insert(shard, map);
         } else if let Some(shard) = number("search/post-", ".bin") {
-            self.postings.insert(shard, PostingsShard::decode(file, &bytes, self.docs())?);
+            self.postings.insert(shard, PostingsShard::decode(file, &decompress(file, &bytes)?, self.docs())?);
         } else if let Some(doc) = number("search/doc-", ".json") {
             let fragment = serde_json::from_slice(&bytes).map_err(|e| format!("{file} is damaged: {e}"))?;
             self.fragments.insert(doc, fragment);

@@ -10,6 +10,8 @@
 //!   term's count in the body and which sections.
 //! * `search/doc-N.json` — one document's title, path and section texts, fetched only for
 //!   the results on screen, to cut their snippets from.
+//!
+//! The binary files are deflated ([`compress`]); the JSON ones are left to the host's gzip.
 
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +23,19 @@ pub const MANIFEST_FILE: &str = "search/manifest.bin";
 const MANIFEST_MAGIC: &[u8; 4] = b"FBSM";
 const POSTINGS_MAGIC: &[u8; 4] = b"FBSP";
 const VERSION: u64 = 1;
+
+/// The index's binary files are deflated: a static host compresses JSON but seldom
+/// `application/octet-stream`, and postings shrink to a tenth.
+pub fn compress(bytes: &[u8]) -> Vec<u8> {
+    miniz_oxide::deflate::compress_to_vec(bytes, 9)
+}
+
+/// Inflates one index file; no index file inflates past this, so a damaged or hostile one
+/// cannot exhaust memory.
+pub fn decompress(file: &str, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    const LIMIT: usize = 256 << 20;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(bytes, LIMIT).map_err(|e| format!("{file} is damaged: {e}"))
+}
 
 pub fn dictionary_file(shard: usize) -> String {
     format!("search/dict-{shard}.fst")
@@ -303,6 +318,14 @@ mod tests {
         let bytes = manifest().encode();
         assert!(Manifest::decode(&bytes[..bytes.len() - 1]).is_err());
         assert!(Manifest::decode(&[bytes.as_slice(), b"x"].concat()).unwrap_err().contains("after the end"));
+    }
+
+    #[test]
+    fn compression_round_trips_and_damage_is_an_error() {
+        let bytes = manifest().encode();
+        assert_eq!(decompress("m", &compress(&bytes)).unwrap(), bytes);
+        let err = decompress("search/post-3.bin", &compress(&bytes)[..10]).unwrap_err();
+        assert!(err.contains("search/post-3.bin"), "{err}");
     }
 
     #[test]
