@@ -137,7 +137,11 @@ async fn warm_queries(page: &str, traffic: &Traffic, queries: &[String]) -> (War
 }
 
 async fn run(browser: &Browser, query: &str) -> Value {
-    let value = browser.client.execute_async(QUERY, vec![json!(query)]).await.expect("the script ran");
-    assert!(value.get("error").is_none(), "the search failed: {value}");
+    let value = browser
+        .client
+        .execute_async(QUERY, vec![json!(query)])
+        .await
+        .unwrap_or_else(|e| panic!("`{query}`: the page never showed its results: {e}"));
+    assert!(value.get("error").is_none(), "`{query}`: the search failed: {value}");
     value
 }

@@ -90,66 +90,54 @@ pub fn documents(repo: &Repo) -> Vec<Document> {
 fn postmortem(config: &Config, pm: &Postmortem) -> Document {
     let meta = &pm.meta;
     let mut facets = vec![
-        (Facet::Kind, DocKind::Postmortem.label().to_owned()),
         (Facet::Severity, meta.severity.label().to_owned()),
         (Facet::Year, meta.date.format("%Y").to_string()),
         (Facet::Status, meta.status.label().to_owned()),
     ];
     facets.extend(service_facets(config, &meta.services));
     facets.extend(meta.tags.iter().map(|t| (Facet::Tag, t.clone())));
-    let keywords = [meta.id.as_str()]
+    let keywords = [&meta.id]
         .into_iter()
-        .chain(meta.services.iter().map(String::as_str))
-        .chain(meta.tags.iter().map(String::as_str))
-        .chain(meta.caused_by_deploys.iter().map(String::as_str))
-        .chain(meta.incident_commander.as_deref())
-        .chain(meta.authors.iter().map(String::as_str))
-        .map(str::to_owned)
+        .chain(&meta.services)
+        .chain(&meta.tags)
+        .chain(&meta.caused_by_deploys)
+        .chain(&meta.incident_commander)
+        .chain(&meta.authors)
+        .cloned()
         .collect();
-    Document {
-        kind: DocKind::Postmortem,
-        path: format!("/postmortems/{}", meta.id),
-        title: meta.title.clone(),
-        keywords,
-        sections: sections(&pm.sections),
-        facets,
-    }
+    page(DocKind::Postmortem, &meta.id, &meta.title, keywords, sections(&pm.sections), facets)
 }
 
 fn runbook(config: &Config, rb: &Runbook) -> Document {
     let meta = &rb.meta;
-    let mut facets = vec![(Facet::Kind, DocKind::Runbook.label().to_owned())];
-    facets.extend(service_facets(config, std::slice::from_ref(&meta.service)));
-    let keywords = [&rb.slug, &meta.service, &meta.owner].into_iter().chain(&meta.alerts).map(String::clone).collect();
-    Document {
-        kind: DocKind::Runbook,
-        path: format!("/runbooks/{}", rb.slug),
-        title: meta.title.clone(),
-        keywords,
-        sections: sections(&rb.sections),
-        facets,
-    }
+    let facets = service_facets(config, std::slice::from_ref(&meta.service)).collect();
+    let keywords = [&rb.slug, &meta.service, &meta.owner].into_iter().chain(&meta.alerts).cloned().collect();
+    page(DocKind::Runbook, &rb.slug, &meta.title, keywords, sections(&rb.sections), facets)
 }
 
 fn service(config: &Config, name: &str) -> Document {
-    let mut facets = vec![(Facet::Kind, DocKind::Service.label().to_owned())];
-    facets.extend(service_facets(config, &[name.to_owned()]));
     let catalog = config.services.get(name);
-    let mut keywords = vec![name.to_owned()];
-    keywords.extend(catalog.map(|s| s.team.clone()));
+    let keywords = std::iter::once(name.to_owned()).chain(catalog.map(|s| s.team.clone())).collect();
     let sections = catalog
         .filter(|s| !s.description.trim().is_empty())
         .map(|s| DocSection { anchor: String::new(), heading: "About".into(), text: s.description.clone() })
         .into_iter()
         .collect();
-    Document {
-        kind: DocKind::Service,
-        path: format!("/services/{name}"),
-        title: name.to_owned(),
-        keywords,
-        sections,
-        facets,
-    }
+    let facets = service_facets(config, &[name.to_owned()]).collect();
+    page(DocKind::Service, name, name, keywords, sections, facets)
+}
+
+/// The document of the page `/<kind>s/<name>`; its kind is a facet too.
+fn page(
+    kind: DocKind,
+    name: &str,
+    title: &str,
+    keywords: Vec<String>,
+    sections: Vec<DocSection>,
+    mut facets: Vec<(Facet, String)>,
+) -> Document {
+    facets.insert(0, (Facet::Kind, kind.label().to_owned()));
+    Document { kind, path: format!("/{}s/{name}", kind.label()), title: title.to_owned(), keywords, sections, facets }
 }
 
 fn sections(sections: &[crate::model::Section]) -> Vec<DocSection> {
