@@ -19,6 +19,9 @@ pub struct EngineFigures {
     /// Each query of `queries::COLD`, as a first query in a browser that has nothing cached.
     pub cold: Vec<ColdQuery>,
     pub warm: WarmQueries,
+    /// The same queries once more in that page: everything they need is loaded, so this is
+    /// the engine's own speed, rendering included for firebreak.
+    pub repeated: WarmQueries,
 }
 
 /// `queries::warm()` in one page, one after another, after the engine is initialised.
@@ -145,6 +148,8 @@ pub fn print_table(engines: &[EngineFigures]) {
         let n = e.warm.count.max(1) as f64;
         format!("{:.1} KB, {:.1}", e.warm.bytes as f64 / n / 1e3, e.warm.requests as f64 / n)
     });
+    row("repeated query p50", &|e| format!("{:.1} ms", e.repeated.p50_ms));
+    row("repeated query p95", &|e| format!("{:.1} ms", e.repeated.p95_ms));
     row("slowest warm queries", &|e| {
         e.warm.slowest.iter().map(|(q, ms)| format!("`{q}` {ms:.0} ms")).collect::<Vec<_>>().join(", ")
     });
