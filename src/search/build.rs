@@ -89,7 +89,7 @@ pub fn build(docs: &[Document]) -> IndexFiles {
             title: doc.title.clone(),
             sections: doc.sections.clone(),
         };
-        files.push((fragment_file(number), serde_json::to_vec(&fragment).expect("a fragment serialises")));
+        files.push((fragment_file(number), compress(&serde_json::to_vec(&fragment).expect("a fragment serialises"))));
     }
     files
 }

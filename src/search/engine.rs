@@ -105,8 +105,9 @@ impl Index {
             self.dictionaries.insert(shard, map);
         } else if let Some(shard) = number("search/post-", ".bin") {
             self.postings.insert(shard, PostingsShard::decode(file, &decompress(file, &bytes)?, self.docs())?);
-        } else if let Some(doc) = number("search/doc-", ".json") {
-            let fragment = serde_json::from_slice(&bytes).map_err(|e| format!("{file} is damaged: {e}"))?;
+        } else if let Some(doc) = number("search/doc-", ".bin") {
+            let fragment =
+                serde_json::from_slice(&decompress(file, &bytes)?).map_err(|e| format!("{file} is damaged: {e}"))?;
             self.fragments.insert(doc, fragment);
         } else {
             return Err(format!("{file} is not a search index file"));

@@ -8,10 +8,11 @@
 //! * `search/post-N.bin` — the postings of a run of terms: per term its document count,
 //!   then per document the gap from the previous one, which fields hold the term, the
 //!   term's count in the body and which sections.
-//! * `search/doc-N.json` — one document's title, path and section texts, fetched only for
-//!   the results on screen, to cut their snippets from.
+//! * `search/doc-N.bin` — one document's title, path and section texts (JSON), fetched
+//!   only for the results on screen, to cut their snippets from.
 //!
-//! The binary files are deflated ([`compress`]); the JSON ones are left to the host's gzip.
+//! Every file is deflated ([`compress`]): a static host gzips JSON but seldom
+//! `application/octet-stream`, and this way the bytes on the wire do not depend on the host.
 
 use serde::{Deserialize, Serialize};
 
@@ -24,8 +25,8 @@ const MANIFEST_MAGIC: &[u8; 4] = b"FBSM";
 const POSTINGS_MAGIC: &[u8; 4] = b"FBSP";
 const VERSION: u64 = 1;
 
-/// The index's binary files are deflated: a static host compresses JSON but seldom
-/// `application/octet-stream`, and postings shrink to a tenth.
+/// Index files are deflated so they travel compressed from any host; postings shrink to a
+/// tenth.
 pub fn compress(bytes: &[u8]) -> Vec<u8> {
     miniz_oxide::deflate::compress_to_vec(bytes, 9)
 }
@@ -46,7 +47,7 @@ pub fn postings_file(shard: usize) -> String {
 }
 
 pub fn fragment_file(doc: usize) -> String {
-    format!("search/doc-{doc}.json")
+    format!("search/doc-{doc}.bin")
 }
 
 /// What the manifest holds of one document.
