@@ -28,7 +28,7 @@ const VERSION: u64 = 1;
 /// Index files are deflated so they travel compressed from any host; postings shrink to a
 /// tenth.
 pub fn compress(bytes: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec(bytes, 6)
+    miniz_oxide::deflate::compress_to_vec(bytes, 9)
 }
 
 /// Inflates one index file; no index file inflates past this, so a damaged or hostile one
