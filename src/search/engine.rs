@@ -73,6 +73,8 @@ pub struct Index {
     postings: HashMap<usize, PostingsShard>,
     fragments: HashMap<usize, Fragment>,
     stems: Stems,
+    /// Each length norm's body length: decoded once, not per posting.
+    body_words: [f32; 256],
     /// Built on the first typo; each takes a moment to build and is reused.
     typo_builders: [Option<LevenshteinAutomatonBuilder>; 2],
 }
@@ -85,6 +87,7 @@ impl Index {
             postings: HashMap::new(),
             fragments: HashMap::new(),
             stems: Stems::default(),
+            body_words: std::array::from_fn(|norm| decode_body_norm(norm as u8)),
             typo_builders: [None, None],
         })
     }
@@ -264,7 +267,7 @@ impl Index {
                 let idf = idf(docs, list.len());
                 for p in list {
                     let doc = p.doc as usize;
-                    let body_words = decode_body_norm(self.manifest.docs[doc].body_norm);
+                    let body_words = self.body_words[usize::from(self.manifest.docs[doc].body_norm)];
                     best[doc] = best[doc].max(m.weight * bm25f(idf, p, body_words, average));
                     sections[i][doc] |= p.sections;
                 }
@@ -279,24 +282,27 @@ impl Index {
         // Results match every word found; if no document has them all, those with the most.
         let most = words_matched.iter().copied().max().unwrap_or(0);
         let filters = self.selected_values(query);
-        let mut counts: HashMap<u32, usize> = HashMap::new();
+        let mut counts = vec![0usize; self.manifest.facet_values.len()];
         let mut hits = Vec::new();
         for doc in (0..docs).filter(|d| most > 0 && words_matched[*d] == most) {
             let values = &self.manifest.docs[doc].facets;
-            let failed: Vec<Facet> = filters
-                .iter()
-                .filter(|(_, selected)| !values.iter().any(|v| selected.contains(v)))
-                .map(|(facet, _)| *facet)
-                .collect();
+            // The filters this document fails, as bits of `filters`.
+            let failed = filters.iter().enumerate().fold(0u32, |bits, (i, (_, selected))| {
+                if values.iter().any(|v| selected.contains(v)) { bits } else { bits | 1 << i }
+            });
             // A facet's counts ignore its own selection, so they show what choosing another
             // value of it would give.
+            let counted = match failed.count_ones() {
+                0 => None,
+                1 => Some(filters[failed.trailing_zeros() as usize].0),
+                _ => continue,
+            };
             for v in values {
-                let facet = self.manifest.facet_values[*v as usize].0;
-                if failed.is_empty() || failed == [facet] {
-                    *counts.entry(*v).or_default() += 1;
+                if counted.is_none_or(|facet| self.manifest.facet_values[*v as usize].0 == facet) {
+                    counts[*v as usize] += 1;
                 }
             }
-            if failed.is_empty() {
+            if failed == 0 {
                 hits.push(Hit { doc, score: score[doc], section: best_section(&sections, doc) });
             }
         }
@@ -329,7 +335,7 @@ impl Index {
             .collect()
     }
 
-    fn facet_counts(&self, query: &Query, counts: &HashMap<u32, usize>) -> Vec<FacetCount> {
+    fn facet_counts(&self, query: &Query, counts: &[usize]) -> Vec<FacetCount> {
         let mut out: Vec<FacetCount> = self
             .manifest
             .facet_values
@@ -337,7 +343,7 @@ impl Index {
             .enumerate()
             .filter_map(|(i, (facet, value))| {
                 let selected = query.filters.get(facet).is_some_and(|s| s.contains(value));
-                let count = counts.get(&(i as u32)).copied().unwrap_or(0);
+                let count = counts[i];
                 (count > 0 || selected).then(|| FacetCount { facet: *facet, value: value.clone(), count, selected })
             })
             .collect();
@@ -366,9 +372,13 @@ fn collect_typos(map: &Map<Vec<u8>>, dfa: &DFA, out: &mut Vec<(u8, Match)>) {
 /// The section holding the most of the query's words; the first of equals.
 fn best_section(sections: &[Vec<u64>], doc: usize) -> Option<usize> {
     let mut best: Option<(usize, usize)> = None;
-    for bit in 0..64 {
+    // Only the sections some word is in: a few bits of 64.
+    let mut any = sections.iter().fold(0u64, |all, s| all | s[doc]);
+    while any != 0 {
+        let bit = any.trailing_zeros() as usize;
+        any &= any - 1;
         let holding = sections.iter().filter(|s| s[doc] & (1 << bit) != 0).count();
-        if holding > 0 && best.is_none_or(|(_, n)| holding > n) {
+        if best.is_none_or(|(_, n)| holding > n) {
             best = Some((bit, holding));
         }
     }
