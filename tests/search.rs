@@ -98,3 +98,27 @@ fn an_unknown_facet_is_a_usage_error() {
         .code(2)
         .stderr(predicates::str::contains("`colour` is not a facet"));
 }
+
+/// The commands docs/search.md shows run as documented, on the example repo.
+#[test]
+fn the_documented_commands_work() {
+    let docs = std::fs::read_to_string(root().join("docs/search.md")).unwrap();
+    let block = docs.split("```sh\n").nth(1).and_then(|b| b.split("```").next()).expect("a command block");
+    let commands: Vec<&str> = block.lines().filter(|l| l.starts_with("firebreak search ")).collect();
+    assert_eq!(commands.len(), 2, "{block}");
+    for command in commands {
+        // Arguments as a shell splits them: quoted words stay together.
+        let args: Vec<String> = command
+            .trim_start_matches("firebreak ")
+            .split('"')
+            .enumerate()
+            .flat_map(|(i, part)| {
+                if i % 2 == 1 { vec![part.to_owned()] } else { part.split_whitespace().map(str::to_owned).collect() }
+            })
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).take_while(|a| *a != "--source").collect();
+        let output = firebreak().args(&args).arg("--source").arg(root()).assert().success().get_output().stdout.clone();
+        let text = String::from_utf8(output).unwrap();
+        assert!(!text.contains("0 result(s)") && !text.contains("\"total\": 0"), "`{command}` finds nothing:\n{text}");
+    }
+}
