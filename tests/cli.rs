@@ -87,6 +87,12 @@ fn build_writes_every_document_and_a_site_the_app_can_read() {
                 .unwrap();
         assert_eq!(doc.meta.title, rb.meta.title);
     }
+    // The Atom feed: well-formed, one entry per postmortem, newest first, each with its summary.
+    let feed: atom_syndication::Feed = std::fs::read_to_string(out.path().join("feed.xml")).unwrap().parse().unwrap();
+    let titles: Vec<&str> = feed.entries.iter().map(|e| e.title.value.as_str()).collect();
+    let expected: Vec<&str> = site.postmortems.iter().map(|pm| pm.meta.title.as_str()).collect();
+    assert_eq!(titles, expected);
+    assert!(feed.entries.iter().all(|e| e.summary.as_ref().is_some_and(|s| !s.value.is_empty())));
 }
 
 #[test]

@@ -21,6 +21,9 @@ pub const SITE_FILE: &str = "site.json";
 /// and they outweigh everything else in it.
 pub const SERIES_FILE: &str = "series.json";
 
+/// The Atom feed of postmortems (`<link rel="alternate">` in index.html points at it).
+pub const FEED_FILE: &str = "feed.xml";
+
 pub fn postmortem_file(id: &str) -> String {
     format!("postmortems/{id}.json")
 }

@@ -1,5 +1,7 @@
-//! The pipeline the CLI runs: load → validate across documents → write the bundle.
+//! The pipeline the CLI runs: load → validate across documents → write the bundle (with
+//! the postmortem feed).
 
+mod feed;
 mod links;
 pub mod rules;
 mod write;

@@ -1,5 +1,5 @@
-//! Writes the bundle: `site.json`, the deployment columns, one JSON file per document and
-//! the search index.
+//! Writes the bundle: `site.json`, the deployment columns, one JSON file per document, the
+//! postmortem feed and the search index.
 
 use std::io;
 use std::path::Path;
@@ -30,6 +30,7 @@ pub fn write_bundle(repo: &Repo, out: &Path) -> io::Result<Site> {
     for rb in &repo.runbooks {
         write_json(&out.join(bundle::runbook_file(&rb.slug)), rb)?;
     }
+    std::fs::write(out.join(bundle::FEED_FILE), super::feed::atom(repo))?;
     std::fs::create_dir_all(out.join(search::format::DIRECTORY))?;
     for (name, bytes) in search::build(&search::documents(repo)) {
         std::fs::write(out.join(name), bytes)?;
