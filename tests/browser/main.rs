@@ -8,5 +8,6 @@ mod action_items;
 mod dora;
 mod injection;
 mod knowledge;
+mod preview;
 mod search;
 mod shell;

@@ -19,6 +19,14 @@ pub fn built_site() -> &'static Path {
 
 /// `trunk build --release` of the repo at `source` into `dist`.
 pub fn build_site(source: &Path, dist: &Path) -> PathBuf {
+    build_site_at(source, dist, "/")
+}
+
+/// [`build_site`] for publishing under `public_url`, as a pull request's preview is.
+pub fn build_site_at(source: &Path, dist: &Path, public_url: &str) -> PathBuf {
+    // One trunk at a time: each rewrites target/site/data in its pre-build hook.
+    static TRUNK: Mutex<()> = Mutex::new(());
+    let _one_at_a_time = TRUNK.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     // trunk, wasm-bindgen and wasm-opt come from scripts/install-tools.sh.
     let path = format!(
         "{}:{}:{}",
@@ -27,7 +35,7 @@ pub fn build_site(source: &Path, dist: &Path) -> PathBuf {
         std::env::var("PATH").unwrap_or_default()
     );
     let status = Command::new("trunk")
-        .args(["build", "--release", "--dist"])
+        .args(["build", "--release", "--public-url", public_url, "--dist"])
         .arg(dist)
         .current_dir(root())
         .env("PATH", path)
@@ -42,7 +50,13 @@ pub fn build_site(source: &Path, dist: &Path) -> PathBuf {
 /// hyper, as a static host serves: whole files with a Content-Length (tiny_http's chunked
 /// bodies read several times slower in Chromium, which skewed the load benchmarks).
 pub fn serve(dir: &Path) -> String {
-    spawn(Host { dir: dir.to_path_buf(), measured: None })
+    spawn(Host { dir: dir.to_path_buf(), prefix: String::new(), measured: None })
+}
+
+/// Like [`serve`], with the site under `prefix` (such as `/pr-7`), as a pull request's
+/// preview is published; other paths are plain 404s.
+pub fn serve_under(dir: &Path, prefix: &str) -> String {
+    spawn(Host { dir: dir.to_path_buf(), prefix: prefix.trim_end_matches('/').to_owned(), measured: None })
 }
 
 /// Like [`serve`], but as a real static host (GitHub Pages, Netlify) sends files — text
@@ -51,7 +65,7 @@ pub fn serve(dir: &Path) -> String {
 pub fn serve_measured(dir: &Path) -> (String, Arc<Traffic>) {
     let measured = Arc::new(Measured::default());
     let traffic = Arc::clone(&measured.traffic);
-    (spawn(Host { dir: dir.to_path_buf(), measured: Some(measured) }), traffic)
+    (spawn(Host { dir: dir.to_path_buf(), prefix: String::new(), measured: Some(measured) }), traffic)
 }
 
 /// Requests answered and body bytes sent (after compression; headers not counted).
@@ -93,6 +107,8 @@ pub fn gzipped(file: &Path, body: &[u8]) -> Option<Vec<u8>> {
 
 struct Host {
     dir: PathBuf,
+    /// Where the site lives on the host: "" or a path such as `/pr-7`.
+    prefix: String,
     measured: Option<Arc<Measured>>,
 }
 
@@ -133,7 +149,10 @@ fn spawn(host: Host) -> String {
 /// A file of `dir`, or `404.html` with status 404 for any other path.
 fn respond<B>(host: &Host, request: &hyper::Request<B>) -> hyper::Response<http_body_util::Full<bytes::Bytes>> {
     let dir = &host.dir;
-    let path = request.uri().path().trim_start_matches('/');
+    let Some(path) = request.uri().path().strip_prefix(host.prefix.as_str()) else {
+        return hyper::Response::builder().status(404).body(Default::default()).expect("a valid response");
+    };
+    let path = path.trim_start_matches('/');
     let file = if path.is_empty() { dir.join("index.html") } else { dir.join(path) };
     let safe = !path.split('/').any(|segment| segment == "..");
     let (file, status) = if safe && file.is_file() { (file, 200) } else { (dir.join("404.html"), 404) };
