@@ -331,3 +331,25 @@ fn bad_export_rows_are_excluded_and_counted() {
     assert_eq!(excluded["incidents resolved before they started"], 1);
     assert_eq!(report.dora.current.deployments, 1, "only d1 counts");
 }
+
+/// `firebreak … | head`: when the reader goes away, the command stops quietly (killed by
+/// SIGPIPE, as Unix tools are), not with a panic.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let program = assert_cmd::cargo::cargo_bin("firebreak");
+    let mut child = std::process::Command::new(program)
+        .args(["search", "rollback", "--source"])
+        .arg(root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before the repo is even loaded, so the first line printed meets no reader.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.signal(), Some(libc::SIGPIPE), "{:?}", output.status);
+}
