@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::data::{fetch_bytes, now_ms};
-use crate::search::{DocKind, FacetCount, Index, MANIFEST_FILE, Outcome, Query, snippet};
+use crate::search::{FacetCount, Index, MANIFEST_FILE, Outcome, Query, Shown};
 
 thread_local! {
     static INDEX: RefCell<Option<Rc<RefCell<Index>>>> = const { RefCell::new(None) };
@@ -14,22 +14,10 @@ thread_local! {
 /// How many results a page of results shows.
 pub const PAGE: usize = 10;
 
-/// One result as the page shows it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ResultRow {
-    pub kind: DocKind,
-    pub title: String,
-    /// The page's path in the app and the anchor of the section that matched, if one did.
-    pub path: String,
-    pub anchor: Option<String>,
-    pub section: Option<String>,
-    pub snippet: Vec<(String, bool)>,
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     pub total: usize,
-    pub rows: Vec<ResultRow>,
+    pub rows: Vec<Shown>,
     pub facets: Vec<FacetCount>,
     pub unmatched: Vec<String>,
     /// How long the query took, downloads included (read by the benchmark).
@@ -70,21 +58,10 @@ pub async fn answer(query: &Query, shown: usize) -> Result<Answer, String> {
     let missing = index.borrow().missing_fragments(hits);
     load(&index, missing).await?;
     let mut index = index.borrow_mut();
-    let mut rows = Vec::with_capacity(hits.len());
-    for hit in hits {
-        let fragment = index.fragment(hit.doc).cloned().ok_or("a result's document did not load")?;
-        let section = hit.section.and_then(|i| fragment.sections.get(i));
-        let text = section.or(fragment.sections.first()).map(|s| s.text.as_str()).unwrap_or_default();
-        let snippet = snippet(text, &results.matched, index.stems()).parts;
-        rows.push(ResultRow {
-            kind: fragment.kind,
-            title: fragment.title.clone(),
-            path: fragment.path.clone(),
-            anchor: section.map(|s| s.anchor.clone()).filter(|a| !a.is_empty()),
-            section: section.map(|s| s.heading.clone()),
-            snippet,
-        });
-    }
+    let rows = hits
+        .iter()
+        .map(|hit| index.shown(hit, &results.matched).ok_or("a result's document did not load"))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Answer {
         total: results.hits.len(),
         rows,

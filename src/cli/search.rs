@@ -50,7 +50,8 @@ struct Output {
 struct ResultRow {
     kind: &'static str,
     title: String,
-    /// The page and, when a section matched, its anchor: what the site links to.
+    /// The page and, when a section matched, its anchor as `#anchor` (the site's links
+    /// carry it as `?section=anchor`).
     url: String,
     section: Option<String>,
     score: f32,
@@ -85,17 +86,14 @@ pub fn run(args: Args) -> Result<i32, String> {
     for hit in results.hits.iter().take(args.limit) {
         let name = search::format::fragment_file(hit.doc);
         index.add(&name, load(&name)?)?;
-        let fragment = index.fragment(hit.doc).cloned().ok_or("a result without its document")?;
-        let section = hit.section.and_then(|i| fragment.sections.get(i));
-        let text = section.or(fragment.sections.first()).map(|s| s.text.as_str()).unwrap_or_default();
-        let anchor = section.map(|s| s.anchor.as_str()).filter(|a| !a.is_empty());
+        let shown = index.shown(hit, &results.matched).ok_or("a result without its document")?;
         rows.push(ResultRow {
-            kind: fragment.kind.label(),
-            url: anchor.map_or_else(|| fragment.path.clone(), |a| format!("{}#{a}", fragment.path)),
-            title: fragment.title,
-            section: section.map(|s| s.heading.clone()),
+            kind: shown.kind.label(),
+            url: shown.anchor.map_or_else(|| shown.path.clone(), |a| format!("{}#{a}", shown.path)),
+            title: shown.title,
+            section: shown.section,
             score: hit.score,
-            snippet: search::snippet(text, &results.matched, index.stems()).bracketed(),
+            snippet: shown.snippet.bracketed(),
         });
     }
     let output = Output {

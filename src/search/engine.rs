@@ -6,13 +6,14 @@ use fst::{Automaton, IntoStreamer, Map, Streamer};
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder};
 use std::collections::{BTreeSet, HashMap};
 
-use super::document::Facet;
+use super::document::{DocKind, Facet};
 use super::format::{
     Fragment, MANIFEST_FILE, Manifest, PostingsShard, decode_body_norm, decompress, dictionary_file, fragment_file,
     postings_file,
 };
 use super::query::{Query, QueryWord, query_words};
 use super::rank::{bm25f, idf};
+use super::snippet::{Snippet, snippet};
 use super::text::Stems;
 
 /// How much a completed word (`rollb` → `rollback`) counts against the word itself, and
@@ -49,6 +50,18 @@ pub struct Hit {
     pub score: f32,
     /// The section holding the most query words, when any holds one.
     pub section: Option<usize>,
+}
+
+/// A result as the site and the CLI show it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    pub kind: DocKind,
+    pub title: String,
+    /// The page's path in the app, and the anchor and heading of the section that matched.
+    pub path: String,
+    pub anchor: Option<String>,
+    pub section: Option<String>,
+    pub snippet: Snippet,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -170,8 +183,20 @@ impl Index {
         self.fragments.get(&doc)
     }
 
-    pub fn stems(&mut self) -> &mut Stems {
-        &mut self.stems
+    /// What `hit` shows once its fragment is loaded: the section that matched and a snippet
+    /// of it (of the first section when only the title or keywords matched).
+    pub fn shown(&mut self, hit: &Hit, matched: &BTreeSet<String>) -> Option<Shown> {
+        let fragment = self.fragments.get(&hit.doc)?;
+        let section = hit.section.and_then(|i| fragment.sections.get(i));
+        let text = section.or(fragment.sections.first()).map_or("", |s| s.text.as_str());
+        Some(Shown {
+            kind: fragment.kind,
+            title: fragment.title.clone(),
+            path: fragment.path.clone(),
+            anchor: section.map(|s| s.anchor.clone()).filter(|a| !a.is_empty()),
+            section: section.map(|s| s.heading.clone()),
+            snippet: snippet(text, matched, &mut self.stems),
+        })
     }
 
     /// The index words `word` matches, or the dictionary shards needed to tell.

@@ -3,7 +3,8 @@
 //! needs and ranks with the same code.
 //!
 //! [`documents`] → [`build`] (index files, see [`format`]) → [`Index`] answers a [`Query`]
-//! with ranked [`Hit`]s, facet counts and, once a result's fragment is loaded, a [`snippet`].
+//! with ranked [`Hit`]s, facet counts and, once a result's fragment is loaded, what it
+//! [`Shown`]s: its section and a snippet.
 
 mod build;
 mod codec;
@@ -17,11 +18,10 @@ mod text;
 
 pub use build::{IndexFiles, build};
 pub use document::{DocKind, DocSection, Document, Facet, documents};
-pub use engine::{FacetCount, Hit, Index, Outcome, Results};
+pub use engine::{FacetCount, Hit, Index, Outcome, Results, Shown};
 pub use format::{Fragment, MANIFEST_FILE};
 pub use query::Query;
-pub use snippet::{Snippet, snippet};
-pub use text::Stems;
+pub use snippet::Snippet;
 
 #[cfg(test)]
 mod tests;

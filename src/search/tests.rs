@@ -199,10 +199,10 @@ fn facets_narrow_and_their_counts_follow_the_query() {
 fn a_result_links_to_the_section_with_the_most_words() {
     let mut s = Searcher::new(&corpus());
     let results = s.results(&Query::new("replica disk "));
-    let fragment = s.fragment(results.hits[0].doc);
-    assert_eq!(fragment.sections[results.hits[0].section.unwrap()].heading, "Root Cause");
-    let shown = snippet(&fragment.sections[1].text, &results.matched, s.index.stems());
-    assert_eq!(shown.bracketed(), "The [replica] [disk] was full.");
+    s.fragment(results.hits[0].doc);
+    let shown = s.index.shown(&results.hits[0], &results.matched).unwrap();
+    assert_eq!(shown.section.as_deref(), Some("Root Cause"));
+    assert_eq!(shown.snippet.bracketed(), "The [replica] [disk] was full.");
 }
 
 #[test]

@@ -12,8 +12,8 @@ use crate::app::components::{Problem, SearchFacets, SnippetText};
 use crate::app::data::Load;
 use crate::app::query::SectionQuery;
 use crate::app::route::Route;
-use crate::app::search_client::{Answer, PAGE, ResultRow, answer};
-use crate::search::{Facet, Query};
+use crate::app::search_client::{Answer, PAGE, answer};
+use crate::search::{Facet, Query, Shown};
 
 /// The URL's query: `q` and one key per facet, values separated by commas.
 pub type SearchParams = BTreeMap<String, String>;
@@ -40,7 +40,7 @@ fn params_of(query: &Query) -> SearchParams {
 }
 
 /// The page a result opens, at its section.
-fn target(row: &ResultRow) -> (Route, SectionQuery) {
+fn target(row: &Shown) -> (Route, SectionQuery) {
     let route = Route::recognize(&row.path).unwrap_or(Route::NotFound);
     (route, SectionQuery { section: row.anchor.clone().unwrap_or_default() })
 }
@@ -107,7 +107,7 @@ pub fn SearchPage() -> Html {
             set_query.emit(Query { text, ..query.clone() });
         })
     };
-    let rows: Vec<ResultRow> = match &*state {
+    let rows: Vec<Shown> = match &*state {
         Some((_, Load::Ready(answer))) => answer.rows.clone(),
         _ => Vec::new(),
     };
@@ -218,14 +218,14 @@ fn status(answer: &Answer, query: &Query) -> Html {
     html! { <>{ for unmatched }<p class="search-status">{ summary }</p></> }
 }
 
-fn result(i: usize, row: &ResultRow, selected: bool) -> Html {
+fn result(i: usize, row: &Shown, selected: bool) -> Html {
     let (route, section) = target(row);
     html! {
         <li id={format!("result-{i}")} role="option" aria-selected={selected.to_string()} class={classes!("result", selected.then_some("selected"))}>
             <Link<Route, SectionQuery> to={route} query={Some(section)} classes="result-title">{ row.title.clone() }</Link<Route, SectionQuery>>
             <span class="chip">{ row.kind.label() }</span>
             if let Some(heading) = &row.section { <span class="muted result-section">{ format!("› {heading}") }</span> }
-            <SnippetText parts={row.snippet.clone()} />
+            <SnippetText parts={row.snippet.parts.clone()} />
         </li>
     }
 }
