@@ -107,16 +107,18 @@ pub fn SearchPage() -> Html {
             set_query.emit(Query { text, ..query.clone() });
         })
     };
-    let rows: Vec<Shown> = match &*state {
-        Some((_, Load::Ready(answer))) => answer.rows.clone(),
-        _ => Vec::new(),
+    // The results on screen, shared (not copied) with the keyboard handler.
+    let answered: Option<Rc<Answer>> = match &*state {
+        Some((_, Load::Ready(answer))) => Some(answer.clone()),
+        _ => None,
     };
     let onkeydown = {
-        let (selected, navigator, rows) = (selected.clone(), navigator.clone(), rows.clone());
+        let (selected, navigator, answered) = (selected.clone(), navigator.clone(), answered.clone());
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "ArrowDown" if !rows.is_empty() => {
+            "ArrowDown" if answered.as_ref().is_some_and(|a| !a.rows.is_empty()) => {
                 e.prevent_default();
-                selected.set((*selected + 1).min(rows.len() - 1));
+                let last = answered.as_ref().map_or(0, |a| a.rows.len() - 1);
+                selected.set((*selected + 1).min(last));
             }
             "ArrowUp" => {
                 e.prevent_default();
@@ -124,7 +126,8 @@ pub fn SearchPage() -> Html {
             }
             "Enter" => {
                 e.prevent_default();
-                if let (Some(row), Some(navigator)) = (rows.get(*selected), &navigator) {
+                let row = answered.as_ref().and_then(|a| a.rows.get(*selected));
+                if let (Some(row), Some(navigator)) = (row, &navigator) {
                     let (route, section) = target(row);
                     let _ = navigator.push_with_query(&route, &section);
                 }
@@ -143,7 +146,7 @@ pub fn SearchPage() -> Html {
             set_query.emit(next);
         })
     };
-    let active = rows.get(*selected).map(|_| format!("result-{}", *selected));
+    let active = answered.as_ref().and_then(|a| a.rows.get(*selected)).map(|_| format!("result-{}", *selected));
 
     html! {
         <div class="search-page">
