@@ -254,7 +254,7 @@ pub fn report(postmortems: &[PostmortemSummary], config: &Config, as_of: NaiveDa
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PostmortemMeta, PostmortemStatus, Service};
+    use crate::model::Service;
 
     fn d(month: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, month, day).unwrap()
@@ -275,32 +275,7 @@ mod tests {
     }
 
     fn summary(id: &str, date: NaiveDate, severity: Severity, items: Vec<ActionItem>) -> PostmortemSummary {
-        let meta = PostmortemMeta {
-            id: id.into(),
-            title: id.into(),
-            date,
-            status: PostmortemStatus::Final,
-            severity,
-            services: vec!["checkout".into()],
-            authors: vec![],
-            incident_commander: None,
-            tags: vec![],
-            started_at: None,
-            detected_at: None,
-            acknowledged_at: None,
-            mitigated_at: None,
-            resolved_at: None,
-            caused_by_deploys: vec![],
-            runbooks: vec![],
-            related: vec![],
-        };
-        PostmortemSummary {
-            meta,
-            path: format!("{id}.md"),
-            action_items: items,
-            times: Default::default(),
-            impact: Default::default(),
-        }
+        PostmortemSummary { action_items: items, ..PostmortemSummary::example(id, date, severity) }
     }
 
     fn config() -> Config {

@@ -4,6 +4,7 @@
 mod action_items;
 mod calendar;
 mod dora;
+mod impact;
 mod incidents;
 mod levels;
 mod patterns;
@@ -17,6 +18,7 @@ pub use action_items::{
 pub use action_items::{report as action_item_report, rows as action_item_rows, stats as action_item_stats};
 pub use calendar::Calendar;
 pub use dora::{Dora, FailedDeployment, Figures, Levels, ServiceFigures, WeekFigures, week_label};
+pub use impact::{ImpactScore, Reason, most_impactful, reading_minutes};
 pub use incidents::{IncidentRecord, IncidentStats, MonthSeverity, ServiceMtbf, incident_records, incident_stats};
 pub use levels::{Level as DoraLevel, ReportYear};
 pub use patterns::{Pattern, recurring};

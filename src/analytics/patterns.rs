@@ -64,34 +64,13 @@ pub fn recurring(postmortems: &[PostmortemSummary]) -> Vec<Pattern> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PostmortemMeta, PostmortemStatus, Severity};
+    use crate::model::Severity;
 
     fn pm(id: &str, day: u32, services: &[&str], tags: &[&str]) -> PostmortemSummary {
-        PostmortemSummary {
-            meta: PostmortemMeta {
-                id: id.into(),
-                title: id.into(),
-                date: NaiveDate::from_ymd_opt(2026, 6, day).unwrap(),
-                status: PostmortemStatus::Final,
-                severity: Severity::Sev2,
-                services: services.iter().map(|s| s.to_string()).collect(),
-                authors: vec![],
-                incident_commander: None,
-                tags: tags.iter().map(|s| s.to_string()).collect(),
-                started_at: None,
-                detected_at: None,
-                acknowledged_at: None,
-                mitigated_at: None,
-                resolved_at: None,
-                caused_by_deploys: vec![],
-                runbooks: vec![],
-                related: vec![],
-            },
-            path: String::new(),
-            action_items: vec![],
-            times: Default::default(),
-            impact: Default::default(),
-        }
+        let mut pm = PostmortemSummary::example(id, NaiveDate::from_ymd_opt(2026, 6, day).unwrap(), Severity::Sev2);
+        pm.meta.services = services.iter().map(|s| s.to_string()).collect();
+        pm.meta.tags = tags.iter().map(|s| s.to_string()).collect();
+        pm
     }
 
     #[test]

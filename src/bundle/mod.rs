@@ -11,11 +11,13 @@ pub use deploy_columns::{
 use serde::{Deserialize, Serialize};
 
 use crate::analytics::incident_records;
-use crate::model::{Config, DeployLog, Deployment, Excluded, Incident, PostmortemSummary, Repo, RunbookSummary};
+use crate::model::{
+    Config, DeployLog, Deployment, Excluded, Incident, Onboarding, PostmortemSummary, Repo, RunbookSummary,
+};
 
 /// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
 /// than misread.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 pub const SITE_FILE: &str = "site.json";
 /// The metric time series, apart from `site.json` because only the capacity views read them
 /// and they outweigh everything else in it.
@@ -47,6 +49,7 @@ pub struct Site {
     pub incidents: Vec<Incident>,
     /// Export rows left out of the metrics, by reason.
     pub excluded: Excluded,
+    pub onboarding: Onboarding,
 }
 
 impl Site {
@@ -80,6 +83,7 @@ impl Site {
             deploys,
             incidents: repo.metrics.incidents.clone(),
             excluded,
+            onboarding: repo.onboarding.clone(),
         }
     }
 }

@@ -5,9 +5,10 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
 
 use super::source_file::LineIndex;
+use super::terms::{FirstUses, Terms};
 use crate::model::{Section, SectionKind};
 
-fn options() -> Options {
+pub(super) fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS | Options::ENABLE_FOOTNOTES
 }
 
@@ -70,9 +71,11 @@ fn leading_blank(text: &str) -> usize {
     text.len() - text.trim_start().len()
 }
 
-/// Renders the sections to sanitised HTML with unique anchors.
-pub fn render_sections(body: &str, raw: &[RawSection]) -> Vec<Section> {
+/// Renders the sections to sanitised HTML with unique anchors, the first use of each
+/// glossary term in the document linked to its definition.
+pub fn render_sections(body: &str, raw: &[RawSection], terms: &Terms) -> Vec<Section> {
     let mut anchors: Vec<String> = Vec::new();
+    let mut first_uses = terms.first_uses();
     raw.iter()
         .map(|s| {
             let mut anchor = slug(&s.heading);
@@ -85,7 +88,7 @@ pub fn render_sections(body: &str, raw: &[RawSection]) -> Vec<Section> {
                 heading: s.heading.clone(),
                 anchor,
                 line: s.line,
-                html: render(&body[s.content.clone()]),
+                html: render_linking(&body[s.content.clone()], &mut first_uses),
                 text: plain_text(&body[s.content.clone()]),
             }
         })
@@ -95,8 +98,16 @@ pub fn render_sections(body: &str, raw: &[RawSection]) -> Vec<Section> {
 /// Markdown → HTML, then through ammonia: committers' Markdown (PR previews from forks
 /// included) must never be able to run script in a reader's browser.
 pub fn render(markdown: &str) -> String {
+    sanitized(Parser::new_ext(markdown, options()))
+}
+
+fn render_linking(markdown: &str, first_uses: &mut FirstUses) -> String {
+    sanitized(first_uses.link(Parser::new_ext(markdown, options())).into_iter())
+}
+
+fn sanitized<'a>(events: impl Iterator<Item = Event<'a>>) -> String {
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, mark_decisions(Parser::new_ext(markdown, options())));
+    pulldown_cmark::html::push_html(&mut html, mark_decisions(events));
     sanitizer().clean(&html).to_string()
 }
 
@@ -122,7 +133,10 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     static SANITIZER: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
     SANITIZER.get_or_init(|| {
         let mut builder = ammonia::Builder::default();
-        builder.link_rel(Some("noopener noreferrer")).add_allowed_classes("span", &["decision"]);
+        builder
+            .link_rel(Some("noopener noreferrer"))
+            .add_allowed_classes("span", &["decision"])
+            .add_allowed_classes("a", &["term"]);
         builder
     })
 }
@@ -231,7 +245,7 @@ pub fn list_items(body: &str, range: Range<usize>, body_line: usize) -> Vec<(usi
 }
 
 /// A list item's text without its marker: `- `, `* `, `+ `, `1. ` or `1) `.
-fn strip_marker(item: &str) -> &str {
+pub(super) fn strip_marker(item: &str) -> &str {
     let item = item.trim_start();
     let digits = item.len() - item.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     let rest = if digits > 0 {
@@ -290,9 +304,27 @@ mod tests {
     }
 
     #[test]
+    fn glossary_links_survive_sanitising_once_per_document() {
+        let slo = crate::model::Term {
+            name: "SLO".into(),
+            anchor: "term-slo".into(),
+            html: String::new(),
+            text: "Service level objective".into(),
+        };
+        let body = "## Summary\nThe SLO held.\n## Impact\nThe SLO again.\n";
+        let rendered = render_sections(body, &sections(body, 1), &Terms::new(&[slo]));
+        assert!(
+            rendered[0].html.contains(r#"<a class="term" href="onboarding?section=term-slo" title="Service level objective" rel="noopener noreferrer">SLO</a>"#),
+            "{}",
+            rendered[0].html
+        );
+        assert!(!rendered[1].html.contains("<a"), "only the first use: {}", rendered[1].html);
+    }
+
+    #[test]
     fn anchors_are_unique() {
         let body = "## Notes\na\n## Notes\nb\n";
-        let rendered = render_sections(body, &sections(body, 1));
+        let rendered = render_sections(body, &sections(body, 1), &Terms::default());
         assert_eq!(rendered[0].anchor, "notes");
         assert_ne!(rendered[1].anchor, "notes");
     }

@@ -10,10 +10,12 @@ mod exports;
 mod facts;
 mod front_matter;
 mod markdown;
+mod onboarding;
 mod postmortem;
 mod runbook;
 mod source_file;
 mod table;
+mod terms;
 mod timeline;
 
 use std::path::{Path, PathBuf};
@@ -34,11 +36,16 @@ pub fn load(root: &Path) -> (Repo, Diagnostics) {
     let Some(config) = config::load(root, labels.of(&root.join(CONFIG_FILE)), &mut diagnostics) else {
         return (Repo::default(), diagnostics);
     };
-    let postmortems = load_documents(&labels, &config.paths.postmortems, &mut diagnostics, postmortem::parse);
-    let runbooks = load_documents(&labels, &config.paths.runbooks, &mut diagnostics, runbook::parse);
+    // The onboarding file first: documents link the first use of its glossary's terms.
+    let onboarding_label = labels.of(&root.join(&config.paths.onboarding));
+    let draft = onboarding::read(root, &config.paths.onboarding, onboarding_label, &mut diagnostics);
+    let terms = terms::Terms::new(&draft.onboarding.glossary);
+    let postmortems = load_documents(&labels, &config.paths.postmortems, &terms, &mut diagnostics, postmortem::parse);
+    let runbooks = load_documents(&labels, &config.paths.runbooks, &terms, &mut diagnostics, runbook::parse);
+    let onboarding = draft.resolve(|path| labels.of(&root.join(path)), &postmortems, &runbooks, &mut diagnostics);
     let metrics = load_metrics(&labels, &root.join(&config.paths.metrics), &mut diagnostics);
     let alerts = alerts::load(&root.join(&config.paths.alerts), &labels, &mut diagnostics);
-    (Repo { config, postmortems, runbooks, metrics, alerts }, diagnostics)
+    (Repo { config, postmortems, runbooks, metrics, alerts, onboarding }, diagnostics)
 }
 
 /// Paths in diagnostics are the repo root as the user gave it joined with the file's path,
@@ -66,13 +73,14 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-type DocumentParser<T> = fn(&str, &str, &str, &mut Diagnostics) -> Option<T>;
+type DocumentParser<T> = fn(&str, &str, &str, &terms::Terms, &mut Diagnostics) -> Option<T>;
 
 /// Reads every document under `dir`, in parallel: parsing and sanitising is the bulk of a
 /// build. Results keep the sorted file order, so output is the same on every run.
 fn load_documents<T: Send>(
     labels: &Labels,
     dir: &str,
+    terms: &terms::Terms,
     diagnostics: &mut Diagnostics,
     parse: DocumentParser<T>,
 ) -> Vec<T> {
@@ -93,7 +101,7 @@ fn load_documents<T: Send>(
             }
             let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let document = match source_file::SourceFile::read(path, label, Some(MAX_DOCUMENT_BYTES)) {
-                Ok(file) => parse(&file.label, &id, &file.text, &mut found),
+                Ok(file) => parse(&file.label, &id, &file.text, terms, &mut found),
                 Err(d) => {
                     found.push(d);
                     None

@@ -1,6 +1,7 @@
 //! A postmortem file: front matter, template sections, timeline and action items.
 
 use super::markdown::{self, RawSection};
+use super::terms::Terms;
 use super::{action_items, facts, front_matter, timeline};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::{Postmortem, PostmortemMeta, SectionKind};
@@ -9,7 +10,13 @@ use crate::model::{Postmortem, PostmortemMeta, SectionKind};
 /// front matter sets one. Returns `None` only when the front matter is unreadable; errors in
 /// the body are reported but the document is kept, so checks across documents (duplicate
 /// ids, links) still see it. Any error stops `build` either way.
-pub fn parse(label: &str, file_id: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<Postmortem> {
+pub fn parse(
+    label: &str,
+    file_id: &str,
+    text: &str,
+    terms: &Terms,
+    diagnostics: &mut Diagnostics,
+) -> Option<Postmortem> {
     let split = front_matter::split(label, text).map_err(|d| diagnostics.push(d)).ok()?;
     let mut meta: PostmortemMeta =
         front_matter::parse(label, &split, front_matter::keys_of::<PostmortemMeta>(), diagnostics)?;
@@ -53,7 +60,7 @@ pub fn parse(label: &str, file_id: &str, text: &str, diagnostics: &mut Diagnosti
 
     let facts = facts::facts(split.body, split.body_line, &raw);
     let times = facts::milestones(&meta, &timeline);
-    let sections = markdown::render_sections(split.body, &raw);
+    let sections = markdown::render_sections(split.body, &raw, terms);
     Some(Postmortem {
         meta,
         path: label.to_owned(),
@@ -98,7 +105,7 @@ Payments timed out.
     #[test]
     fn parses_a_complete_postmortem() {
         let mut d = Diagnostics::default();
-        let pm = parse("postmortems/x.md", "x", DOC, &mut d).unwrap();
+        let pm = parse("postmortems/x.md", "x", DOC, &Terms::default(), &mut d).unwrap();
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(pm.meta.id, "x");
         assert_eq!(pm.meta.severity, Severity::Sev2);
@@ -113,7 +120,7 @@ Payments timed out.
     fn a_bad_action_item_is_reported_on_its_line_and_kept() {
         let mut d = Diagnostics::default();
         let bad = DOC.replace("| @priya |", "| |");
-        let pm = parse("x.md", "x", &bad, &mut d).unwrap();
+        let pm = parse("x.md", "x", &bad, &Terms::default(), &mut d).unwrap();
         assert_eq!(pm.action_items.len(), 1);
         assert!(d.has_errors());
         assert_eq!(d.sorted()[0].line, 20);
@@ -123,7 +130,7 @@ Payments timed out.
     fn action_items_must_be_a_table() {
         let mut d = Diagnostics::default();
         let list = DOC.split("| #").next().unwrap().to_owned() + "- fix it\n";
-        parse("x.md", "x", &list, &mut d);
+        parse("x.md", "x", &list, &Terms::default(), &mut d);
         assert!(d.sorted()[0].message.contains("must hold a table"));
     }
 }

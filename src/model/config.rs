@@ -77,6 +77,8 @@ pub struct Paths {
     pub metrics: String,
     /// The team's alert list (optional file).
     pub alerts: String,
+    /// The onboarding page's reading list, progression and glossary (optional file).
+    pub onboarding: String,
 }
 
 impl Default for Paths {
@@ -86,6 +88,7 @@ impl Default for Paths {
             runbooks: "content/runbooks".into(),
             metrics: "content/metrics".into(),
             alerts: "content/alerts.yaml".into(),
+            onboarding: "content/onboarding.md".into(),
         }
     }
 }

@@ -5,6 +5,7 @@ mod deploy_log;
 mod document;
 mod facts;
 mod metrics;
+mod onboarding;
 mod postmortem;
 mod runbook;
 
@@ -13,6 +14,7 @@ pub use deploy_log::{DeployLog, Excluded, Kind, TextColumn};
 pub use document::{Section, SectionKind};
 pub use facts::{Facts, Impact, Milestones};
 pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, RowSource, Series, SeriesPoint};
+pub use onboarding::{DocumentRef, Onboarding, ReadingEntry, Stage, Task, Term};
 pub use postmortem::{ActionItem, ActionKind, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry};
 pub use runbook::{ReviewPeriod, RunbookMeta};
 mod repo;

@@ -2,8 +2,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{
-    ActionItem, Config, Facts, Impact, Metrics, Milestones, PostmortemMeta, RowSource, RunbookMeta, Section,
-    TimelineEntry,
+    ActionItem, Config, Facts, Impact, Metrics, Milestones, Onboarding, PostmortemMeta, RowSource, RunbookMeta,
+    Section, TimelineEntry,
 };
 
 /// A whole source repo, parsed.
@@ -15,6 +15,8 @@ pub struct Repo {
     pub metrics: Metrics,
     /// From `content/alerts.yaml`, when the repo keeps its alert list there.
     pub alerts: Vec<Alert>,
+    /// `content/onboarding.md` over firebreak's defaults.
+    pub onboarding: Onboarding,
 }
 
 /// An alert the team has, so `check` can insist every one has a runbook.
@@ -60,6 +62,8 @@ pub struct PostmortemSummary {
     /// Milestones with the timeline's fallbacks, which the analytics use.
     pub times: Milestones,
     pub impact: Impact,
+    /// Words in the body, for the reading time.
+    pub words: usize,
 }
 
 impl From<&Postmortem> for PostmortemSummary {
@@ -70,8 +74,46 @@ impl From<&Postmortem> for PostmortemSummary {
             action_items: pm.action_items.clone(),
             times: pm.times.clone(),
             impact: pm.facts.impact.clone(),
+            words: words(&pm.sections),
         }
     }
+}
+
+#[cfg(test)]
+impl PostmortemSummary {
+    /// A final postmortem of `checkout` with nothing else recorded, for unit tests to adjust.
+    pub fn example(id: &str, date: chrono::NaiveDate, severity: super::Severity) -> PostmortemSummary {
+        PostmortemSummary {
+            meta: PostmortemMeta {
+                id: id.into(),
+                title: id.into(),
+                date,
+                status: super::PostmortemStatus::Final,
+                severity,
+                services: vec!["checkout".into()],
+                authors: vec![],
+                incident_commander: None,
+                tags: vec![],
+                started_at: None,
+                detected_at: None,
+                acknowledged_at: None,
+                mitigated_at: None,
+                resolved_at: None,
+                caused_by_deploys: vec![],
+                runbooks: vec![],
+                related: vec![],
+            },
+            path: format!("{id}.md"),
+            action_items: vec![],
+            times: Milestones::default(),
+            impact: Impact::default(),
+            words: 0,
+        }
+    }
+}
+
+fn words(sections: &[Section]) -> usize {
+    sections.iter().map(|s| s.text.split_whitespace().count()).sum()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -79,11 +121,18 @@ pub struct RunbookSummary {
     pub slug: String,
     pub meta: RunbookMeta,
     pub path: String,
+    /// Words in the body, for the reading time.
+    pub words: usize,
 }
 
 impl From<&Runbook> for RunbookSummary {
     fn from(rb: &Runbook) -> Self {
-        RunbookSummary { slug: rb.slug.clone(), meta: rb.meta.clone(), path: rb.path.clone() }
+        RunbookSummary {
+            slug: rb.slug.clone(),
+            meta: rb.meta.clone(),
+            path: rb.path.clone(),
+            words: words(&rb.sections),
+        }
     }
 }
 
