@@ -44,6 +44,7 @@ fn check_reports_every_error_of_a_broken_repo_with_its_position() {
         "postmortems/2026-06-05-second.md:12:1: error: action item owner `@priya, @tomas` names several people",
         "postmortems/2026-06-05-second.md:13:1: error: due date `soon` is not a date in the form YYYY-MM-DD",
         "postmortems/2026-06-05-second.md:13:1: error: unknown status `Maybe`",
+        "content/onboarding.md:6:1: error: the reading list names `../postmortems/2026-06-04-frist.md` (postmortems/2026-06-04-frist.md in the repo), which is not a postmortem or runbook; did you mean `postmortems/2026-06-04-first.md`?",
     ];
     for line in expected {
         assert!(stderr.lines().any(|l| l.starts_with(line)), "missing `{line}` in:\n{stderr}");

@@ -3,7 +3,7 @@
 mod support;
 
 use firebreak::compile::load_and_check;
-use firebreak::model::{ActionKind, ActionStatus, DeployStatus, RuleLevel, Severity};
+use firebreak::model::{ActionKind, ActionStatus, DeployStatus, DocumentRef, RuleLevel, Severity};
 use support::root;
 
 /// Code blocks whose info string carries `file=PATH`, as (path, content).
@@ -69,4 +69,16 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     );
     assert_eq!(repo.metrics.incidents.len(), 2, "CSV and JSON Lines both read");
     assert_eq!(repo.metrics.series[0].points.len(), 2);
+    let onboarding = &repo.onboarding;
+    assert_eq!(onboarding.title, "Joining the payments on-call");
+    assert_eq!(
+        onboarding.reading_list.iter().map(|e| e.document.clone()).collect::<Vec<_>>(),
+        [
+            DocumentRef::Postmortem("2026-06-12-checkout-payment-timeouts".into()),
+            DocumentRef::Runbook("checkout-high-error-rate".into())
+        ]
+    );
+    assert_eq!(onboarding.progression.iter().map(|s| s.tasks.len()).collect::<Vec<_>>(), [1, 1]);
+    assert!(onboarding.glossary.iter().any(|t| t.name == "PSP"), "the team's term");
+    assert!(onboarding.glossary.iter().any(|t| t.name == "MTTR"), "and the standard ones");
 }

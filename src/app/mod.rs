@@ -4,6 +4,7 @@
 mod components;
 mod data;
 mod pages;
+mod progress;
 mod query;
 mod route;
 mod search_client;

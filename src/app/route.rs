@@ -2,8 +2,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    ActionItems, AlertPage, DoraPage, Home, IncidentsPage, NotFound, Patterns, PostmortemList, PostmortemPage,
-    RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
+    ActionItems, AlertPage, DoraPage, Home, IncidentsPage, NotFound, OnboardingPage, Patterns, PostmortemList,
+    PostmortemPage, RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
 };
 
 /// Every page of the site. Only routes for what exists: no placeholders.
@@ -29,6 +29,9 @@ pub enum Route {
     Service { name: String },
     #[at("/patterns")]
     Patterns,
+    /// `?section=term-slo` scrolls to a glossary term (pages link terms there).
+    #[at("/onboarding")]
+    Onboarding,
     /// `?q=` and one key per facet: see `pages/search.rs`.
     #[at("/search")]
     Search,
@@ -54,6 +57,7 @@ pub fn switch(route: Route) -> Html {
         Route::Services => html! { <ServiceList /> },
         Route::Service { name } => html! { <ServicePage name={name} /> },
         Route::Patterns => html! { <Patterns /> },
+        Route::Onboarding => html! { <OnboardingPage /> },
         Route::Search => html! { <SearchPage /> },
         Route::Alert { name } => html! { <AlertPage name={name} /> },
         Route::Runbook { slug } => html! { <RunbookPage slug={slug} /> },

@@ -307,6 +307,7 @@ fn progression(label: &str, section: &RawSection, blocks: Vec<Block>, diagnostic
                 Some(stage) => stage.tasks.push(Task {
                     key: format!("{}/{}", stage.anchor, markdown::slug(&text).chars().take(60).collect::<String>()),
                     html: markdown::render_inline(&text),
+                    text: markdown::plain_text(&text),
                 }),
                 None => diagnostics.push(Diagnostic::error(
                     label,

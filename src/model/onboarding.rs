@@ -57,6 +57,8 @@ pub struct Task {
     /// Stable while the task's wording is: `<stage anchor>/<slug of the text>`.
     pub key: String,
     pub html: String,
+    /// Plain text, for screen readers' name of its checkbox.
+    pub text: String,
 }
 
 /// A glossary entry; pages link the first use of `name` to it.

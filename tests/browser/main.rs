@@ -8,6 +8,7 @@ mod action_items;
 mod dora;
 mod injection;
 mod knowledge;
+mod onboarding;
 mod preview;
 mod search;
 mod shell;
