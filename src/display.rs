@@ -1,5 +1,7 @@
 //! How figures are written for people, the same in the CLI and the app.
 
+use crate::analytics::Unit;
+
 /// Hours as people read them: minutes under an hour, days over two.
 pub fn format_hours(hours: Option<f64>) -> String {
     match hours {
@@ -14,6 +16,34 @@ pub fn format_percent(rate: Option<f64>) -> String {
     rate.map_or("—".to_owned(), |r| format!("{:.1} %", r * 100.0))
 }
 
+/// A headline figure in its unit.
+pub fn format_figure(value: Option<f64>, unit: Unit) -> String {
+    match unit {
+        Unit::PerWeek => value.map_or("—".to_owned(), |v| format!("{v:.1}")),
+        Unit::Hours => format_hours(value),
+        Unit::Ratio => format_percent(value),
+        Unit::Count => value.map_or("—".to_owned(), |v| format!("{v:.0}")),
+    }
+}
+
+/// `after − before` with its sign, in the figure's unit (percentage points for ratios);
+/// empty when either is unknown or nothing changed.
+pub fn format_change(before: Option<f64>, after: Option<f64>, unit: Unit) -> String {
+    let Some(delta) = before.zip(after).map(|(b, a)| a - b) else { return String::new() };
+    let sign = if delta < 0.0 { "−" } else { "+" };
+    let size = delta.abs();
+    let text = match unit {
+        Unit::PerWeek => format!("{size:.1}"),
+        Unit::Hours => format_hours(Some(size)),
+        Unit::Ratio => format!("{:.1} pts", size * 100.0),
+        Unit::Count => format!("{size:.0}"),
+    };
+    if text.trim_start_matches(['0', '.']).chars().next().is_none_or(|c| !c.is_ascii_digit()) {
+        return String::new(); // Rounds to zero.
+    }
+    format!("{sign}{text}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -25,5 +55,14 @@ mod tests {
         assert_eq!(format_hours(Some(72.0)), "3.0 days");
         assert_eq!(format_hours(None), "—");
         assert_eq!(format_percent(Some(0.125)), "12.5 %");
+    }
+
+    #[test]
+    fn changes_carry_a_sign_and_vanish_when_they_round_to_nothing() {
+        assert_eq!(format_change(Some(2.0), Some(3.5), Unit::Hours), "+1.5 h");
+        assert_eq!(format_change(Some(0.25), Some(0.2), Unit::Ratio), "−5.0 pts");
+        assert_eq!(format_change(Some(4.0), Some(1.0), Unit::Count), "−3");
+        assert_eq!(format_change(Some(4.0), Some(4.01), Unit::PerWeek), "");
+        assert_eq!(format_change(None, Some(4.0), Unit::Count), "");
     }
 }

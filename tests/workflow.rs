@@ -53,3 +53,19 @@ fn builds_the_preview_under_the_pull_requests_path_with_the_projects_tools() {
         steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/upload-artifact@"))).unwrap();
     assert_eq!(upload["with"]["path"].as_str(), Some("dist"));
 }
+
+#[test]
+fn summarises_the_change_against_the_base_branch_it_fetched() {
+    let workflow = workflow();
+    let steps = steps(&workflow);
+    let checkout =
+        steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/checkout@"))).unwrap();
+    assert_eq!(checkout["with"]["fetch-depth"].as_i64(), Some(0), "the base branch must be fetched for diff");
+    let diff = run_of(&steps, " diff --base ");
+    assert!(
+        diff.starts_with("cargo run --quiet --bin firebreak -- diff --base \"origin/${{ github.base_ref }}\""),
+        "{diff}"
+    );
+    // The command itself is tested on a two-commit repo in tests/diff.rs.
+    assert!(diff.ends_with(">> \"$GITHUB_STEP_SUMMARY\""), "{diff}");
+}

@@ -4,6 +4,7 @@
 mod action_items;
 mod calendar;
 mod dora;
+mod headline;
 mod impact;
 mod incidents;
 mod levels;
@@ -18,6 +19,7 @@ pub use action_items::{
 pub use action_items::{report as action_item_report, rows as action_item_rows, stats as action_item_stats};
 pub use calendar::Calendar;
 pub use dora::{Dora, FailedDeployment, Figures, Levels, ServiceFigures, WeekFigures, week_label};
+pub use headline::{Headline, Unit, action_item_headlines, dora_headlines};
 pub use impact::{ImpactScore, Reason, most_impactful, reading_minutes};
 pub use incidents::{IncidentRecord, IncidentStats, MonthSeverity, ServiceMtbf, incident_records, incident_stats};
 pub use levels::{Level as DoraLevel, ReportYear};

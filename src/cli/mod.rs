@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod new;
 mod output;
 mod post_build;
@@ -51,6 +52,8 @@ enum Command {
     Build(build::Args),
     /// Validate every document and export; exit 1 on errors
     Check(check::Args),
+    /// Summarise what the working tree changes in the site since a Git ref, as Markdown
+    Diff(diff::Args),
     /// Write a new postmortem or runbook from the template, dated today
     New(new::Args),
     /// Print the computed analytics — the numbers the app shows
@@ -75,6 +78,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
+        Command::Diff(args) => diff::run(args),
         Command::New(args) => new::run(args),
         Command::Report(args) => report::run(args),
         Command::Search(args) => search::run(args),
