@@ -89,7 +89,7 @@ async fn main() {
 
     // What the browser downloads.
     let out = support::root().join("target/bench/dora-bundle");
-    write_bundle(&repo, &out).expect("bundle written");
+    write_bundle(&repo, &out, &Default::default()).expect("bundle written");
     let (json, columns) =
         (std::fs::read(out.join("site.json")).unwrap(), std::fs::read(out.join("deploys.bin")).unwrap());
     let (mut parse, mut decode) = (Vec::new(), Vec::new());

@@ -354,3 +354,35 @@ fn a_closed_pipe_ends_output_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.signal(), Some(libc::SIGPIPE), "{:?}", output.status);
 }
+
+/// A preview's public URL must be a path with its slashes (or an absolute URL): without
+/// them every link and data fetch of the app would resolve elsewhere.
+#[test]
+fn a_public_url_without_slashes_is_refused_naming_the_value_and_its_source() {
+    let out = tempfile::tempdir().unwrap();
+    for (flag, env) in [(Some("pr-123"), None), (None, Some("pr-7"))] {
+        let mut command = firebreak();
+        command.args(["build", "--source"]).arg(root()).arg("--out").arg(out.path().join("data"));
+        if let Some(value) = flag {
+            command.args(["--public-url", value]);
+        }
+        if let Some(value) = env {
+            command.env("TRUNK_PUBLIC_URL", value);
+        }
+        let value = flag.or(env).unwrap();
+        command.assert().code(1).stderr(predicate::str::contains(format!(
+            "error: the public URL `{value}` (from --public-url, or trunk's --public-url as TRUNK_PUBLIC_URL) must start and end with `/`"
+        )));
+    }
+    assert!(!out.path().join("data").exists(), "nothing written");
+    // A preview's feed links to the preview's pages.
+    firebreak()
+        .args(["build", "--public-url", "/pr-7/", "--source"])
+        .arg(root())
+        .arg("--out")
+        .arg(out.path().join("data"))
+        .assert()
+        .success();
+    let feed = std::fs::read_to_string(out.path().join("data/feed.xml")).unwrap();
+    assert!(feed.contains("href=\"https://sre.larkspur.example/pr-7/postmortems/"), "{feed}");
+}

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use crate::compile::{load_and_check, write_bundle};
+use crate::compile::{PublicUrl, load_and_check, write_bundle};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -11,9 +11,15 @@ pub struct Args {
     /// Directory to write the app's data into (replaced on each build)
     #[arg(long, default_value = "target/site/data")]
     out: PathBuf,
+    /// Where the site is served: `/pr-123/` for a preview under a sub-path (trunk's
+    /// `--public-url` reaches its pre-build hook as TRUNK_PUBLIC_URL)
+    #[arg(long, env = "TRUNK_PUBLIC_URL", default_value = "/")]
+    public_url: String,
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
+    let public_url =
+        PublicUrl::parse(&args.public_url, "from --public-url, or trunk's --public-url as TRUNK_PUBLIC_URL")?;
     let (repo, diagnostics) = load_and_check(&args.source.source, args.source.today());
     print_diagnostics(&diagnostics, Format::Human);
     // An error that keeps content out stops the build: a site silently missing a postmortem
@@ -23,7 +29,8 @@ pub fn run(args: Args) -> Result<i32, String> {
         eprintln!("build stopped: fix the errors above (`firebreak check` lists them too)");
         return Ok(1);
     }
-    let site = write_bundle(&repo, &args.out).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    let site =
+        write_bundle(&repo, &args.out, &public_url).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     eprintln!(
         "built {} postmortem(s), {} runbook(s), {} deployment(s) into {}",
         site.postmortems.len(),

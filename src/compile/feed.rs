@@ -4,26 +4,29 @@
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
 use chrono::{DateTime, NaiveDate, Utc};
 
+use super::PublicUrl;
 use crate::model::{Config, Postmortem, Repo, SectionKind};
 
 /// Summaries longer than this are cut at a word: a feed entry is a teaser, the page has it all.
 const SUMMARY_CHARS: usize = 600;
 
-pub fn atom(repo: &Repo) -> String {
+/// The feed of `repo` for a site served at `public_url`.
+pub fn atom(repo: &Repo, public_url: &PublicUrl) -> String {
     let config = &repo.config;
+    let site = Address { root: public_url.absolute(&config.base_url), config };
     let mut postmortems: Vec<&Postmortem> = repo.postmortems.iter().collect();
     postmortems.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.id.cmp(&b.meta.id)));
-    let entries: Vec<Entry> = postmortems.iter().map(|pm| entry(config, pm)).collect();
+    let entries: Vec<Entry> = postmortems.iter().map(|pm| entry(&site, pm)).collect();
     // The newest entry's time, not the clock: the same repo always gives the same feed.
     let updated = entries.iter().map(|e| e.updated).max().unwrap_or_else(|| fixed(DateTime::UNIX_EPOCH));
     let feed = Feed {
         title: Text::plain(format!("{}: postmortems", config.title)),
-        id: id(config, "data/feed.xml", "feed"),
+        id: site.id("data/feed.xml", "feed"),
         updated,
         authors: vec![Person { name: config.title.clone(), ..Person::default() }],
         links: vec![
-            Link { href: url(config, "data/feed.xml"), rel: "self".into(), ..Link::default() },
-            Link { href: url(config, "postmortems"), rel: "alternate".into(), ..Link::default() },
+            Link { href: site.url("data/feed.xml"), rel: "self".into(), ..Link::default() },
+            Link { href: site.url("postmortems"), rel: "alternate".into(), ..Link::default() },
         ],
         entries,
         ..Feed::default()
@@ -31,7 +34,7 @@ pub fn atom(repo: &Repo) -> String {
     feed.to_string()
 }
 
-fn entry(config: &Config, pm: &Postmortem) -> Entry {
+fn entry(site: &Address, pm: &Postmortem) -> Entry {
     let meta = &pm.meta;
     let page = format!("postmortems/{}", meta.id);
     let published = fixed(midnight(meta.date));
@@ -42,12 +45,12 @@ fn entry(config: &Config, pm: &Postmortem) -> Entry {
         .collect();
     Entry {
         title: Text::plain(meta.title.clone()),
-        id: id(config, &page, &format!("postmortem:{}", meta.id)),
+        id: site.id(&page, &format!("postmortem:{}", meta.id)),
         updated: pm.times.resolved_at.map_or(published, fixed).max(published),
         published: Some(published),
         authors: meta.authors.iter().map(|a| Person { name: a.clone(), ..Person::default() }).collect(),
         categories,
-        links: vec![Link { href: url(config, &page), rel: "alternate".into(), ..Link::default() }],
+        links: vec![Link { href: site.url(&page), rel: "alternate".into(), ..Link::default() }],
         summary: summary(pm).map(Text::plain),
         ..Entry::default()
     }
@@ -64,19 +67,31 @@ fn summary(pm: &Postmortem) -> Option<String> {
     Some(format!("{at_word} …"))
 }
 
-/// A page's address: absolute under `base_url`, else relative to `data/feed.xml`, which
-/// readers resolve against where they fetched the feed.
-fn url(config: &Config, page: &str) -> String {
-    match config.base_url.trim_end_matches('/') {
-        "" => format!("../{page}"),
-        base => format!("{base}/{page}"),
-    }
+/// Where the feed's pages are.
+struct Address<'a> {
+    /// The site's absolute root, when `base_url` gives its host.
+    root: Option<String>,
+    config: &'a Config,
 }
 
-/// Atom ids must be permanent and absolute: the page's URL when the site's address is
-/// known, else a URN of the kind and id.
-fn id(config: &Config, page: &str, urn: &str) -> String {
-    if config.base_url.is_empty() { format!("urn:firebreak:{urn}") } else { url(config, page) }
+impl Address<'_> {
+    /// A page's address: absolute under the site's root, else relative to `data/feed.xml`,
+    /// which readers resolve against where they fetched the feed.
+    fn url(&self, page: &str) -> String {
+        match &self.root {
+            Some(root) => format!("{root}{page}"),
+            None => format!("../{page}"),
+        }
+    }
+
+    /// Atom ids must be permanent and absolute: the page's URL on the published site
+    /// (`base_url`, whatever the preview's path), else a URN of the kind and id.
+    fn id(&self, page: &str, urn: &str) -> String {
+        match self.config.base_url.trim_end_matches('/') {
+            "" => format!("urn:firebreak:{urn}"),
+            base => format!("{base}/{page}"),
+        }
+    }
 }
 
 fn midnight(day: NaiveDate) -> DateTime<Utc> {
@@ -130,7 +145,7 @@ mod tests {
 
     #[test]
     fn a_well_formed_feed_newest_first_with_summaries() {
-        let xml = atom(&repo("https://sre.example.com/"));
+        let xml = atom(&repo("https://sre.example.com/"), &PublicUrl::default());
         let feed: Feed = xml.parse().expect("well-formed Atom");
         assert_eq!(feed.title.value, "Acme & Co: postmortems");
         let ids: Vec<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
@@ -147,14 +162,22 @@ mod tests {
 
     #[test]
     fn without_a_base_url_links_are_relative_and_ids_are_urns() {
-        let feed: Feed = atom(&repo("")).parse().unwrap();
+        let feed: Feed = atom(&repo(""), &PublicUrl::default()).parse().unwrap();
         assert_eq!(feed.entries[0].id, "urn:firebreak:postmortem:newer");
         assert_eq!(feed.entries[0].links[0].href, "../postmortems/newer");
     }
 
     #[test]
+    fn a_preview_links_to_its_own_pages_but_keeps_the_published_ids() {
+        let preview = PublicUrl::parse("/pr-7/", "--public-url").unwrap();
+        let feed: Feed = atom(&repo("https://sre.example.com"), &preview).parse().unwrap();
+        assert_eq!(feed.entries[0].links[0].href, "https://sre.example.com/pr-7/postmortems/newer");
+        assert_eq!(feed.entries[0].id, "https://sre.example.com/postmortems/newer");
+    }
+
+    #[test]
     fn an_empty_repo_still_gives_a_valid_feed() {
-        let feed: Feed = atom(&Repo::default()).parse().unwrap();
+        let feed: Feed = atom(&Repo::default(), &PublicUrl::default()).parse().unwrap();
         assert!(feed.entries.is_empty());
     }
 }

@@ -3,6 +3,7 @@
 
 mod feed;
 mod links;
+mod public_url;
 pub mod rules;
 mod write;
 
@@ -11,6 +12,7 @@ use std::path::Path;
 
 use crate::diagnostics::Diagnostics;
 use crate::model::Repo;
+pub use public_url::PublicUrl;
 pub use write::write_bundle;
 
 /// Loads the repo at `root` and checks it, file by file and across files. `as_of` is the day

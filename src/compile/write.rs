@@ -10,9 +10,9 @@ use crate::bundle::{self, Site};
 use crate::model::Repo;
 use crate::search;
 
-/// Replaces `out` with the bundle of `repo`. Stale files of deleted documents never linger
+/// Replaces `out` with the bundle of `repo`, for a site served at `public_url`. Stale files of deleted documents never linger
 /// because the directory is written afresh.
-pub fn write_bundle(repo: &Repo, out: &Path) -> io::Result<Site> {
+pub fn write_bundle(repo: &Repo, out: &Path, public_url: &super::PublicUrl) -> io::Result<Site> {
     if out.exists() {
         std::fs::remove_dir_all(out)?;
     }
@@ -30,7 +30,7 @@ pub fn write_bundle(repo: &Repo, out: &Path) -> io::Result<Site> {
     for rb in &repo.runbooks {
         write_json(&out.join(bundle::runbook_file(&rb.slug)), rb)?;
     }
-    std::fs::write(out.join(bundle::FEED_FILE), super::feed::atom(repo))?;
+    std::fs::write(out.join(bundle::FEED_FILE), super::feed::atom(repo, public_url))?;
     std::fs::create_dir_all(out.join(search::format::DIRECTORY))?;
     for (name, bytes) in search::build(&search::documents(repo)) {
         std::fs::write(out.join(name), bytes)?;
