@@ -2,8 +2,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    ActionItems, AlertPage, DoraPage, Home, IncidentsPage, NotFound, OnboardingPage, Patterns, PostmortemList,
-    PostmortemPage, RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
+    ActionItems, AlertPage, DigestPage, DoraPage, Home, IncidentsPage, NotFound, OnboardingPage, Patterns,
+    PostmortemList, PostmortemPage, RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
 };
 
 /// Every page of the site. Only routes for what exists: no placeholders.
@@ -29,6 +29,12 @@ pub enum Route {
     Service { name: String },
     #[at("/patterns")]
     Patterns,
+    /// The current month's digest.
+    #[at("/digest")]
+    Digests,
+    /// `YYYY-MM`.
+    #[at("/digest/:month")]
+    Digest { month: String },
     /// `?section=term-slo` scrolls to a glossary term (pages link terms there).
     #[at("/onboarding")]
     Onboarding,
@@ -58,6 +64,8 @@ pub fn switch(route: Route) -> Html {
         Route::Service { name } => html! { <ServicePage name={name} /> },
         Route::Patterns => html! { <Patterns /> },
         Route::Onboarding => html! { <OnboardingPage /> },
+        Route::Digests => html! { <DigestPage /> },
+        Route::Digest { month } => html! { <DigestPage month={month} /> },
         Route::Search => html! { <SearchPage /> },
         Route::Alert { name } => html! { <AlertPage name={name} /> },
         Route::Runbook { slug } => html! { <RunbookPage slug={slug} /> },

@@ -5,6 +5,7 @@
 mod support;
 
 mod action_items;
+mod digest;
 mod dora;
 mod injection;
 mod knowledge;

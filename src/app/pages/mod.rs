@@ -2,6 +2,7 @@
 
 mod action_items;
 mod alert;
+mod digest;
 mod dora;
 mod dora_filters;
 mod home;
@@ -19,6 +20,7 @@ mod service_list;
 
 pub use action_items::ActionItems;
 pub use alert::AlertPage;
+pub use digest::DigestPage;
 pub use dora::DoraPage;
 pub use home::Home;
 pub use incidents::IncidentsPage;
