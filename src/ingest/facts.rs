@@ -50,7 +50,7 @@ fn impact(body: &str, range: Range<usize>) -> Impact {
         }
     }
     impact.users_affected_count = impact.users_affected.as_deref().and_then(first_number).map(|n| n as u64);
-    impact.error_budget_percent = impact.slo.as_deref().and_then(first_percent);
+    impact.error_budget_percent = impact.slo.as_deref().and_then(budget_percent);
     impact
 }
 
@@ -70,12 +70,27 @@ fn first_number(text: &str) -> Option<f64> {
     digits.trim_end_matches('.').parse().ok()
 }
 
-/// The number before the first `%`: "used 38% of its budget" → 38.
-fn first_percent(text: &str) -> Option<f64> {
-    let at = text.find('%')?;
-    let before = &text[..at];
-    let start = before.rfind(|c: char| !(c.is_ascii_digit() || c == '.')).map_or(0, |i| i + 1);
-    before[start..].parse().ok()
+/// The share of the error budget used: the percentage that reads "N% of … budget" within
+/// one clause ("used 38% of its 30-day error budget"), not the SLO's own target ("(99.9%
+/// over 30 days)", "(99% of queries under 800 ms)"); else the only percentage there is.
+fn budget_percent(text: &str) -> Option<f64> {
+    let percentages: Vec<(f64, &str)> = text
+        .match_indices('%')
+        .filter_map(|(at, _)| {
+            let before = &text[..at];
+            let start = before.rfind(|c: char| !(c.is_ascii_digit() || c == '.')).map_or(0, |i| i + 1);
+            Some((before[start..].parse().ok()?, &text[at + 1..]))
+        })
+        .collect();
+    let of_the_budget = |after: &str| {
+        let clause_end = [after.find(')'), after.find(". ")].into_iter().flatten().min().unwrap_or(after.len());
+        after.trim_start().starts_with("of ") && after[..clause_end].to_lowercase().contains("budget")
+    };
+    match percentages.iter().find(|(_, after)| of_the_budget(after)) {
+        Some((value, _)) => Some(*value),
+        None if percentages.len() == 1 => Some(percentages[0].0),
+        None => None,
+    }
 }
 
 /// Words that mark a milestone in a timeline entry, checked in this order; an explicit
@@ -140,6 +155,23 @@ mod tests {
         assert_eq!(f.impact.error_budget_percent, Some(38.0));
         assert_eq!(f.impact.data.as_deref(), Some("none"));
         assert_eq!(f.whys, ["Why? Because a.", "Why? Because b."]);
+    }
+
+    #[test]
+    fn the_budget_used_is_told_apart_from_the_slo_target() {
+        let cases = [
+            ("checkout availability (99.9% over 30 days) used 132% of its error budget. Ledger 530%.", Some(132.0)),
+            ("auth availability (99.95% over 30 days, 21.6 min budget) used 640% of its error budget.", Some(640.0)),
+            ("the latency SLO (99% of queries under 800 ms over 30 days) used 38% of its error budget.", Some(38.0)),
+            ("the SLO (99.5% over 30 days) counted them as good. Recomputed, it used 17.6% of the error budget.", Some(17.6)),
+            ("auth availability SLO used 0%, because every login succeeded.", Some(0.0)),
+            ("12%", Some(12.0)),
+            ("the SLO (99.9% over 30 days) was fine, 3% of requests slow", None),
+            ("none recorded.", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(budget_percent(text), expected, "{text}");
+        }
     }
 
     fn entry(hour: u32, minute: u32, text: &str) -> TimelineEntry {
