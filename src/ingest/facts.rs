@@ -163,7 +163,10 @@ mod tests {
             ("checkout availability (99.9% over 30 days) used 132% of its error budget. Ledger 530%.", Some(132.0)),
             ("auth availability (99.95% over 30 days, 21.6 min budget) used 640% of its error budget.", Some(640.0)),
             ("the latency SLO (99% of queries under 800 ms over 30 days) used 38% of its error budget.", Some(38.0)),
-            ("the SLO (99.5% over 30 days) counted them as good. Recomputed, it used 17.6% of the error budget.", Some(17.6)),
+            (
+                "the SLO (99.5% over 30 days) counted them as good. Recomputed, it used 17.6% of the error budget.",
+                Some(17.6),
+            ),
             ("auth availability SLO used 0%, because every login succeeded.", Some(0.0)),
             ("12%", Some(12.0)),
             ("the SLO (99.9% over 30 days) was fine, 3% of requests slow", None),
