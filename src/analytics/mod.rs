@@ -5,6 +5,7 @@ mod action_items;
 mod calendar;
 mod digest;
 mod dora;
+pub mod forecast;
 mod headline;
 mod impact;
 mod incidents;
