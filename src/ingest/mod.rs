@@ -172,7 +172,8 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
             }
             Export::Series(name) => {
                 let rows = table::read(label, text, format, &exports::SERIES_COLUMNS, diagnostics);
-                metrics.series.push(Series { name, points: exports::series_points(label, &rows, diagnostics) });
+                let points = exports::series_points(label, &rows, diagnostics);
+                metrics.series.push(Series { name, points, path: label.to_owned(), problems: Vec::new() });
             }
         }
         // Every row a problem left out is counted, once however many problems it had.

@@ -107,11 +107,18 @@ pub struct RowSource {
     pub line: usize,
 }
 
-/// A capacity time series from `series/<name>.csv`.
+/// A capacity time series from `series/<name>.csv` (or one label set of a Prometheus export).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Series {
     pub name: String,
     pub points: Vec<SeriesPoint>,
+    /// The file it came from, for the page and for settings that name the file.
+    #[serde(default)]
+    pub path: String,
+    /// What was wrong with its rows (`line 7: …`), shown beside the series: a series with
+    /// problems is listed with them, never dropped.
+    #[serde(default)]
+    pub problems: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
