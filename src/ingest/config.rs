@@ -39,7 +39,26 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
         return None;
     }
     config.rule_lines = section_key_lines(text, "rules");
-    Some(config)
+    let mut valid = true;
+    for (series, settings) in &config.capacity {
+        let problem = match (settings.limit, settings.headroom) {
+            (Some(limit), _) if !(limit.is_finite() && limit > 0.0) => {
+                Some(format!("`limit` must be a positive number, not {limit}"))
+            }
+            (_, headroom) if !(0.0..1.0).contains(&headroom) => Some(format!(
+                "`headroom` is a share of the limit kept free, from 0 up to 1 (0.3 is 30 %), not {headroom}"
+            )),
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            let header = format!("[capacity.{series}]");
+            let quoted = format!("[capacity.\"{series}\"]");
+            let line = text.lines().position(|l| l.trim() == header || l.trim() == quoted).map_or(1, |i| i + 1);
+            diagnostics.push(Diagnostic::error(label, line, 1, format!("capacity of `{series}`: {problem}")));
+            valid = false;
+        }
+    }
+    valid.then_some(config)
 }
 
 /// The line of each `key = …` under `[section]`.
@@ -89,6 +108,36 @@ mod tests {
         assert!(found[0].message.contains("titel"), "{}", found[0].message);
         assert_eq!(found[1].line, 2);
         assert!(found[1].message.contains("Mars/Base"));
+    }
+}
+
+#[cfg(test)]
+mod capacity_tests {
+    use super::*;
+    use crate::model::{Aggregate, Resample};
+
+    #[test]
+    fn reads_capacity_settings_with_defaults_and_resampling() {
+        let mut d = Diagnostics::default();
+        let text = "[capacity.checkout-cpu-cores]\nunit = \"cores\"\nlimit = 64\nresample = \"1h max\"\n";
+        let c = parse("f.toml", text, &mut d).unwrap();
+        let settings = &c.capacity["checkout-cpu-cores"];
+        assert_eq!(settings.limit, Some(64.0));
+        assert_eq!(settings.headroom, 0.3);
+        assert_eq!(settings.lead_time_days, 30);
+        assert_eq!(settings.horizon_days(), 120, "four lead times when longer than 90 days");
+        assert_eq!(settings.resample, Some(Resample { seconds: 3600, aggregate: Aggregate::Max }));
+    }
+
+    #[test]
+    fn bad_capacity_settings_name_the_series_and_line() {
+        let mut d = Diagnostics::default();
+        assert!(parse("f.toml", "title = \"x\"\n[capacity.disk]\nlimit = 100\nheadroom = 30\n", &mut d).is_none());
+        assert!(parse("f.toml", "[capacity.disk]\nresample = \"hourly\"\n", &mut d).is_none());
+        let found = d.sorted();
+        assert_eq!(found[0].line, 2);
+        assert!(found[0].message.contains("capacity of `disk`: `headroom` is a share"), "{}", found[0].message);
+        assert!(found[1].message.contains("`hourly` is not a resampling"), "{}", found[1].message);
     }
 }
 

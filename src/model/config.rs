@@ -24,6 +24,8 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleLevel>,
     /// When set, the only tags postmortems may use.
     pub taxonomy: Taxonomy,
+    /// Series name (or its file's name) → its capacity settings.
+    pub capacity: BTreeMap<String, CapacitySettings>,
     /// The line of each key under `[rules]`, for reporting an unknown rule id.
     #[serde(skip)]
     pub rule_lines: BTreeMap<String, usize>,
@@ -57,6 +59,7 @@ impl Default for Config {
             action_items: ActionItemPolicy::default(),
             rules: BTreeMap::new(),
             taxonomy: Taxonomy::default(),
+            capacity: BTreeMap::new(),
             rule_lines: BTreeMap::new(),
         }
     }
@@ -106,6 +109,102 @@ pub struct Service {
 
 fn default_tier() -> u8 {
     3
+}
+
+/// `[capacity.<series>]`: what a series measures against. Without a `limit` the series is
+/// forecast but has no exhaustion date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CapacitySettings {
+    /// Display name; the series name when empty.
+    pub name: String,
+    pub unit: String,
+    /// What the resource can take.
+    pub limit: Option<f64>,
+    /// The share of `limit` kept free: capacity is "exhausted" at `limit × (1 − headroom)`.
+    pub headroom: f64,
+    /// Days from ordering capacity to having it.
+    pub lead_time_days: u32,
+    /// How far to forecast; default the larger of 90 days and four lead times.
+    pub horizon_days: Option<u32>,
+    /// Resample before forecasting, e.g. `1h max` (peaks are what capacity must hold).
+    pub resample: Option<Resample>,
+}
+
+impl Default for CapacitySettings {
+    fn default() -> Self {
+        CapacitySettings {
+            name: String::new(),
+            unit: String::new(),
+            limit: None,
+            headroom: 0.3,
+            lead_time_days: 30,
+            horizon_days: None,
+            resample: None,
+        }
+    }
+}
+
+impl CapacitySettings {
+    pub fn horizon_days(&self) -> u32 {
+        self.horizon_days.unwrap_or((4 * self.lead_time_days).max(90))
+    }
+}
+
+/// `<interval> <aggregate>`: `1h max`, `5m mean`, `1d last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Resample {
+    pub seconds: i64,
+    pub aggregate: Aggregate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Aggregate {
+    Mean,
+    Max,
+    Min,
+    Last,
+}
+
+impl TryFrom<String> for Resample {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Resample, String> {
+        let bad =
+            || format!("`{text}` is not a resampling: write an interval and an aggregate, e.g. `1h max` or `5m mean`");
+        let (interval, aggregate) = text.trim().split_once(' ').ok_or_else(bad)?;
+        let split = interval.find(|c: char| !c.is_ascii_digit()).ok_or_else(bad)?;
+        let count: i64 = interval[..split].parse().map_err(|_| bad())?;
+        let unit = match &interval[split..] {
+            "s" => 1,
+            "m" | "min" => 60,
+            "h" => 3600,
+            "d" => 86400,
+            _ => return Err(bad()),
+        };
+        let aggregate = match aggregate.trim() {
+            "mean" | "avg" => Aggregate::Mean,
+            "max" => Aggregate::Max,
+            "min" => Aggregate::Min,
+            "last" => Aggregate::Last,
+            _ => return Err(bad()),
+        };
+        (count > 0).then_some(Resample { seconds: count * unit, aggregate }).ok_or_else(bad)
+    }
+}
+
+impl From<Resample> for String {
+    fn from(r: Resample) -> String {
+        let aggregate = match r.aggregate {
+            Aggregate::Mean => "mean",
+            Aggregate::Max => "max",
+            Aggregate::Min => "min",
+            Aggregate::Last => "last",
+        };
+        format!("{}s {aggregate}", r.seconds)
+    }
 }
 
 /// What the team expects of action items.

@@ -9,7 +9,9 @@ mod onboarding;
 mod postmortem;
 mod runbook;
 
-pub use config::{ActionItemPolicy, Config, Paths, RuleLevel, Service, Taxonomy, WeekStart};
+pub use config::{
+    ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Resample, RuleLevel, Service, Taxonomy, WeekStart,
+};
 pub use deploy_log::{DeployLog, Excluded, Kind, TextColumn};
 pub use document::{Section, SectionKind};
 pub use facts::{Facts, Impact, Milestones};
