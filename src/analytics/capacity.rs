@@ -177,22 +177,41 @@ pub fn resampled(points: &[SeriesPoint], resample: &Resample) -> Vec<SeriesPoint
         .collect()
 }
 
-/// A series forecast under its settings: what the capacity page, `report` and `forecast`
-/// show. The forecast fails (too little data) with the reason, never silently.
+/// A series forecast under its settings and read against them: what the capacity page,
+/// `report --json` and `forecast` show. A forecast that cannot be made (too little data)
+/// says why, and the series is still listed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SeriesForecast {
+pub struct Assessment {
     pub series: String,
     pub settings: CapacitySettings,
+    /// The rows' problems, from reading the file.
+    pub problems: Vec<String>,
     pub forecast: Result<Forecast, String>,
+    /// Under the settings, without what-ifs; none when the forecast failed.
+    pub outlook: Option<Outlook>,
 }
 
-pub fn forecast_series(series: &Series, settings: &CapacitySettings) -> SeriesForecast {
-    let points = match &settings.resample {
+/// The points a series is forecast from: resampled when its settings say so.
+pub fn history(series: &Series, settings: &CapacitySettings) -> Vec<SeriesPoint> {
+    match &settings.resample {
         Some(r) => resampled(&series.points, r),
         None => series.points.clone(),
-    };
+    }
+}
+
+/// Forecasts `series` under `settings` and reads it against them as of `today`.
+pub fn assess(series: &Series, settings: &CapacitySettings, calendar: &Calendar, today: NaiveDate) -> Assessment {
+    let points = history(series, settings);
     let horizon = i64::from(settings.horizon_days()) * 86400;
-    SeriesForecast { series: series.name.clone(), settings: settings.clone(), forecast: forecast(&points, horizon) }
+    let forecast = forecast(&points, horizon);
+    let outlook = forecast.as_ref().ok().map(|f| outlook(&points, f, &Plan::of(settings), calendar, today));
+    Assessment {
+        series: series.name.clone(),
+        settings: settings.clone(),
+        problems: series.problems.clone(),
+        forecast,
+        outlook,
+    }
 }
 
 /// The settings of a series: its own `[capacity.<name>]`, else its file's, else defaults.

@@ -2,8 +2,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    ActionItems, AlertPage, DigestPage, DoraPage, Home, IncidentsPage, NotFound, OnboardingPage, Patterns,
-    PostmortemList, PostmortemPage, RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
+    ActionItems, AlertPage, CapacityPage, DigestPage, DoraPage, Home, IncidentsPage, NotFound, OnboardingPage,
+    Patterns, PostmortemList, PostmortemPage, RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
 };
 
 /// Every page of the site. Only routes for what exists: no placeholders.
@@ -29,6 +29,9 @@ pub enum Route {
     Service { name: String },
     #[at("/patterns")]
     Patterns,
+    /// `?growth=&lead_time=&headroom=`: the what-ifs.
+    #[at("/capacity")]
+    Capacity,
     /// The current month's digest.
     #[at("/digest")]
     Digests,
@@ -64,6 +67,7 @@ pub fn switch(route: Route) -> Html {
         Route::Service { name } => html! { <ServicePage name={name} /> },
         Route::Patterns => html! { <Patterns /> },
         Route::Onboarding => html! { <OnboardingPage /> },
+        Route::Capacity => html! { <CapacityPage /> },
         Route::Digests => html! { <DigestPage /> },
         Route::Digest { month } => html! { <DigestPage month={month} /> },
         Route::Search => html! { <SearchPage /> },

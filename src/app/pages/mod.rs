@@ -2,6 +2,7 @@
 
 mod action_items;
 mod alert;
+mod capacity;
 mod digest;
 mod dora;
 mod dora_filters;
@@ -20,6 +21,7 @@ mod service_list;
 
 pub use action_items::ActionItems;
 pub use alert::AlertPage;
+pub use capacity::CapacityPage;
 pub use digest::DigestPage;
 pub use dora::DoraPage;
 pub use home::Home;
