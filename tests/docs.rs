@@ -68,7 +68,17 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
         "extra columns are kept"
     );
     assert_eq!(repo.metrics.incidents.len(), 2, "CSV and JSON Lines both read");
-    assert_eq!(repo.metrics.series[0].points.len(), 2);
+    assert_eq!(
+        repo.metrics.series.iter().map(|s| (s.name.as_str(), s.points.len())).collect::<Vec<_>>(),
+        [
+            ("checkout-cpu-cores", 3),
+            ("checkout-pool-clients{instance=\"pgbouncer-2:9127\"}", 3),
+            ("checkout-pool-clients{instance=\"pgbouncer-1:9127\"}", 3),
+        ],
+        "one series per label set of a Prometheus export, in the file's order"
+    );
+    assert_eq!(repo.metrics.series[1].points[2].value, 44.0);
+    assert!(repo.metrics.series.iter().all(|s| s.problems.is_empty()));
     let onboarding = &repo.onboarding;
     assert_eq!(onboarding.title, "Joining the payments on-call");
     assert_eq!(

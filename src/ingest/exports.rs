@@ -1,6 +1,6 @@
 //! Typed records from export rows: deployments, changes, incidents and capacity series.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use std::collections::HashMap;
 
 use super::table::{ROW_RULE, Row};
@@ -14,6 +14,13 @@ pub const INCIDENT_COLUMNS: [&str; 4] = ["incident_id", "service", "severity", "
 const INCIDENT_OPTIONAL: [&str; 5] =
     ["detected_at", "acknowledged_at", "mitigated_at", "resolved_at", "caused_by_deploy"];
 pub const SERIES_COLUMNS: [&str; 2] = ["timestamp", "value"];
+
+/// Problems of a capacity series that is still forecast: its rows are kept (sorted, repeated
+/// timestamps averaged), but the forecast may not mean what its owner thinks.
+pub const SERIES_RULE: &str = "capacity-series";
+
+/// Fewer distinct timestamps than this cannot be forecast at all.
+const MIN_SERIES_ROWS: usize = 3;
 
 /// Reads the cells of one row, recording each bad cell; `ok` says whether the record is whole.
 struct Cells<'a> {
@@ -181,13 +188,89 @@ fn finite(text: &str) -> Result<f64, String> {
     }
 }
 
-pub fn series_points(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<SeriesPoint> {
+/// A usable point of a series and where it was written, for the warnings about its order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sample {
+    pub line: usize,
+    pub col: usize,
+    pub point: SeriesPoint,
+}
+
+pub fn series_samples(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Vec<Sample> {
     rows.iter()
         .filter_map(|row| {
             let mut c = Cells::new(label, row, diagnostics);
             let at = c.required_parsed("timestamp", series_timestamp);
             let value = c.required_parsed("value", finite);
-            Some(SeriesPoint { at: at?, value: value? })
+            Some(Sample { line: row.line, col: 1, point: SeriesPoint { at: at?, value: value? } })
+        })
+        .collect()
+}
+
+/// Warns of samples out of time order, repeated timestamps and too short a series. The
+/// samples are all kept: forecasting sorts them and averages repeats, so a warning says
+/// what that will do. `subject` starts each message (the series' name when a file holds
+/// several); `noun` is what the file calls a sample ("row").
+pub fn series_warnings(label: &str, subject: &str, noun: &str, samples: &[Sample], diagnostics: &mut Diagnostics) {
+    let mut first: HashMap<DateTime<Utc>, &Sample> = HashMap::with_capacity(samples.len());
+    let mut previous: Option<&Sample> = None;
+    for sample in samples {
+        let at = shown(sample.point.at);
+        let message = match (first.get(&sample.point.at), previous) {
+            (Some(earlier), _) => Some(format!("{subject}`{at}` is repeated: averaged with {}", place(earlier))),
+            (None, Some(p)) if p.point.at > sample.point.at => Some(format!(
+                "{subject}`{at}` is not after the previous {noun}'s `{}` ({}): {noun}s are sorted before forecasting",
+                shown(p.point.at),
+                place(p)
+            )),
+            _ => None,
+        };
+        if let Some(message) = message {
+            diagnostics.push(Diagnostic::warning(label, sample.line, sample.col, message).rule(SERIES_RULE));
+        }
+        first.entry(sample.point.at).or_insert(sample);
+        previous = Some(sample);
+    }
+    // Repeats count once: they are averaged into one point.
+    if first.len() < MIN_SERIES_ROWS {
+        diagnostics.push(
+            Diagnostic::warning(
+                label,
+                1,
+                1,
+                format!(
+                    "{subject}too few {noun}s to forecast ({} usable): at least {MIN_SERIES_ROWS}, and two days of them for daily cycles",
+                    first.len()
+                ),
+            )
+            .rule(SERIES_RULE),
+        );
+    }
+}
+
+fn shown(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// A line names a CSV row; a one-line JSON export needs the column too.
+fn place(sample: &Sample) -> String {
+    match sample.col {
+        1 => format!("line {}", sample.line),
+        col => format!("line {}, column {col}", sample.line),
+    }
+}
+
+/// What the capacity page shows beside a series: each of its diagnostics as
+/// `line N: message`, in file order. `left_out` is appended to row errors, whose row
+/// the series does not have.
+pub fn problems<'a>(found: impl IntoIterator<Item = &'a Diagnostic>, left_out: &str) -> Vec<String> {
+    let mut found: Vec<&Diagnostic> = found.into_iter().collect();
+    found.sort_by_key(|d| (d.line, d.col));
+    found
+        .into_iter()
+        .map(|d| {
+            let suffix = if d.rule.as_deref() == Some(ROW_RULE) { left_out } else { "" };
+            format!("line {}: {}{suffix}", d.line, d.message)
         })
         .collect()
 }
@@ -275,16 +358,81 @@ mod tests {
         assert!(d.sorted()[0].message.contains("SEV7"));
     }
 
+    fn samples(text: &str) -> (Vec<Sample>, Vec<Diagnostic>) {
+        let r = rows(text, &SERIES_COLUMNS);
+        let mut d = Diagnostics::default();
+        let samples = series_samples("x.csv", &r, &mut d);
+        series_warnings("x.csv", "", "row", &samples, &mut d);
+        (samples, d.sorted())
+    }
+
     #[test]
     fn series_accept_both_timestamp_forms_and_reject_non_finite_values() {
-        let r = rows(
-            "timestamp,value\n2026-06-12T10:00:00Z,1.5\n2026-06-12 11:00:00,2\n2026-06-12 12:00:00,NaN\n",
-            &SERIES_COLUMNS,
+        let (samples, d) = samples(
+            "timestamp,value\n2026-06-12T10:00:00Z,1.5\n2026-06-12 11:00:00,2\n2026-06-12 12:00:00,NaN\n2026-06-12 13:00:00,inf\n2026-06-12 14:00:00,abc\n2026-06-12 15:00:00,3\n",
         );
-        let mut d = Diagnostics::default();
-        let points = series_points("x.csv", &r, &mut d);
-        assert_eq!(points.len(), 2);
-        assert_eq!(points[1].at.to_rfc3339(), "2026-06-12T11:00:00+00:00");
-        assert_eq!(d.sorted()[0].line, 4);
+        assert_eq!(samples.len(), 3);
+        assert_eq!(samples[1].point.at.to_rfc3339(), "2026-06-12T11:00:00+00:00");
+        assert_eq!(samples[2].line, 7);
+        let found: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (4, "`value`: `NaN` is not a finite number"),
+                (5, "`value`: `inf` is not a finite number"),
+                (6, "`value`: `abc` is not a finite number")
+            ]
+        );
+        assert!(d.iter().all(|d| d.rule.as_deref() == Some(ROW_RULE)));
+    }
+
+    #[test]
+    fn unordered_and_repeated_rows_are_kept_with_warnings_naming_both_lines() {
+        let (samples, d) = samples(
+            "timestamp,value\n2026-06-12T10:00:00Z,1\n2026-06-12T12:00:00Z,2\n2026-06-12T11:00:00Z,3\n2026-06-12T10:00:00Z,4\n2026-06-12T13:00:00Z,5\n",
+        );
+        assert_eq!(samples.len(), 5, "nothing dropped");
+        let found: Vec<(usize, &str)> = d.iter().map(|d| (d.line, d.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    4,
+                    "`2026-06-12T11:00:00Z` is not after the previous row's `2026-06-12T12:00:00Z` (line 3): rows are sorted before forecasting"
+                ),
+                (5, "`2026-06-12T10:00:00Z` is repeated: averaged with line 2"),
+            ]
+        );
+        assert!(
+            d.iter().all(|d| d.level == crate::diagnostics::Level::Warning && d.rule.as_deref() == Some(SERIES_RULE))
+        );
+    }
+
+    #[test]
+    fn fewer_than_three_distinct_timestamps_is_too_few_at_line_1() {
+        for text in [
+            "timestamp,value\n2026-06-12T10:00:00Z,1\n",
+            "timestamp,value\n2026-06-12T10:00:00Z,1\n2026-06-12T11:00:00Z,2\n2026-06-12T11:00:00Z,3\n2026-06-12T11:00:00Z,x\n",
+        ] {
+            let (_, d) = samples(text);
+            let short: Vec<&Diagnostic> = d.iter().filter(|d| d.message.contains("too few rows")).collect();
+            assert_eq!(short.len(), 1, "{d:?}");
+            assert_eq!((short[0].line, short[0].col), (1, 1));
+        }
+        let (_, d) =
+            samples("timestamp,value\n2026-06-12T10:00:00Z,1\n2026-06-12T11:00:00Z,2\n2026-06-12T12:00:00Z,3\n");
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn problems_are_in_file_order_and_say_what_was_left_out() {
+        let (_, d) = samples("timestamp,value\n2026-06-12T10:00:00Z,abc\n2026-06-12T09:00:00Z,1\n");
+        assert_eq!(
+            problems(d.iter(), "; the row is left out"),
+            [
+                "line 1: too few rows to forecast (1 usable): at least 3, and two days of them for daily cycles",
+                "line 2: `value`: `abc` is not a finite number; the row is left out",
+            ]
+        );
     }
 }

@@ -12,6 +12,7 @@ mod front_matter;
 mod markdown;
 mod onboarding;
 mod postmortem;
+mod prometheus;
 mod runbook;
 mod source_file;
 mod table;
@@ -120,10 +121,28 @@ fn load_documents<T: Send>(
 
 /// The export each file name stands for.
 enum Export {
-    Deployments,
-    Changes,
-    Incidents,
-    Series(String),
+    Deployments(table::Format),
+    Changes(table::Format),
+    Incidents(table::Format),
+    Series(String, table::Format),
+    /// A Prometheus `query_range` response: one series per label set.
+    Prometheus(String),
+}
+
+/// The export at `relative` (a path under the metrics folder), if it is one.
+fn export_of(relative: &str) -> Option<Export> {
+    let (stem, extension) = relative.rsplit_once('.')?;
+    let series = stem.strip_prefix("series/").filter(|name| !name.contains('/')).map(str::to_owned);
+    if extension == "json" {
+        return series.map(Export::Prometheus);
+    }
+    let format = table::Format::of(relative)?;
+    Some(match stem {
+        "deployments" => Export::Deployments(format),
+        "changes" => Export::Changes(format),
+        "incidents" => Export::Incidents(format),
+        _ => Export::Series(series?, format),
+    })
 }
 
 fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> Metrics {
@@ -131,22 +150,9 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
     for path in files_under(dir) {
         let label = labels.of(&path);
         let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-        let Some(format) = table::Format::of(&relative) else {
+        let Some(export) = export_of(&relative) else {
             diagnostics.push(unknown_export(&label));
             continue;
-        };
-        let stem = relative.rsplit_once('.').map_or(relative.as_str(), |(stem, _)| stem);
-        let export = match stem {
-            "deployments" => Export::Deployments,
-            "changes" => Export::Changes,
-            "incidents" => Export::Incidents,
-            _ => match stem.strip_prefix("series/") {
-                Some(name) if !name.contains('/') => Export::Series(name.to_owned()),
-                _ => {
-                    diagnostics.push(unknown_export(&label));
-                    continue;
-                }
-            },
         };
         let file = match source_file::SourceFile::read(&path, label, None) {
             Ok(file) => file,
@@ -157,31 +163,37 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
         };
         let (label, text) = (file.label.as_str(), file.text.as_str());
         let before = diagnostics.len();
+        // A JSON export is often one line: there the column tells its samples apart.
+        let by_column = matches!(export, Export::Prometheus(_));
         match export {
-            Export::Deployments => {
+            Export::Deployments(format) => {
                 let rows = table::read(label, text, format, &exports::DEPLOYMENT_COLUMNS, diagnostics);
                 metrics.deployments.extend(exports::deployments(label, &rows, diagnostics));
             }
-            Export::Changes => {
+            Export::Changes(format) => {
                 let rows = table::read(label, text, format, &exports::CHANGE_COLUMNS, diagnostics);
                 metrics.changes.extend(exports::changes(label, &rows, diagnostics));
             }
-            Export::Incidents => {
+            Export::Incidents(format) => {
                 let rows = table::read(label, text, format, &exports::INCIDENT_COLUMNS, diagnostics);
                 metrics.incidents.extend(exports::incidents(label, &rows, diagnostics));
             }
-            Export::Series(name) => {
+            Export::Series(name, format) => {
                 let rows = table::read(label, text, format, &exports::SERIES_COLUMNS, diagnostics);
-                let points = exports::series_points(label, &rows, diagnostics);
-                metrics.series.push(Series { name, points, path: label.to_owned(), problems: Vec::new() });
+                let samples = exports::series_samples(label, &rows, diagnostics);
+                exports::series_warnings(label, "", "row", &samples, diagnostics);
+                let problems = exports::problems(diagnostics.iter().skip(before), "; the row is left out");
+                let points = samples.into_iter().map(|s| s.point).collect();
+                metrics.series.push(Series { name, points, path: label.to_owned(), problems });
             }
+            Export::Prometheus(name) => metrics.series.extend(prometheus::read(&name, label, text, diagnostics)),
         }
         // Every row a problem left out is counted, once however many problems it had.
-        let mut lines: Vec<usize> = diagnostics
+        let mut lines: Vec<(usize, usize)> = diagnostics
             .iter()
             .skip(before)
             .filter(|d| d.rule.as_deref() == Some(table::ROW_RULE))
-            .map(|d| d.line)
+            .map(|d| (d.line, if by_column { d.col } else { 0 }))
             .collect();
         lines.sort_unstable();
         lines.dedup();
@@ -197,7 +209,8 @@ fn unknown_export(label: &str) -> Diagnostic {
         label,
         1,
         1,
-        "not a known metrics export: expected deployments, changes or incidents (.csv or .jsonl), or series/<name>.csv",
+        "not a known metrics export: expected deployments, changes or incidents (.csv or .jsonl), series/<name>.csv, \
+         or series/<name>.json (a Prometheus query_range response)",
     )
 }
 

@@ -142,6 +142,12 @@ pub const RULES: &[Rule] = &[
         check: None,
     },
     Rule {
+        id: "capacity-series",
+        level: Level::Warning,
+        summary: "capacity series are in time order, without repeated timestamps, long enough to forecast",
+        check: None,
+    },
+    Rule {
         id: "unknown-service",
         level: Level::Error,
         summary: "deployments are of services in the catalog",
