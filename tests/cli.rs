@@ -44,6 +44,7 @@ fn check_reports_every_error_of_a_broken_repo_with_its_position() {
         "postmortems/2026-06-05-second.md:12:1: error: action item owner `@priya, @tomas` names several people",
         "postmortems/2026-06-05-second.md:13:1: error: due date `soon` is not a date in the form YYYY-MM-DD",
         "postmortems/2026-06-05-second.md:13:1: error: unknown status `Maybe`",
+        "firebreak.toml:6:1: error: [capacity.checkout-cpu] names no series of the metrics folder",
         "content/onboarding.md:6:1: error: the reading list names `../postmortems/2026-06-04-frist.md` (postmortems/2026-06-04-frist.md in the repo), which is not a postmortem or runbook; did you mean `postmortems/2026-06-04-first.md`?",
     ];
     for line in expected {
@@ -110,7 +111,19 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
     let (repo, _) = firebreak::compile::load_and_check(root(), support::AS_OF);
     let expected = Report::compute(&Site::from_repo(&repo), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     // As JSON: what the CLI prints is the whole contract (in-memory row indexes are not in it).
-    assert_eq!(serde_json::from_slice::<serde_json::Value>(&out).unwrap(), serde_json::to_value(&expected).unwrap());
+    let mut printed: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let capacity = printed.as_object_mut().unwrap().remove("capacity").expect("capacity beside the report");
+    assert_eq!(printed, serde_json::to_value(&expected).unwrap());
+    // Every series, read as the capacity page reads it.
+    let calendar = firebreak::analytics::Calendar::of(&repo.config);
+    let lines = capacity.as_array().unwrap();
+    assert_eq!(lines.len(), repo.metrics.series.len());
+    for (line, series) in lines.iter().zip(&repo.metrics.series) {
+        let settings = firebreak::analytics::settings_for(series, &repo.config.capacity);
+        let outlook = firebreak::analytics::assess(series, &settings, &calendar, support::AS_OF).outlook;
+        assert_eq!(line["series"], series.name.as_str());
+        assert_eq!(line["outlook"], serde_json::to_value(&outlook).unwrap(), "{}", series.name);
+    }
     assert_eq!(report.counts.postmortems, 12);
     assert_eq!(report.dora.filter.window.days(), 90);
     let rate = report.dora.current.change_failure_rate.unwrap();

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod diff;
+mod forecast;
 mod new;
 mod output;
 mod post_build;
@@ -54,6 +55,8 @@ enum Command {
     Check(check::Args),
     /// Summarise what the working tree changes in the site since a Git ref, as Markdown
     Diff(diff::Args),
+    /// Forecast a metric series: exhaustion and order-by dates against a limit
+    Forecast(forecast::Args),
     /// Write a new postmortem or runbook from the template, dated today
     New(new::Args),
     /// Print the computed analytics — the numbers the app shows
@@ -79,6 +82,7 @@ pub fn run() -> i32 {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::Forecast(args) => forecast::run(args),
         Command::New(args) => new::run(args),
         Command::Report(args) => report::run(args),
         Command::Search(args) => search::run(args),

@@ -2,10 +2,11 @@ use chrono::NaiveDate;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use crate::analytics::{Filter, Report, ReportYear, Window};
+use crate::analytics::{Assessment, Calendar, Filter, Outlook, Report, ReportYear, Window, assess, settings_for};
 use crate::bundle::Site;
 use crate::compile::load_and_check;
 use crate::display::{format_hours, format_percent};
+use crate::model::CapacitySettings;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -52,12 +53,67 @@ pub fn run(args: Args) -> Result<i32, String> {
     let site = Site::from_repo(&repo);
     let filter = filter(&args, &site, as_of)?;
     let report = Report::filtered(&site, as_of, &filter);
+    // The capacity page's reading of every series, as of the same day.
+    let calendar = Calendar::of(&repo.config);
+    let capacity: Vec<CapacityLine> = repo
+        .metrics
+        .series
+        .iter()
+        .map(|s| CapacityLine::of(assess(s, &settings_for(s, &repo.config.capacity), &calendar, as_of)))
+        .collect();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+        let json = WithCapacity { report: &report, capacity };
+        println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
     } else {
         print_human(&report);
+        for line in &capacity {
+            let status = line.outlook.as_ref().map_or("no forecast", |o| o.status.label());
+            let order_by =
+                line.outlook.as_ref().and_then(|o| o.order_by).map(|d| format!(", order by {d}")).unwrap_or_default();
+            println!("capacity {}: {status}{order_by}", line.series);
+        }
     }
     Ok(0)
+}
+
+/// `report --json`: the report and, beside it, every series' capacity outlook.
+#[derive(serde::Serialize)]
+struct WithCapacity<'a> {
+    #[serde(flatten)]
+    report: &'a Report,
+    capacity: Vec<CapacityLine>,
+}
+
+/// A series' outlook without its forecast's steps (`firebreak forecast --json` has those).
+#[derive(serde::Serialize)]
+struct CapacityLine {
+    series: String,
+    settings: CapacitySettings,
+    problems: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    method: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    warnings: Vec<String>,
+    outlook: Option<Outlook>,
+}
+
+impl CapacityLine {
+    fn of(a: Assessment) -> CapacityLine {
+        let (method, warnings, error) = match a.forecast {
+            Ok(f) => (Some(f.method.label()), f.warnings, None),
+            Err(e) => (None, Vec::new(), Some(e)),
+        };
+        CapacityLine {
+            series: a.series,
+            settings: a.settings,
+            problems: a.problems,
+            method,
+            error,
+            warnings,
+            outlook: a.outlook,
+        }
+    }
 }
 
 /// The same filter the DORA page builds from its controls.

@@ -39,6 +39,7 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
         return None;
     }
     config.rule_lines = section_key_lines(text, "rules");
+    config.capacity_lines = capacity_header_lines(text);
     let mut valid = true;
     for (series, settings) in &config.capacity {
         let problem = match (settings.limit, settings.headroom) {
@@ -51,14 +52,23 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
             _ => None,
         };
         if let Some(problem) = problem {
-            let header = format!("[capacity.{series}]");
-            let quoted = format!("[capacity.\"{series}\"]");
-            let line = text.lines().position(|l| l.trim() == header || l.trim() == quoted).map_or(1, |i| i + 1);
+            let line = config.capacity_lines.get(series).copied().unwrap_or(1);
             diagnostics.push(Diagnostic::error(label, line, 1, format!("capacity of `{series}`: {problem}")));
             valid = false;
         }
     }
     valid.then_some(config)
+}
+
+/// The line of each `[capacity.<name>]` header (the name bare or quoted).
+fn capacity_header_lines(text: &str) -> std::collections::BTreeMap<String, usize> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let name = line.trim().strip_prefix("[capacity.")?.strip_suffix(']')?;
+            Some((name.trim_matches('"').to_owned(), index + 1))
+        })
+        .collect()
 }
 
 /// The line of each `key = …` under `[section]`.

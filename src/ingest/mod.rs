@@ -45,6 +45,7 @@ pub fn load(root: &Path) -> (Repo, Diagnostics) {
     let runbooks = load_documents(&labels, &config.paths.runbooks, &terms, &mut diagnostics, runbook::parse);
     let onboarding = draft.resolve(|path| labels.of(&root.join(path)), &postmortems, &runbooks, &mut diagnostics);
     let metrics = load_metrics(&labels, &root.join(&config.paths.metrics), &mut diagnostics);
+    diagnostics.extend(capacity_without_series(&config, &metrics, &labels.of(&root.join(CONFIG_FILE))));
     let alerts = alerts::load(&root.join(&config.paths.alerts), &labels, &mut diagnostics);
     (Repo { config, postmortems, runbooks, metrics, alerts, onboarding }, diagnostics)
 }
@@ -178,15 +179,7 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
                 let rows = table::read(label, text, format, &exports::INCIDENT_COLUMNS, diagnostics);
                 metrics.incidents.extend(exports::incidents(label, &rows, diagnostics));
             }
-            Export::Series(name, format) => {
-                let rows = table::read(label, text, format, &exports::SERIES_COLUMNS, diagnostics);
-                let samples = exports::series_samples(label, &rows, diagnostics);
-                exports::series_warnings(label, "", "row", &samples, diagnostics);
-                let problems = exports::problems(diagnostics.iter().skip(before), "; the row is left out");
-                let points = samples.into_iter().map(|s| s.point).collect();
-                metrics.series.push(Series { name, points, path: label.to_owned(), problems });
-            }
-            Export::Prometheus(name) => metrics.series.extend(prometheus::read(&name, label, text, diagnostics)),
+            series => metrics.series.extend(read_series(series, label, text, diagnostics)),
         }
         // Every row a problem left out is counted, once however many problems it had.
         let mut lines: Vec<(usize, usize)> = diagnostics
@@ -202,6 +195,67 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
         }
     }
     metrics
+}
+
+/// `[capacity.<name>]` settings that no series (nor series file) has: a typo would leave a
+/// series without its limit, silently.
+fn capacity_without_series(config: &Config, metrics: &Metrics, label: &str) -> Diagnostics {
+    let mut names: Vec<String> = metrics.series.iter().map(|s| s.name.clone()).collect();
+    names.extend(metrics.series.iter().filter_map(|s| Some(s.path.rsplit('/').next()?.rsplit_once('.')?.0.to_owned())));
+    let known: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut found = Diagnostics::default();
+    for name in config.capacity.keys().filter(|n| !known.contains(&n.as_str())) {
+        let hint = closest(name, &known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+        let line = config.capacity_lines.get(name).copied().unwrap_or(1);
+        found.push(
+            Diagnostic::error(label, line, 1, format!("[capacity.{name}] names no series of the metrics folder{hint}"))
+                .rule("link"),
+        );
+    }
+    found
+}
+
+/// The series of a series export (other exports have none).
+fn read_series(export: Export, label: &str, text: &str, diagnostics: &mut Diagnostics) -> Vec<Series> {
+    let before = diagnostics.len();
+    match export {
+        Export::Series(name, format) => {
+            let rows = table::read(label, text, format, &exports::SERIES_COLUMNS, diagnostics);
+            let samples = exports::series_samples(label, &rows, diagnostics);
+            exports::series_warnings(label, "", "row", &samples, diagnostics);
+            let problems = exports::problems(diagnostics.iter().skip(before), "; the row is left out");
+            let points = samples.into_iter().map(|s| s.point).collect();
+            vec![Series { name, points, path: label.to_owned(), problems }]
+        }
+        Export::Prometheus(name) => prometheus::read(&name, label, text, diagnostics),
+        Export::Deployments(_) | Export::Changes(_) | Export::Incidents(_) => Vec::new(),
+    }
+}
+
+/// One series file on its own, outside a repo (`firebreak forecast --series FILE`): a
+/// `timestamp,value` CSV (or JSON Lines) or a Prometheus export, named after the file.
+pub fn read_series_file(path: &Path) -> (Vec<Series>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let label = path.to_string_lossy().replace('\\', "/");
+    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let Some(export) = export_of(&format!("series/{name}.{}", path.extension().unwrap_or_default().to_string_lossy()))
+    else {
+        diagnostics.push(Diagnostic::error(
+            &label,
+            1,
+            1,
+            "a series is a .csv or .jsonl of `timestamp,value`, or a Prometheus query_range .json",
+        ));
+        return (Vec::new(), diagnostics);
+    };
+    let series = match source_file::SourceFile::read(path, label, None) {
+        Ok(file) => read_series(export, &file.label, &file.text, &mut diagnostics),
+        Err(d) => {
+            diagnostics.push(d);
+            Vec::new()
+        }
+    };
+    (series, diagnostics)
 }
 
 fn unknown_export(label: &str) -> Diagnostic {

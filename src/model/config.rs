@@ -29,6 +29,9 @@ pub struct Config {
     /// The line of each key under `[rules]`, for reporting an unknown rule id.
     #[serde(skip)]
     pub rule_lines: BTreeMap<String, usize>,
+    /// The line of each `[capacity.<series>]` header, for reporting a series that is not there.
+    #[serde(skip)]
+    pub capacity_lines: BTreeMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -61,6 +64,7 @@ impl Default for Config {
             taxonomy: Taxonomy::default(),
             capacity: BTreeMap::new(),
             rule_lines: BTreeMap::new(),
+            capacity_lines: BTreeMap::new(),
         }
     }
 }

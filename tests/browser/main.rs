@@ -5,6 +5,7 @@
 mod support;
 
 mod action_items;
+mod capacity;
 mod digest;
 mod dora;
 mod injection;
