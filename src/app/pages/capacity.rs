@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -192,15 +193,19 @@ fn CapacityView(props: &ViewProps) -> Html {
                     </tbody>
                 </table>
             }
-            { for rows.iter().map(series_section) }
+            { for rows.iter().map(|row| series_section(row, day)) }
         </article>
     }
 }
 
+/// The configured name, with the series' labels when the name was set for its whole
+/// Prometheus export (several series share it).
 fn title(c: &Computed) -> String {
-    match c.assessment.settings.name.as_str() {
-        "" => c.assessment.series.clone(),
-        name => name.to_owned(),
+    let series = &c.assessment.series;
+    match (c.assessment.settings.name.as_str(), series.find('{')) {
+        ("", _) => series.clone(),
+        (name, Some(labels)) => format!("{name} {}", &series[labels..]),
+        (name, None) => name.to_owned(),
     }
 }
 
@@ -237,7 +242,7 @@ fn table_row(c: &Computed, o: Option<&Outlook>) -> Html {
     }
 }
 
-fn series_section(row: &Row) -> Html {
+fn series_section(row: &Row, day: NaiveDate) -> Html {
     let (c, plan, o, forecast) = (&row.computed, &row.plan, row.outlook.as_ref(), row.forecast.as_ref());
     let a = &c.assessment;
     let unit = &a.settings.unit;
@@ -254,6 +259,9 @@ fn series_section(row: &Row) -> Html {
                 if !f.warnings.is_empty() {
                     <ul class="warnings">{ for f.warnings.iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
                 }
+            }
+            if let Some(days) = c.history.iter().map(|p| p.at).max().map(|last| (day - last.date_naive()).num_days()).filter(|d| *d > 2) {
+                <p class="notice">{ format!("The data ends {days} days before today: export it again for a forecast from now.") }</p>
             }
             if let Err(reason) = &a.forecast {
                 <p class="notice">{ format!("No forecast: {reason}.") }</p>
