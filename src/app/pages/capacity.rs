@@ -9,7 +9,7 @@ use crate::analytics::{
     Assessment, Calendar, Outlook, Plan, Status, assess, history, outlook, settings_for, with_growth,
 };
 use crate::app::components::{AnchorLink, ForecastChart, Problem};
-use crate::app::data::{Load, now_ms, today, use_document, use_site};
+use crate::app::data::{Load, now_ms, timed, today, use_document, use_site};
 use crate::app::query::query_setter;
 use crate::app::route::Route;
 use crate::bundle::SERIES_FILE;
@@ -74,6 +74,8 @@ struct ViewProps {
 
 /// One series, forecast.
 struct Computed {
+    /// How long its forecast took, in milliseconds (for the benchmark).
+    ms: f64,
     assessment: Assessment,
     history: Rc<Vec<SeriesPoint>>,
     forecast: Option<Rc<Forecast>>,
@@ -111,9 +113,9 @@ fn use_forecasts(series: SeriesList) -> Progress {
                 let mut done = Vec::with_capacity(series.len());
                 for s in series.iter() {
                     let settings = settings_for(s, &site.config.capacity);
-                    let assessment = assess(s, &settings, &calendar, day);
+                    let (assessment, ms) = timed(|| assess(s, &settings, &calendar, day));
                     let forecast = assessment.forecast.as_ref().ok().map(|f| Rc::new(f.clone()));
-                    done.push(Rc::new(Computed { history: Rc::new(history(s, &settings)), forecast, assessment }));
+                    done.push(Rc::new(Computed { ms, history: Rc::new(history(s, &settings)), forecast, assessment }));
                     state.set(Progress { done: Rc::new(done.clone()), elapsed: None });
                     gloo_timers::future::TimeoutFuture::new(0).await;
                 }
@@ -247,7 +249,7 @@ fn series_section(row: &Row, day: NaiveDate) -> Html {
     let a = &c.assessment;
     let unit = &a.settings.unit;
     html! {
-        <section class="series" id={format!("series-{}", a.series)}>
+        <section class="series" id={format!("series-{}", a.series)} data-ms={format!("{:.2}", c.ms)}>
             <h2>{ title(c) }</h2>
             if let (Some(f), Some(o)) = (forecast, o) {
                 <ForecastChart history={c.history.clone()} forecast={f.clone()} limit={plan.limit} effective_limit={o.effective_limit} exhaustion={o.exhaustion}
