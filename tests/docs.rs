@@ -79,6 +79,9 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     );
     assert_eq!(repo.metrics.series[1].points[2].value, 44.0);
     assert!(repo.metrics.series.iter().all(|s| s.problems.is_empty()));
+    let cpu = &repo.config.capacity["checkout-cpu-cores"];
+    assert_eq!((cpu.limit, cpu.headroom, cpu.lead_time_days, cpu.horizon_days()), (Some(96.0), 0.3, 21, 120));
+    assert_eq!(cpu.resample.map(|r| r.seconds), Some(3600));
     let onboarding = &repo.onboarding;
     assert_eq!(onboarding.title, "Joining the payments on-call");
     assert_eq!(

@@ -50,9 +50,9 @@ pub async fn measure(runs: usize) -> PageFigures {
     for _ in 0..runs {
         let browser = Browser::start().await;
         browser.goto(&format!("{base}/capacity")).await;
-        browser
-            .wait_for(|| async { !browser.attribute("article.capacity", "data-forecast-ms").await.is_empty() })
-            .await;
+        // Finished once the page writes how long all the forecasts took.
+        let finished = "article.capacity[data-forecast-ms]:not([data-forecast-ms=''])";
+        browser.wait_for(|| async { browser.client.find(Locator::Css(finished)).await.is_ok() }).await;
         figures.total_ms.push(browser.attribute("article.capacity", "data-forecast-ms").await.parse().unwrap());
         for section in browser.client.find_all(Locator::Css("section.series")).await.unwrap() {
             figures.per_series_ms.push(section.attr("data-ms").await.unwrap().unwrap_or_default().parse().unwrap());

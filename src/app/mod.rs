@@ -8,6 +8,7 @@ mod progress;
 mod query;
 mod route;
 mod search_client;
+mod shared;
 
 use yew::prelude::*;
 use yew_router::prelude::*;

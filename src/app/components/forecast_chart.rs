@@ -1,16 +1,16 @@
 use chrono::{DateTime, Utc};
 use plotters::prelude::*;
-use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::analytics::forecast::Forecast;
+use crate::app::shared::Shared;
 use crate::model::SeriesPoint;
 
 #[derive(Properties, PartialEq)]
 pub struct ForecastChartProps {
     /// The history as read (the last four weeks are drawn).
-    pub history: Rc<Vec<SeriesPoint>>,
-    pub forecast: Rc<Forecast>,
+    pub history: Shared<Vec<SeriesPoint>>,
+    pub forecast: Shared<Forecast>,
     pub limit: Option<f64>,
     pub effective_limit: Option<f64>,
     pub exhaustion: Option<DateTime<Utc>>,

@@ -12,6 +12,7 @@ use crate::app::components::{AnchorLink, ForecastChart, Problem};
 use crate::app::data::{Load, now_ms, timed, today, use_document, use_site};
 use crate::app::query::query_setter;
 use crate::app::route::Route;
+use crate::app::shared::Shared;
 use crate::bundle::SERIES_FILE;
 use crate::display::format_percent;
 use crate::model::{Series, SeriesPoint};
@@ -54,22 +55,13 @@ pub fn CapacityPage() -> Html {
         Load::Failed(message) => {
             html! { <Problem title="The metric series could not be loaded" message={message.clone()} {retry} /> }
         }
-        Load::Ready(series) => html! { <CapacityView series={SeriesList(series.clone())} /> },
-    }
-}
-
-#[derive(Clone)]
-struct SeriesList(Rc<Vec<Series>>);
-
-impl PartialEq for SeriesList {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Load::Ready(series) => html! { <CapacityView series={Shared(series.clone())} /> },
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct ViewProps {
-    series: SeriesList,
+    series: Shared<Vec<Series>>,
 }
 
 /// One series, forecast.
@@ -77,8 +69,8 @@ struct Computed {
     /// How long its forecast took, in milliseconds (for the benchmark).
     ms: f64,
     assessment: Assessment,
-    history: Rc<Vec<SeriesPoint>>,
-    forecast: Option<Rc<Forecast>>,
+    history: Shared<Vec<SeriesPoint>>,
+    forecast: Option<Shared<Forecast>>,
 }
 
 /// A series under the page's what-ifs.
@@ -87,7 +79,7 @@ struct Row {
     plan: Plan,
     outlook: Option<Outlook>,
     /// With the growth what-if applied.
-    forecast: Option<Rc<Forecast>>,
+    forecast: Option<Shared<Forecast>>,
 }
 
 #[derive(Clone, Default)]
@@ -99,13 +91,13 @@ struct Progress {
 
 /// Forecasts the series one at a time, yielding to the browser between two.
 #[hook]
-fn use_forecasts(series: SeriesList) -> Progress {
+fn use_forecasts(series: Shared<Vec<Series>>) -> Progress {
     let site = use_site();
     let state = use_state(Progress::default);
     {
         let state = state.clone();
         use_effect_with(series, move |series| {
-            let series = series.0.clone();
+            let series = series.clone();
             let calendar = Calendar::of(&site.config);
             let day = today(&site);
             wasm_bindgen_futures::spawn_local(async move {
@@ -114,8 +106,13 @@ fn use_forecasts(series: SeriesList) -> Progress {
                 for s in series.iter() {
                     let settings = settings_for(s, &site.config.capacity);
                     let (assessment, ms) = timed(|| assess(s, &settings, &calendar, day));
-                    let forecast = assessment.forecast.as_ref().ok().map(|f| Rc::new(f.clone()));
-                    done.push(Rc::new(Computed { ms, history: Rc::new(history(s, &settings)), forecast, assessment }));
+                    let forecast = assessment.forecast.as_ref().ok().map(|f| Shared::new(f.clone()));
+                    done.push(Rc::new(Computed {
+                        ms,
+                        history: Shared::new(history(s, &settings)),
+                        forecast,
+                        assessment,
+                    }));
                     state.set(Progress { done: Rc::new(done.clone()), elapsed: None });
                     gloo_timers::future::TimeoutFuture::new(0).await;
                 }
@@ -136,27 +133,30 @@ fn CapacityView(props: &ViewProps) -> Html {
     let day = today(&site);
     let total = props.series.0.len();
 
-    // Each series under the what-ifs, soonest order-by date first.
-    let mut rows: Vec<Row> = progress
-        .done
-        .iter()
-        .map(|c| {
-            let plan = query.plan(Plan::of(&c.assessment.settings));
-            let forecast = c
-                .forecast
-                .as_ref()
-                .map(|f| if plan.growth == 1.0 { f.clone() } else { Rc::new(with_growth(f, plan.growth)) });
-            let outlook = forecast.as_ref().map(|f| outlook(&c.history, f, &plan, &calendar, day));
-            Row { computed: c.clone(), plan, outlook, forecast }
-        })
-        .collect();
-    rows.sort_by_key(|Row { computed: c, outlook: o, .. }| {
-        (
-            o.as_ref().and_then(|o| o.order_by).is_none(),
-            o.as_ref().and_then(|o| o.order_by),
-            o.as_ref().map_or(Status::NoLimit, |o| o.status),
-            c.assessment.series.clone(),
-        )
+    // Each series under the what-ifs, soonest order-by date first; again only when a
+    // forecast arrives or a what-if changes.
+    let rows = use_memo((Shared(progress.done.clone()), query.clone(), day), move |(done, query, day)| {
+        let mut rows: Vec<Row> = done
+            .iter()
+            .map(|c| {
+                let plan = query.plan(Plan::of(&c.assessment.settings));
+                let forecast = c
+                    .forecast
+                    .as_ref()
+                    .map(|f| if plan.growth == 1.0 { f.clone() } else { Shared::new(with_growth(f, plan.growth)) });
+                let outlook = forecast.as_ref().map(|f| outlook(&c.history, f, &plan, &calendar, *day));
+                Row { computed: c.clone(), plan, outlook, forecast }
+            })
+            .collect();
+        rows.sort_by_key(|Row { computed: c, outlook: o, .. }| {
+            (
+                o.as_ref().and_then(|o| o.order_by).is_none(),
+                o.as_ref().and_then(|o| o.order_by),
+                o.as_ref().map_or(Status::NoLimit, |o| o.status),
+                c.assessment.series.clone(),
+            )
+        });
+        rows
     });
 
     let set = |update: fn(&mut CapacityQuery, String)| query_setter(navigator.clone(), Route::Capacity, &query, update);
