@@ -231,7 +231,7 @@ fn table_row(c: &Computed, o: Option<&Outlook>) -> Html {
     let unit = &c.assessment.settings.unit;
     let status = o.map_or("no forecast", |o| o.status.label());
     html! {
-        <tr data-series={c.assessment.series.clone()}>
+        <tr key={c.assessment.series.clone()} data-series={c.assessment.series.clone()}>
             <th scope="row"><AnchorLink anchor={format!("series-{}", c.assessment.series)}>{ html! { title(c) } }</AnchorLink></th>
             <td><span class={classes!("status", status.replace(' ', "-"))}>{ status }</span></td>
             <td class="order-by">{ o.and_then(|o| o.order_by).map_or("—".to_owned(), |d| d.to_string()) }</td>
@@ -249,7 +249,7 @@ fn series_section(row: &Row, day: NaiveDate) -> Html {
     let a = &c.assessment;
     let unit = &a.settings.unit;
     html! {
-        <section class="series" id={format!("series-{}", a.series)} data-ms={format!("{:.2}", c.ms)}>
+        <section key={a.series.clone()} class="series" id={format!("series-{}", a.series)} data-ms={format!("{:.2}", c.ms)}>
             <h2>{ title(c) }</h2>
             if let (Some(f), Some(o)) = (forecast, o) {
                 <ForecastChart history={c.history.clone()} forecast={f.clone()} limit={plan.limit} effective_limit={o.effective_limit} exhaustion={o.exhaustion}
