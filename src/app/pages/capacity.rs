@@ -89,7 +89,11 @@ struct Progress {
     elapsed: Option<f64>,
 }
 
-/// Forecasts the series one at a time, yielding to the browser between two.
+/// Milliseconds of forecasting between two yields to the browser: under the 50 ms after
+/// which input feels late (a "long task").
+const SLICE_MS: f64 = 40.0;
+
+/// Forecasts the series one after another, yielding to the browser every [`SLICE_MS`].
 #[hook]
 fn use_forecasts(series: Shared<Vec<Series>>) -> Progress {
     let site = use_site();
@@ -102,6 +106,7 @@ fn use_forecasts(series: Shared<Vec<Series>>) -> Progress {
             let day = today(&site);
             wasm_bindgen_futures::spawn_local(async move {
                 let started = now_ms();
+                let mut slice = started;
                 let mut done = Vec::with_capacity(series.len());
                 for s in series.iter() {
                     let settings = settings_for(s, &site.config.capacity);
@@ -113,8 +118,13 @@ fn use_forecasts(series: Shared<Vec<Series>>) -> Progress {
                         forecast,
                         assessment,
                     }));
-                    state.set(Progress { done: Rc::new(done.clone()), elapsed: None });
-                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    // Show what is ready and let the browser take input every SLICE_MS, not
+                    // after every series: each render of the page costs more than a forecast.
+                    if now_ms() - slice >= SLICE_MS {
+                        state.set(Progress { done: Rc::new(done.clone()), elapsed: None });
+                        gloo_timers::future::TimeoutFuture::new(0).await;
+                        slice = now_ms();
+                    }
                 }
                 state.set(Progress { done: Rc::new(done), elapsed: Some(now_ms() - started) });
             });
