@@ -5,9 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::analytics::forecast::Forecast;
-use crate::analytics::{
-    Assessment, Calendar, Outlook, Plan, Status, assess, history, outlook, settings_for, with_growth,
-};
+use crate::analytics::{Calendar, Outlook, Plan, Status, assess, history, outlook, settings_for, with_growth};
 use crate::app::components::{AnchorLink, ForecastChart, Problem};
 use crate::app::data::{Load, now_ms, timed, today, use_document, use_site};
 use crate::app::query::query_setter;
@@ -15,7 +13,7 @@ use crate::app::route::Route;
 use crate::app::shared::Shared;
 use crate::bundle::SERIES_FILE;
 use crate::display::format_percent;
-use crate::model::{Series, SeriesPoint};
+use crate::model::{CapacitySettings, Series, SeriesPoint};
 
 /// The what-ifs, in the URL so a scenario can be shared. Empty means "as configured".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -68,9 +66,12 @@ struct ViewProps {
 struct Computed {
     /// How long its forecast took, in milliseconds (for the benchmark).
     ms: f64,
-    assessment: Assessment,
+    series: String,
+    settings: CapacitySettings,
+    problems: Vec<String>,
     history: Shared<Vec<SeriesPoint>>,
-    forecast: Option<Shared<Forecast>>,
+    /// Shared with the charts, never copied: 90 days of 5-minute steps are 26,000 of each figure.
+    forecast: Result<Shared<Forecast>, String>,
 }
 
 /// A series under the page's what-ifs.
@@ -111,12 +112,13 @@ fn use_forecasts(series: Shared<Vec<Series>>) -> Progress {
                 for s in series.iter() {
                     let settings = settings_for(s, &site.config.capacity);
                     let (assessment, ms) = timed(|| assess(s, &settings, &calendar, day));
-                    let forecast = assessment.forecast.as_ref().ok().map(|f| Shared::new(f.clone()));
                     done.push(Rc::new(Computed {
                         ms,
                         history: Shared::new(history(s, &settings)),
-                        forecast,
-                        assessment,
+                        forecast: assessment.forecast.map(Shared::new),
+                        series: assessment.series,
+                        settings: assessment.settings,
+                        problems: assessment.problems,
                     }));
                     // Show what is ready and let the browser take input every SLICE_MS, not
                     // after every series: each render of the page costs more than a forecast.
@@ -146,24 +148,24 @@ fn CapacityView(props: &ViewProps) -> Html {
     // Each series under the what-ifs, soonest order-by date first; again only when a
     // forecast arrives or a what-if changes.
     let rows = use_memo((Shared(progress.done.clone()), query.clone(), day), move |(done, query, day)| {
-        let mut rows: Vec<Row> = done
-            .iter()
-            .map(|c| {
-                let plan = query.plan(Plan::of(&c.assessment.settings));
-                let forecast = c
-                    .forecast
-                    .as_ref()
-                    .map(|f| if plan.growth == 1.0 { f.clone() } else { Shared::new(with_growth(f, plan.growth)) });
-                let outlook = forecast.as_ref().map(|f| outlook(&c.history, f, &plan, &calendar, *day));
-                Row { computed: c.clone(), plan, outlook, forecast }
-            })
-            .collect();
+        let mut rows: Vec<Row> =
+            done.iter()
+                .map(|c| {
+                    let plan = query.plan(Plan::of(&c.settings));
+                    let forecast =
+                        c.forecast.as_ref().ok().map(|f| {
+                            if plan.growth == 1.0 { f.clone() } else { Shared::new(with_growth(f, plan.growth)) }
+                        });
+                    let outlook = forecast.as_ref().map(|f| outlook(&c.history, f, &plan, &calendar, *day));
+                    Row { computed: c.clone(), plan, outlook, forecast }
+                })
+                .collect();
         rows.sort_by_key(|Row { computed: c, outlook: o, .. }| {
             (
                 o.as_ref().and_then(|o| o.order_by).is_none(),
                 o.as_ref().and_then(|o| o.order_by),
                 o.as_ref().map_or(Status::NoLimit, |o| o.status),
-                c.assessment.series.clone(),
+                c.series.clone(),
             )
         });
         rows
@@ -213,8 +215,8 @@ fn CapacityView(props: &ViewProps) -> Html {
 /// The configured name, with the series' labels when the name was set for its whole
 /// Prometheus export (several series share it).
 fn title(c: &Computed) -> String {
-    let series = &c.assessment.series;
-    match (c.assessment.settings.name.as_str(), series.find('{')) {
+    let series = &c.series;
+    match (c.settings.name.as_str(), series.find('{')) {
         ("", _) => series.clone(),
         (name, Some(labels)) => format!("{name} {}", &series[labels..]),
         (name, None) => name.to_owned(),
@@ -238,11 +240,11 @@ fn date(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
 }
 
 fn table_row(c: &Computed, o: Option<&Outlook>) -> Html {
-    let unit = &c.assessment.settings.unit;
+    let unit = &c.settings.unit;
     let status = o.map_or("no forecast", |o| o.status.label());
     html! {
-        <tr key={c.assessment.series.clone()} data-series={c.assessment.series.clone()}>
-            <th scope="row"><AnchorLink anchor={format!("series-{}", c.assessment.series)}>{ html! { title(c) } }</AnchorLink></th>
+        <tr key={c.series.clone()} data-series={c.series.clone()}>
+            <th scope="row"><AnchorLink anchor={format!("series-{}", c.series)}>{ html! { title(c) } }</AnchorLink></th>
             <td><span class={classes!("status", status.replace(' ', "-"))}>{ status }</span></td>
             <td class="order-by">{ o.and_then(|o| o.order_by).map_or("—".to_owned(), |d| d.to_string()) }</td>
             <td class="exhaustion">{ date(o.and_then(|o| o.exhaustion)) }</td>
@@ -256,14 +258,13 @@ fn table_row(c: &Computed, o: Option<&Outlook>) -> Html {
 
 fn series_section(row: &Row, day: NaiveDate) -> Html {
     let (c, plan, o, forecast) = (&row.computed, &row.plan, row.outlook.as_ref(), row.forecast.as_ref());
-    let a = &c.assessment;
-    let unit = &a.settings.unit;
+    let unit = &c.settings.unit;
     html! {
-        <section key={a.series.clone()} class="series" id={format!("series-{}", a.series)} data-ms={format!("{:.2}", c.ms)}>
+        <section key={c.series.clone()} class="series" id={format!("series-{}", c.series)} data-ms={format!("{:.2}", c.ms)}>
             <h2>{ title(c) }</h2>
             if let (Some(f), Some(o)) = (forecast, o) {
                 <ForecastChart history={c.history.clone()} forecast={f.clone()} limit={plan.limit} effective_limit={o.effective_limit} exhaustion={o.exhaustion}
-                    caption={format!("Last four weeks and the next {} days: forecast with 80 % and 95 % bands{}", a.settings.horizon_days(),
+                    caption={format!("Last four weeks and the next {} days: forecast with 80 % and 95 % bands{}", c.settings.horizon_days(),
                         plan.limit.map(|l| format!("; limit {} and headroom line {} ({:.0} % kept free)", amount(Some(l), unit), amount(o.effective_limit, unit), plan.headroom * 100.0)).unwrap_or_default())} />
                 <p class="method muted">{ format!("Method: {} (hold-out MASE {}); lead time {} days{}.", f.method.label(),
                     f.scores.iter().map(|(m, s)| format!("{} {s:.2}", m.label())).collect::<Vec<_>>().join(", "),
@@ -275,13 +276,13 @@ fn series_section(row: &Row, day: NaiveDate) -> Html {
             if let Some(days) = c.history.iter().map(|p| p.at).max().map(|last| (day - last.date_naive()).num_days()).filter(|d| *d > 2) {
                 <p class="notice">{ format!("The data ends {days} days before today: export it again for a forecast from now.") }</p>
             }
-            if let Err(reason) = &a.forecast {
+            if let Err(reason) = &c.forecast {
                 <p class="notice">{ format!("No forecast: {reason}.") }</p>
             }
-            if !a.problems.is_empty() {
+            if !c.problems.is_empty() {
                 <details class="problems" open=true>
-                    <summary>{ format!("{} problem(s) in the data", a.problems.len()) }</summary>
-                    <ul>{ for a.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
+                    <summary>{ format!("{} problem(s) in the data", c.problems.len()) }</summary>
+                    <ul>{ for c.problems.iter().map(|p| html! { <li>{ p.clone() }</li> }) }</ul>
                 </details>
             }
         </section>
