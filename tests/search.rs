@@ -57,7 +57,7 @@ fn a_misspelled_service_name_still_finds_it() {
 fn a_stemmed_form_finds_the_word() {
     let result = search(&["rollbacks", "--json"]);
     assert!(result["total"].as_u64().unwrap() >= 5);
-    assert_eq!(urls(&result)[0], "/runbooks/deploy-rollback#overview");
+    assert_eq!(urls(&result)[0], "/runbooks/deploy-rollback?section=overview");
     let snippets: Vec<&str> =
         result["results"].as_array().unwrap().iter().map(|r| r["snippet"].as_str().unwrap()).collect();
     assert!(snippets.iter().any(|s| s.contains("[rollback]")), "{snippets:?}");
@@ -67,7 +67,7 @@ fn a_stemmed_form_finds_the_word() {
 fn a_result_links_to_the_section_that_matched() {
     let result = search(&["slot cdc_orders", "--json"]);
     let first = &result["results"][0];
-    assert_eq!(first["url"], "/postmortems/2026-08-22-ledger-disk-full#summary");
+    assert_eq!(first["url"], "/postmortems/2026-08-22-ledger-disk-full?section=summary");
     assert_eq!(first["section"], "Summary");
 }
 

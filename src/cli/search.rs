@@ -50,8 +50,7 @@ struct Output {
 struct ResultRow {
     kind: &'static str,
     title: String,
-    /// The page and, when a section matched, its anchor as `#anchor` (the site's links
-    /// carry it as `?section=anchor`).
+    /// The page and, when a section matched, `?section=<anchor>`, as the site links it.
     url: String,
     section: Option<String>,
     score: f32,
@@ -89,7 +88,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         let shown = index.shown(hit, &results.matched).ok_or("a result without its document")?;
         rows.push(ResultRow {
             kind: shown.kind.label(),
-            url: shown.anchor.map_or_else(|| shown.path.clone(), |a| format!("{}#{a}", shown.path)),
+            url: shown.anchor.map_or_else(|| shown.path.clone(), |a| format!("{}?section={a}", shown.path)),
             title: shown.title,
             section: shown.section,
             score: hit.score,
