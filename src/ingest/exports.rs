@@ -207,6 +207,9 @@ pub fn series_samples(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) 
         .collect()
 }
 
+/// How many rows of one kind of problem are reported one by one.
+const LISTED_PER_KIND: usize = 5;
+
 /// Warns of samples out of time order, repeated timestamps and too short a series. The
 /// samples are all kept: forecasting sorts them and averages repeats, so a warning says
 /// what that will do. `subject` starts each message (the series' name when a file holds
@@ -214,15 +217,27 @@ pub fn series_samples(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) 
 pub fn series_warnings(label: &str, subject: &str, noun: &str, samples: &[Sample], diagnostics: &mut Diagnostics) {
     let mut first: HashMap<DateTime<Utc>, &Sample> = HashMap::with_capacity(samples.len());
     let mut previous: Option<&Sample> = None;
+    // Each kind of problem is reported on its first rows, then counted: a file written
+    // newest first would otherwise give a warning per row.
+    let (mut repeated, mut unordered) = (0usize, 0usize);
     for sample in samples {
         let at = shown(sample.point.at);
         let message = match (first.get(&sample.point.at), previous) {
-            (Some(earlier), _) => Some(format!("{subject}`{at}` is repeated: averaged with {}", place(earlier))),
-            (None, Some(p)) if p.point.at > sample.point.at => Some(format!(
-                "{subject}`{at}` is not after the previous {noun}'s `{}` ({}): {noun}s are sorted before forecasting",
-                shown(p.point.at),
-                place(p)
-            )),
+            (Some(earlier), _) => {
+                repeated += 1;
+                (repeated <= LISTED_PER_KIND)
+                    .then(|| format!("{subject}`{at}` is repeated: averaged with {}", place(earlier)))
+            }
+            (None, Some(p)) if p.point.at > sample.point.at => {
+                unordered += 1;
+                (unordered <= LISTED_PER_KIND).then(|| {
+                    format!(
+                        "{subject}`{at}` is not after the previous {noun}'s `{}` ({}): {noun}s are sorted before forecasting",
+                        shown(p.point.at),
+                        place(p)
+                    )
+                })
+            }
             _ => None,
         };
         if let Some(message) = message {
@@ -230,6 +245,13 @@ pub fn series_warnings(label: &str, subject: &str, noun: &str, samples: &[Sample
         }
         first.entry(sample.point.at).or_insert(sample);
         previous = Some(sample);
+    }
+    for (count, what) in [(unordered, "out of time order (newest first?)"), (repeated, "with a repeated timestamp")] {
+        if count > LISTED_PER_KIND {
+            let more = count - LISTED_PER_KIND;
+            let message = format!("{subject}and {more} more {noun}(s) {what}, {count} in all");
+            diagnostics.push(Diagnostic::warning(label, 1, 1, message).rule(SERIES_RULE));
+        }
     }
     // Repeats count once: they are averaged into one point.
     if first.len() < MIN_SERIES_ROWS {
@@ -406,6 +428,20 @@ mod tests {
         assert!(
             d.iter().all(|d| d.level == crate::diagnostics::Level::Warning && d.rule.as_deref() == Some(SERIES_RULE))
         );
+    }
+
+    #[test]
+    fn a_file_written_newest_first_gets_a_few_warnings_and_a_count_not_one_per_row() {
+        let mut text = String::from("timestamp,value\n");
+        for hour in (0..20).rev() {
+            text.push_str(&format!("2026-06-12T{hour:02}:00:00Z,1\n"));
+        }
+        let (samples, d) = samples(&text);
+        assert_eq!(samples.len(), 20);
+        let each: Vec<&Diagnostic> = d.iter().filter(|d| d.message.contains("is not after")).collect();
+        assert_eq!(each.len(), LISTED_PER_KIND);
+        let summary: Vec<&str> = d.iter().filter(|d| d.message.contains("more")).map(|d| d.message.as_str()).collect();
+        assert_eq!(summary, ["and 14 more row(s) out of time order (newest first?), 19 in all"]);
     }
 
     #[test]
