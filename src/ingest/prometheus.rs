@@ -62,11 +62,19 @@ pub fn read(name: &str, label: &str, text: &str, diagnostics: &mut Diagnostics) 
         results.push(MatrixSeries { metric: BTreeMap::new(), values: Vec::new() });
     }
     let several = results.len() > 1;
+    let short: Vec<String> = results.iter().map(|r| labelled(name, &r.metric, false)).collect();
     let mut finder = SampleFinder { text, index: &index, cursor: 0, lost: false };
     results
         .into_iter()
-        .map(|result| {
-            let name = if several { labelled(name, &result.metric) } else { name.to_owned() };
+        .zip(&short)
+        .map(|(result, short_name)| {
+            // `__name__` stays when leaving it out would give two series one name.
+            let clash = short.iter().filter(|n| *n == short_name).count() > 1;
+            let name = match (several, clash) {
+                (false, _) => name.to_owned(),
+                (true, false) => short_name.clone(),
+                (true, true) => labelled(name, &result.metric, true),
+            };
             let subject = format!("series `{name}`: ");
             let mut found = Diagnostics::default();
             let samples = samples(label, &subject, result.values, &mut finder, &mut found);
@@ -123,12 +131,12 @@ fn json_error(label: &str, e: &serde_json::Error) -> Diagnostic {
     Diagnostic::error(label, e.line().max(1), e.column().max(1), format!("{what}: {e}")).rule(ROW_RULE)
 }
 
-/// `name{label="value",…}`, labels sorted, `__name__` left out (the file names the metric),
-/// values escaped as Prometheus writes them.
-fn labelled(name: &str, labels: &BTreeMap<String, String>) -> String {
+/// `name{label="value",…}`, labels sorted, values escaped as Prometheus writes them;
+/// `__name__` only `with_metric` (the file names the metric).
+fn labelled(name: &str, labels: &BTreeMap<String, String>, with_metric: bool) -> String {
     let pairs: Vec<String> = labels
         .iter()
-        .filter(|(key, _)| *key != "__name__")
+        .filter(|(key, _)| with_metric || *key != "__name__")
         .map(|(key, value)| {
             let value = value.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
             format!("{key}=\"{value}\"")
@@ -244,6 +252,20 @@ mod tests {
 [1780279200,"3"]]},
 {"metric":{"instance":"a \"x\""},"values":[[1780272000,"4"],[1780275600.5,"5"],[1780279200,"6"]]}
 ]}}"#;
+
+    #[test]
+    fn the_metric_name_stays_when_labels_alone_would_clash() {
+        let text = r#"{"status":"success","data":{"resultType":"matrix","result":[
+{"metric":{"__name__":"rx","instance":"a"},"values":[[1780272000,"1"]]},
+{"metric":{"__name__":"tx","instance":"a"},"values":[[1780272000,"2"]]},
+{"metric":{"__name__":"tx","instance":"b"},"values":[[1780272000,"3"]]}]}}"#;
+        let (series, _) = read_all(text);
+        let names: Vec<&str> = series.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["pool{__name__=\"rx\",instance=\"a\"}", "pool{__name__=\"tx\",instance=\"a\"}", "pool{instance=\"b\"}"]
+        );
+    }
 
     #[test]
     fn one_series_per_label_set_named_by_its_sorted_labels() {
