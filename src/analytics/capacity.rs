@@ -189,10 +189,14 @@ pub struct Assessment {
     pub forecast: Result<Forecast, String>,
     /// Under the settings, without what-ifs; none when the forecast failed.
     pub outlook: Option<Outlook>,
+    /// The points forecast from (resampled when the settings say so), for the page's chart
+    /// and what-ifs.
+    #[serde(skip)]
+    pub history: Vec<SeriesPoint>,
 }
 
 /// The points a series is forecast from: resampled when its settings say so.
-pub fn history(series: &Series, settings: &CapacitySettings) -> Vec<SeriesPoint> {
+fn history(series: &Series, settings: &CapacitySettings) -> Vec<SeriesPoint> {
     match &settings.resample {
         Some(r) => resampled(&series.points, r),
         None => series.points.clone(),
@@ -211,6 +215,7 @@ pub fn assess(series: &Series, settings: &CapacitySettings, calendar: &Calendar,
         problems: series.problems.clone(),
         forecast,
         outlook,
+        history: points,
     }
 }
 
@@ -219,8 +224,11 @@ pub fn settings_for(
     series: &Series,
     configured: &std::collections::BTreeMap<String, CapacitySettings>,
 ) -> CapacitySettings {
-    let file = series.path.rsplit('/').next().and_then(|f| f.rsplit_once('.')).map(|(stem, _)| stem);
-    configured.get(&series.name).or_else(|| file.and_then(|f| configured.get(f))).cloned().unwrap_or_default()
+    configured
+        .get(&series.name)
+        .or_else(|| series.file_stem().and_then(|f| configured.get(f)))
+        .cloned()
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

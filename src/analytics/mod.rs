@@ -21,7 +21,7 @@ pub use action_items::{
 };
 pub use action_items::{report as action_item_report, rows as action_item_rows, stats as action_item_stats};
 pub use calendar::Calendar;
-pub use capacity::{Assessment, Outlook, Plan, Status, assess, history, outlook, resampled, settings_for, with_growth};
+pub use capacity::{Assessment, Outlook, Plan, Status, assess, outlook, resampled, settings_for, with_growth};
 pub use digest::{Digest, ItemRef, digest, digest_months, first_of};
 pub use dora::{Dora, FailedDeployment, Figures, Levels, ServiceFigures, WeekFigures, week_label};
 pub use headline::{Headline, Unit, action_item_headlines, dora_headlines};

@@ -201,7 +201,7 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
 /// series without its limit, silently.
 fn capacity_without_series(config: &Config, metrics: &Metrics, label: &str) -> Diagnostics {
     let mut names: Vec<String> = metrics.series.iter().map(|s| s.name.clone()).collect();
-    names.extend(metrics.series.iter().filter_map(|s| Some(s.path.rsplit('/').next()?.rsplit_once('.')?.0.to_owned())));
+    names.extend(metrics.series.iter().filter_map(|s| s.file_stem().map(str::to_owned)));
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut found = Diagnostics::default();
     for name in config.capacity.keys().filter(|n| !known.contains(&n.as_str())) {

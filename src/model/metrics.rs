@@ -121,6 +121,14 @@ pub struct Series {
     pub problems: Vec<String>,
 }
 
+impl Series {
+    /// Its file's name without the extension: settings named after a file apply to each of
+    /// its series.
+    pub fn file_stem(&self) -> Option<&str> {
+        Some(self.path.rsplit('/').next()?.rsplit_once('.')?.0)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct SeriesPoint {
     pub at: DateTime<Utc>,

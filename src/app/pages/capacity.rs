@@ -5,7 +5,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::analytics::forecast::Forecast;
-use crate::analytics::{Calendar, Outlook, Plan, Status, assess, history, outlook, settings_for, with_growth};
+use crate::analytics::{Calendar, Outlook, Plan, Status, assess, outlook, settings_for, with_growth};
 use crate::app::components::{AnchorLink, ForecastChart, Problem};
 use crate::app::data::{Load, now_ms, timed, today, use_document, use_site};
 use crate::app::query::query_setter;
@@ -114,7 +114,7 @@ fn use_forecasts(series: Shared<Vec<Series>>) -> Progress {
                     let (assessment, ms) = timed(|| assess(s, &settings, &calendar, day));
                     done.push(Rc::new(Computed {
                         ms,
-                        history: Shared::new(history(s, &settings)),
+                        history: Shared::new(assessment.history),
                         forecast: assessment.forecast.map(Shared::new),
                         series: assessment.series,
                         settings: assessment.settings,
