@@ -118,10 +118,6 @@ async fn warm_queries(page: &str, traffic: &Traffic, queries: &[String]) -> (War
         let mut timed = Vec::new();
         let mut engine = Vec::new();
         for query in queries {
-            // Each query replaces the URL, and Chromium ignores history changes past 200 in
-            // 10 seconds: cached queries come faster than that, so they are spaced out (the
-            // pause is not timed).
-            tokio::time::sleep(std::time::Duration::from_millis(60)).await;
             let result = run(&browser, query).await;
             timed.push((query.clone(), result[0].as_f64().expect("a time")));
             engine.push(result[3].as_f64().expect("the page's own time"));

@@ -5,6 +5,7 @@
 //!
 //! Run (needs what scripts/test installs, plus Pagefind):
 //! `source scripts/install-tools.sh && install_pagefind && cargo bench --bench search`
+//! (`SEARCH_BENCH_PAGEFIND=0` measures firebreak alone, for quicker runs while tuning it).
 
 #[path = "../../tests/support/mod.rs"]
 mod support;
@@ -23,6 +24,8 @@ async fn main() {
     println!("{} documents, {} cold and {} warm queries\n", docs.len(), queries::COLD.len(), warm.len());
 
     let mut engines = vec![firebreak_site::measure(&corpus::repo(), &docs, &queries::COLD, &warm).await];
-    engines.extend(pagefind::measure(&docs, &queries::COLD, &warm).await);
+    if std::env::var("SEARCH_BENCH_PAGEFIND").as_deref() != Ok("0") {
+        engines.extend(pagefind::measure(&docs, &queries::COLD, &warm).await);
+    }
     figures::print_table(&engines);
 }

@@ -12,8 +12,8 @@ use super::text::{Stems, is_stop_word, surface_forms, words};
 
 /// Shard sizes: small enough that a query downloads a few kilobytes per word, large enough
 /// that a corpus is not thousands of requests' worth of files.
-const DICTIONARY_SHARD_KEY_BYTES: usize = 12 * 1024;
-const POSTINGS_SHARD_BYTES: usize = 24 * 1024;
+const DICTIONARY_SHARD_KEY_BYTES: usize = 48 * 1024;
+const POSTINGS_SHARD_BYTES: usize = 64 * 1024;
 
 /// Every index file, as (path under the data directory, bytes).
 pub type IndexFiles = Vec<(String, Vec<u8>)>;
@@ -66,7 +66,7 @@ pub fn build(docs: &[Document]) -> IndexFiles {
 
     let mut files = IndexFiles::new();
     let dictionary_starts = write_dictionary(&keys, &mut files);
-    let postings_starts = write_postings(postings.values(), &mut files);
+    let (postings_starts, postings_keys) = write_postings(&postings, &mut files);
     let (facet_values, doc_facets) = facet_values(docs);
     let average_body_words = body_words.iter().sum::<usize>() as f32 / docs.len().max(1) as f32;
     let manifest = Manifest {
@@ -79,6 +79,7 @@ pub fn build(docs: &[Document]) -> IndexFiles {
         facet_values,
         dictionary_starts,
         postings_starts,
+        postings_keys,
         terms: postings.len() as u32,
     };
     files.push((MANIFEST_FILE.to_owned(), compress(&manifest.encode())));
@@ -137,27 +138,38 @@ fn write_dictionary(keys: &BTreeMap<&str, u32>, files: &mut IndexFiles) -> Vec<S
     starts
 }
 
-/// Writes the postings shards; returns each one's first term.
-fn write_postings<'a>(lists: impl Iterator<Item = &'a Vec<Posting>>, files: &mut IndexFiles) -> Vec<u32> {
-    let mut starts = vec![0];
+/// Writes the postings shards (terms are numbered in stem order); returns each one's first
+/// term and its stem.
+fn write_postings(postings: &BTreeMap<String, Vec<Posting>>, files: &mut IndexFiles) -> (Vec<u32>, Vec<String>) {
+    let mut starts = Vec::new();
+    let mut keys = Vec::new();
     let mut shard: Vec<Vec<u8>> = Vec::new();
     let mut size = 0;
-    for (term, list) in lists.enumerate() {
-        if size >= POSTINGS_SHARD_BYTES {
-            files.push((
-                postings_file(starts.len() - 1),
-                compress(&encode_postings(*starts.last().expect("a start"), &shard)),
-            ));
+    let flush = |shard: &mut Vec<Vec<u8>>, starts: &[u32], files: &mut IndexFiles| {
+        let first = starts.last().copied().unwrap_or(0);
+        files.push((postings_file(starts.len().saturating_sub(1)), compress(&encode_postings(first, shard))));
+        shard.clear();
+    };
+    for (term, (stem, list)) in postings.iter().enumerate() {
+        if starts.is_empty() || size >= POSTINGS_SHARD_BYTES {
+            if !starts.is_empty() {
+                flush(&mut shard, &starts, files);
+            }
             starts.push(term as u32);
-            shard.clear();
+            keys.push(stem.clone());
             size = 0;
         }
         let encoded = encode_list(list);
         size += encoded.len();
         shard.push(encoded);
     }
-    files.push((postings_file(starts.len() - 1), compress(&encode_postings(*starts.last().expect("a start"), &shard))));
-    starts
+    if starts.is_empty() {
+        // An empty index still has one (empty) shard, so every lookup finds a file.
+        starts.push(0);
+        keys.push(String::new());
+    }
+    flush(&mut shard, &starts, files);
+    (starts, keys)
 }
 
 /// The facet dictionary (sorted) and each document's values in it.

@@ -150,9 +150,30 @@ impl Index {
             }
         }
         if !need.is_empty() {
+            // The dictionary is not all here yet: fetch the postings the words will most
+            // likely need alongside it, saving a round trip on every new word.
+            for word in &words {
+                need.extend(self.likely_postings(word).map(postings_file));
+            }
             return Outcome::Need(need.into_iter().collect());
         }
         Outcome::Found(self.rank(query, &words, &matches))
+    }
+
+    /// The postings shards `word` will probably need and that are not loaded, known from its
+    /// stem alone. A guess: a wrong or missing one only costs bytes, or the round trip it
+    /// would have saved. A prefix's completions are guessed only when they span a shard or
+    /// two, as two letters would span the whole index.
+    fn likely_postings(&self, word: &QueryWord) -> impl Iterator<Item = usize> + '_ {
+        const MOST_SHARDS_GUESSED: usize = 2;
+        let shards = if word.prefix {
+            let low = word.stem.as_str().min(word.form.as_str());
+            Some(self.manifest.postings_shards_for_stems(low, &word.form))
+                .filter(|range| range.clone().count() <= MOST_SHARDS_GUESSED)
+        } else {
+            Some(self.manifest.postings_shards_for_stems(&word.stem, &word.stem))
+        };
+        shards.into_iter().flatten().filter(|shard| !self.postings.contains_key(shard))
     }
 
     /// Searches, loading each file the query needs with `load`: for the CLI and tests.

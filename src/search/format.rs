@@ -23,7 +23,7 @@ pub const DIRECTORY: &str = "search";
 pub const MANIFEST_FILE: &str = "search/manifest.bin";
 const MANIFEST_MAGIC: &[u8; 4] = b"FBSM";
 const POSTINGS_MAGIC: &[u8; 4] = b"FBSP";
-const VERSION: u64 = 1;
+const VERSION: u64 = 2;
 
 /// Index files are deflated so they travel compressed from any host; postings shrink to a
 /// tenth.
@@ -68,6 +68,10 @@ pub struct Manifest {
     pub dictionary_starts: Vec<String>,
     /// The first term of each postings shard, ascending, starting at 0.
     pub postings_starts: Vec<u32>,
+    /// The stem of each postings shard's first term. Terms are numbered in stem order, so a
+    /// query word's stem tells which postings shard it will need before the dictionary is
+    /// read, and both can be fetched at once.
+    pub postings_keys: Vec<String>,
     pub terms: u32,
 }
 
@@ -110,6 +114,9 @@ impl Manifest {
             put_varint(&mut out, u64::from(start - previous));
             previous = *start;
         }
+        for key in &self.postings_keys {
+            put_str(&mut out, key);
+        }
         out
     }
 
@@ -151,8 +158,18 @@ impl Manifest {
                 Ok(start)
             })
             .collect::<Result<Vec<_>, String>>()?;
+        let postings_keys =
+            postings_starts.iter().map(|_| r.str().map(str::to_owned)).collect::<Result<Vec<_>, _>>()?;
         r.end()?;
-        Ok(Manifest { docs, average_body_words, facet_values, dictionary_starts, postings_starts, terms })
+        Ok(Manifest {
+            docs,
+            average_body_words,
+            facet_values,
+            dictionary_starts,
+            postings_starts,
+            postings_keys,
+            terms,
+        })
     }
 
     /// The dictionary shard that would hold `key`.
@@ -169,6 +186,14 @@ impl Manifest {
     /// The postings shard holding `term`.
     pub fn postings_shard(&self, term: u32) -> usize {
         self.postings_starts.partition_point(|start| *start <= term).saturating_sub(1)
+    }
+
+    /// The postings shards that hold the stems from `low` to the last beginning with
+    /// `prefix` (`low` = `prefix` for one stem).
+    pub fn postings_shards_for_stems(&self, low: &str, prefix: &str) -> std::ops::RangeInclusive<usize> {
+        let first = self.postings_keys.partition_point(|k| k.as_str() <= low).saturating_sub(1);
+        let last = self.postings_keys.partition_point(|k| k.as_str() <= prefix || k.starts_with(prefix));
+        first..=last.saturating_sub(1).max(first)
     }
 }
 
@@ -279,6 +304,7 @@ mod tests {
             ],
             dictionary_starts: vec![String::new(), "m".into()],
             postings_starts: vec![0, 7],
+            postings_keys: vec!["apple".into(), "kiwi".into()],
             terms: 12,
         }
     }
@@ -295,6 +321,11 @@ mod tests {
         assert_eq!(m.prefix_shards(""), 0..=1);
         assert_eq!(m.postings_shard(6), 0);
         assert_eq!(m.postings_shard(7), 1);
+        assert_eq!(m.postings_shards_for_stems("banana", "banana"), 0..=0);
+        assert_eq!(m.postings_shards_for_stems("kiwi", "kiwi"), 1..=1);
+        assert_eq!(m.postings_shards_for_stems("aardvark", "aardvark"), 0..=0);
+        assert_eq!(m.postings_shards_for_stems("k", "k"), 0..=1, "stems beginning with k start in shard 0");
+        assert_eq!(m.postings_shards_for_stems("ki", "kiwis"), 0..=1);
     }
 
     #[test]

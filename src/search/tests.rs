@@ -205,10 +205,10 @@ fn a_result_links_to_the_section_with_the_most_words() {
     assert_eq!(shown.snippet.bracketed(), "The [replica] [disk] was full.");
 }
 
-#[test]
-fn a_query_loads_only_the_files_it_needs() {
+/// The small corpus and `n` generated documents, enough for an index of many shards.
+fn with_generated(n: usize) -> Vec<Document> {
     let mut docs = corpus();
-    for n in 0..3000 {
+    for n in 0..n {
         let text = format!("word{n} filler text about service number {n} and incident {}", n * 7);
         docs.push(doc(
             DocKind::Postmortem,
@@ -219,11 +219,40 @@ fn a_query_loads_only_the_files_it_needs() {
             &[],
         ));
     }
-    let mut s = Searcher::new(&docs);
+    docs
+}
+
+#[test]
+fn a_query_loads_only_the_files_it_needs() {
+    let mut s = Searcher::new(&with_generated(3000));
     let shards = s.files.keys().filter(|f| f.contains("/post-") || f.contains("/dict-")).count();
     assert!(shards > 4, "{shards} shards");
     s.paths("replication ");
     assert!(s.fetched.len() <= 3, "{:?}", s.fetched);
+}
+
+#[test]
+fn a_words_postings_come_with_its_dictionary_shard() {
+    let s = Searcher::new(&with_generated(12_000));
+    let postings_shards = s.files.keys().filter(|f| f.contains("/post-")).count();
+    assert!(postings_shards > 3, "{postings_shards} postings shards");
+    for text in ["replication ", "word5000 word11000 ", "Generated incident 77 ", "replic", "word1234", "rollbacks "] {
+        let mut index = Index::open(&s.files[MANIFEST_FILE]).unwrap();
+        let mut rounds = 0;
+        let results = loop {
+            match index.search(&Query::new(text)) {
+                Outcome::Found(results) => break results,
+                Outcome::Need(files) => {
+                    rounds += 1;
+                    for f in files {
+                        index.add(&f, s.files[&f].clone()).unwrap();
+                    }
+                }
+            }
+        };
+        assert!(!results.hits.is_empty(), "`{text}` finds something");
+        assert_eq!(rounds, 1, "`{text}`: the dictionary and the postings in one round");
+    }
 }
 
 #[test]

@@ -42,7 +42,8 @@ async fn type_narrow_and_open_a_result() {
     let marks = browser.client.find_all(Locator::Css(".result .snippet mark")).await.expect("marks");
     assert!(!marks.is_empty());
     assert!(marks[0].text().await.unwrap().to_lowercase().starts_with("rollback"));
-    assert!(browser.current_url().await.contains("q=rollbacks"));
+    // The URL follows once typing pauses.
+    browser.wait_for(|| async { browser.current_url().await.contains("q=rollbacks") }).await;
 
     // ↓ moves the selection.
     browser.client.active_element().await.unwrap().send_keys(&char::from(Key::Down).to_string()).await.unwrap();
@@ -75,6 +76,18 @@ async fn type_narrow_and_open_a_result() {
         .as_f64()
         .unwrap();
     assert!((-2.0..200.0).contains(&top), "the section is at {top}px, not in view");
+
+    // Back returns to the search as it was left.
+    browser.client.back().await.expect("back");
+    browser
+        .wait_for(|| async {
+            match browser.client.find(Locator::Css(facet)).await {
+                Ok(input) => input.prop("checked").await.ok().flatten().as_deref() == Some("true"),
+                Err(_) => false,
+            }
+        })
+        .await;
+    assert_eq!(browser.property("#search-input", "value").await, "rollbacks");
 
     // A shared search URL reopens the same results and facets.
     browser.goto(&format!("{base}/search?q=ledger&kind=runbook")).await;

@@ -45,11 +45,19 @@ fn target(row: &Shown) -> (Route, SectionQuery) {
     (route, SectionQuery { section: row.anchor.clone().unwrap_or_default() })
 }
 
+/// How long the URL waits for typing to pause before it follows the query: replacing it on
+/// every keystroke re-renders the whole app through the router, and Chromium stops
+/// honouring history changes after 200 in ten seconds.
+const URL_DELAY_MS: u32 = 300;
+
 #[component]
 pub fn SearchPage() -> Html {
     let navigator = use_navigator();
     let params = use_location().and_then(|l| l.query::<SearchParams>().ok()).unwrap_or_default();
-    let query = query_of(&params);
+    let from_url = query_of(&params);
+    // The query on screen leads; the URL follows it once typing pauses.
+    let query = use_state(|| from_url.clone());
+    let url_update = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     // The answer and the query it answers; `None` before the first query.
     let state = use_state(|| None::<(Query, Load<Rc<Answer>>)>);
     let attempt = use_state(|| 0u32);
@@ -67,8 +75,17 @@ pub fn SearchPage() -> Html {
         });
     }
     {
+        // A link, or back and forward, to another search: show that one.
+        let query = query.clone();
+        use_effect_with(from_url, move |from_url| {
+            if *from_url != *query {
+                query.set(from_url.clone());
+            }
+        });
+    }
+    {
         let (state, selected, latest) = (state.clone(), selected.clone(), latest.clone());
-        use_effect_with((query.clone(), *attempt, *shown), move |(query, _, shown)| {
+        use_effect_with(((*query).clone(), *attempt, *shown), move |(query, _, shown)| {
             *latest.borrow_mut() += 1;
             let mine = *latest.borrow();
             selected.set(0);
@@ -91,15 +108,30 @@ pub fn SearchPage() -> Html {
         });
     }
 
-    let set_query = {
-        let (navigator, shown) = (navigator.clone(), shown.clone());
-        Callback::from(move |query: Query| {
-            shown.set(PAGE);
+    // Puts `query` in the URL now, instead of when typing pauses: before leaving the page,
+    // so going back returns to the search as it was.
+    let update_url_now = {
+        let (navigator, url_update) = (navigator.clone(), url_update.clone());
+        move |query: &Query| {
+            url_update.borrow_mut().take();
             if let Some(navigator) = &navigator {
-                let _ = navigator.replace_with_query(&Route::Search, &params_of(&query));
+                let _ = navigator.replace_with_query(&Route::Search, &params_of(query));
             }
+        }
+    };
+    let set_query = {
+        let (query_state, shown, url_update, update_url_now) =
+            (query.clone(), shown.clone(), url_update.clone(), update_url_now.clone());
+        Callback::from(move |next: Query| {
+            shown.set(PAGE);
+            query_state.set(next.clone());
+            let update_url_now = update_url_now.clone();
+            // Replacing the pending update cancels it.
+            *url_update.borrow_mut() =
+                Some(gloo_timers::callback::Timeout::new(URL_DELAY_MS, move || update_url_now(&next)));
         })
     };
+    let query = (*query).clone();
     let oninput = {
         let (set_query, query) = (set_query.clone(), query.clone());
         Callback::from(move |e: InputEvent| {
@@ -113,7 +145,9 @@ pub fn SearchPage() -> Html {
         _ => None,
     };
     let onkeydown = {
-        let (selected, navigator, answered) = (selected.clone(), navigator.clone(), answered.clone());
+        let (selected, navigator, answered, query) =
+            (selected.clone(), navigator.clone(), answered.clone(), query.clone());
+        let update_url_now = update_url_now.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "ArrowDown" if answered.as_ref().is_some_and(|a| !a.rows.is_empty()) => {
                 e.prevent_default();
@@ -128,6 +162,7 @@ pub fn SearchPage() -> Html {
                 e.prevent_default();
                 let row = answered.as_ref().and_then(|a| a.rows.get(*selected));
                 if let (Some(row), Some(navigator)) = (row, &navigator) {
+                    update_url_now(&query);
                     let (route, section) = target(row);
                     let _ = navigator.push_with_query(&route, &section);
                 }
@@ -146,6 +181,11 @@ pub fn SearchPage() -> Html {
             set_query.emit(next);
         })
     };
+    // Pressing on a result is about to open it: the URL must hold the search first.
+    let leaving = {
+        let query = query.clone();
+        Callback::from(move |_: MouseEvent| update_url_now(&query))
+    };
     let active = answered.as_ref().and_then(|a| a.rows.get(*selected)).map(|_| format!("result-{}", *selected));
 
     html! {
@@ -156,7 +196,7 @@ pub fn SearchPage() -> Html {
                     placeholder="An alert, a service, a symptom…" aria-label="Search postmortems, runbooks and services"
                     aria-controls="search-results" aria-activedescendant={active} autocomplete="off" spellcheck="false" />
             </form>
-            { body(&state, &query, *selected, &toggle, &shown, &attempt) }
+            { body(&state, &query, *selected, &toggle, &shown, &attempt, &leaving) }
         </div>
     }
 }
@@ -168,6 +208,7 @@ fn body(
     toggle: &Callback<(Facet, String)>,
     shown: &UseStateHandle<usize>,
     attempt: &UseStateHandle<u32>,
+    leaving: &Callback<MouseEvent>,
 ) -> Html {
     match state {
         None => html! {
@@ -194,7 +235,7 @@ fn body(
                     <SearchFacets facets={answer.facets.clone()} toggle={toggle.clone()} />
                     <section class="search-results-pane" aria-live="polite">
                         { status(answer, query) }
-                        <ol id="search-results" class="search-results" role="listbox">
+                        <ol id="search-results" class="search-results" role="listbox" onmousedown={leaving.clone()}>
                             { for answer.rows.iter().enumerate().map(|(i, row)| result(i, row, i == selected)) }
                         </ol>
                         if answer.total > answer.rows.len() {
