@@ -11,16 +11,21 @@ use std::process::Command;
 use std::time::Instant;
 
 /// Types `q` into the search box at once (as a paste) and waits for its results on screen:
-/// the time runs from the keystroke to the rendered list, downloads included.
+/// the time runs from the keystroke to the rendered list, downloads included. Also returns
+/// how long each download the query made took (Resource Timing), to tell the network's
+/// share from the page's.
 const QUERY: &str = "const [q, done] = arguments;
 const input = document.getElementById('search-input');
+performance.setResourceTimingBufferSize(100000);
+performance.clearResourceTimings();
 const t0 = performance.now();
 const observer = new MutationObserver(() => {
   const layout = document.querySelector('.search-layout');
   if (!layout || layout.dataset.searchQuery !== q) return;
   observer.disconnect();
   const top = [...document.querySelectorAll('.result .result-title')].map(a => new URL(a.href).pathname);
-  done([performance.now() - t0, Number(layout.dataset.searchTotal), top, Number(layout.dataset.searchMs)]);
+  const downloads = performance.getEntriesByType('resource').filter(e => e.startTime >= t0).map(e => e.duration);
+  done([performance.now() - t0, Number(layout.dataset.searchTotal), top, Number(layout.dataset.searchMs), downloads]);
 });
 observer.observe(document.body, { subtree: true, childList: true, attributes: true });
 const error = document.querySelector('.problem');
@@ -117,10 +122,12 @@ async fn warm_queries(page: &str, traffic: &Traffic, queries: &[String]) -> (War
         traffic.reset();
         let mut timed = Vec::new();
         let mut engine = Vec::new();
+        let mut downloads = Vec::new();
         for query in queries {
             let result = run(&browser, query).await;
             timed.push((query.clone(), result[0].as_f64().expect("a time")));
             engine.push(result[3].as_f64().expect("the page's own time"));
+            downloads.push(result[4].as_array().expect("download times").iter().filter_map(Value::as_f64).collect());
         }
         let (requests, bytes) = traffic.take();
         println!(
@@ -129,11 +136,31 @@ async fn warm_queries(page: &str, traffic: &Traffic, queries: &[String]) -> (War
             crate::figures::percentile(&engine, 50.0),
             crate::figures::percentile(&engine, 95.0)
         );
+        print_network_share(&timed, &downloads);
         runs.push(WarmQueries::new(&timed, requests, bytes));
     }
     browser.close().await;
     let repeated = runs.pop().expect("a second run");
     (runs.pop().expect("a first run"), repeated)
+}
+
+/// The queries that downloaded something against those that did not, and how long one
+/// download took: what the network adds to a query.
+fn print_network_share(timed: &[(String, f64)], downloads: &[Vec<f64>]) {
+    use crate::figures::percentile;
+    let (fetching, local): (Vec<_>, Vec<_>) = timed.iter().zip(downloads).partition(|(_, d)| !d.is_empty());
+    for (label, group) in [("downloading", &fetching), ("with everything loaded", &local)] {
+        let ms: Vec<f64> = group.iter().map(|((_, ms), _)| *ms).collect();
+        if !ms.is_empty() {
+            let (p50, p95) = (percentile(&ms, 50.0), percentile(&ms, 95.0));
+            println!("  {} queries {label}: p50 {p50:.1} ms, p95 {p95:.1} ms", ms.len());
+        }
+    }
+    let each: Vec<f64> = downloads.iter().flatten().copied().collect();
+    if !each.is_empty() {
+        let (p50, p95) = (percentile(&each, 50.0), percentile(&each, 95.0));
+        println!("  one download (request to last byte, {} of them): p50 {p50:.1} ms, p95 {p95:.1} ms", each.len());
+    }
 }
 
 async fn run(browser: &Browser, query: &str) -> Value {
