@@ -1,7 +1,7 @@
 //! firebreak's own search: `firebreak build` over the repo (the index is part of it), then
 //! the release app's search page in headless Chromium, typed into as a reader does.
 
-use crate::figures::{ColdQuery, EngineFigures, WarmQueries, index_size, measure_build};
+use crate::figures::{ColdQuery, EngineFigures, QueryRun, index_size, measure_build};
 use crate::support::browser::Browser;
 use crate::support::site::{Traffic, build_site, serve_measured};
 use firebreak::search::Document;
@@ -51,7 +51,7 @@ pub async fn measure(repo: &Path, docs: &[Document], cold: &[&str], warm: &[Stri
     let (base, traffic) = serve_measured(&dist);
     let page = format!("{base}/search");
     let cold = cold_queries(&page, &traffic, cold).await;
-    let (warm, repeated) = warm_queries(&page, &traffic, warm).await;
+    let (next, warm) = query_runs(&page, &traffic, warm).await;
     EngineFigures {
         name: "firebreak".into(),
         build_secs: index_secs,
@@ -60,8 +60,8 @@ pub async fn measure(repo: &Path, docs: &[Document], cold: &[&str], warm: &[Stri
         index_bytes,
         index_bytes_gzip,
         cold,
+        next,
         warm,
-        repeated,
     }
 }
 
@@ -112,9 +112,9 @@ async fn cold_queries(page: &str, traffic: &Traffic, queries: &[&str]) -> Vec<Co
     measured
 }
 
-/// The queries one after another in one page, after a first query has loaded the
-/// manifest; then once more.
-async fn warm_queries(page: &str, traffic: &Traffic, queries: &[String]) -> (WarmQueries, WarmQueries) {
+/// The queries one after another in one page after a first query has loaded the manifest
+/// (the next-query run), then once more with everything they need loaded (the warm run).
+async fn query_runs(page: &str, traffic: &Traffic, queries: &[String]) -> (QueryRun, QueryRun) {
     let browser = open(page).await;
     run(&browser, "warm-up").await;
     let mut runs = Vec::new();
@@ -132,16 +132,16 @@ async fn warm_queries(page: &str, traffic: &Traffic, queries: &[String]) -> (War
         let (requests, bytes) = traffic.take();
         println!(
             "firebreak, {} run: the search alone (downloads included, rendering not): p50 {:.1} ms, p95 {:.1} ms",
-            if runs.is_empty() { "warm" } else { "repeated" },
+            if runs.is_empty() { "next" } else { "warm" },
             crate::figures::percentile(&engine, 50.0),
             crate::figures::percentile(&engine, 95.0)
         );
         print_network_share(&timed, &downloads);
-        runs.push(WarmQueries::new(&timed, requests, bytes));
+        runs.push(QueryRun::new(&timed, requests, bytes));
     }
     browser.close().await;
-    let repeated = runs.pop().expect("a second run");
-    (runs.pop().expect("a first run"), repeated)
+    let warm = runs.pop().expect("a second run");
+    (runs.pop().expect("a first run"), warm)
 }
 
 /// The queries that downloaded something against those that did not, and how long one

@@ -1,6 +1,7 @@
 //! Search at scale (issue 4): 10,000 postmortems and 1,000 runbooks, indexed and searched
 //! by each engine; prints build time and memory, index size, and in headless Chromium on
-//! loopback the cold first query (time, bytes, requests) and warm query percentiles.
+//! loopback the cold first query (time, bytes, requests), then next-query and warm-query
+//! percentiles.
 //! Figures for docs/benchmarks.md; nothing here passes or fails on speed.
 //!
 //! Run (needs what scripts/test installs, plus Pagefind):

@@ -2,7 +2,7 @@
 //! CLI (npm 1.6.0, from `install_pagefind` in scripts/install-tools.sh), then searched with
 //! its own JS API in headless Chromium from a host that gzips text.
 
-use crate::figures::{ColdQuery, EngineFigures, WarmQueries, index_size, measure_build};
+use crate::figures::{ColdQuery, EngineFigures, QueryRun, index_size, measure_build};
 use crate::support::browser::Browser;
 use crate::support::site::{Traffic, serve_measured};
 use firebreak::search::{Document, Facet};
@@ -64,7 +64,7 @@ pub async fn measure(docs: &[Document], cold: &[&str], warm: &[String]) -> Vec<E
     let page = format!("{base}/bench.html");
     let mut engines = Vec::new();
     for (name, facets) in [("Pagefind 1.6.0", false), ("Pagefind 1.6.0, facet counts", true)] {
-        let (warm_figures, repeated) = warm_queries(&page, &traffic, facets, warm).await;
+        let (next, warm_run) = query_runs(&page, &traffic, facets, warm).await;
         engines.push(EngineFigures {
             name: name.into(),
             build_secs: build.secs,
@@ -73,8 +73,8 @@ pub async fn measure(docs: &[Document], cold: &[&str], warm: &[String]) -> Vec<E
             index_bytes,
             index_bytes_gzip,
             cold: cold_queries(&page, &traffic, facets, cold).await,
-            warm: warm_figures,
-            repeated,
+            next,
+            warm: warm_run,
         });
     }
     engines
@@ -105,9 +105,9 @@ async fn cold_queries(page: &str, traffic: &Traffic, facets: bool, queries: &[&s
     measured
 }
 
-/// The queries one after another in one page, after Pagefind is loaded.
-/// The queries one after another in one page, then once more.
-async fn warm_queries(page: &str, traffic: &Traffic, facets: bool, queries: &[String]) -> (WarmQueries, WarmQueries) {
+/// The queries one after another in one page after Pagefind is loaded (the next-query
+/// run), then once more with everything they need loaded (the warm run).
+async fn query_runs(page: &str, traffic: &Traffic, facets: bool, queries: &[String]) -> (QueryRun, QueryRun) {
     let browser = Browser::start().await;
     browser.goto(page).await;
     let filters = run(&browser, INIT, vec![json!(facets)]).await;
@@ -125,11 +125,11 @@ async fn warm_queries(page: &str, traffic: &Traffic, facets: bool, queries: &[St
             timed.push((query.clone(), ms));
         }
         let (requests, bytes) = traffic.take();
-        runs.push(WarmQueries::new(&timed, requests, bytes));
+        runs.push(QueryRun::new(&timed, requests, bytes));
     }
     browser.close().await;
-    let repeated = runs.pop().expect("a second run");
-    (runs.pop().expect("a first run"), repeated)
+    let warm = runs.pop().expect("a second run");
+    (runs.pop().expect("a first run"), warm)
 }
 
 /// Runs `script` in the page, with `done` as its last argument; panics on a JS error.
