@@ -138,8 +138,9 @@ async fn main() {
     }
     let sums: Vec<f64> = first_visits.iter().map(PageLoad::sum).collect();
     println!(
-        "chromium, first visits: median {}; sums from {:.0} to {:.0} ms",
+        "chromium, first visits: each figure's median: {}; the sums' median {:.0} ms, from {:.0} to {:.0} ms",
         PageLoad::median(&first_visits).describe(),
+        median(sums.clone()),
         sums.iter().copied().fold(f64::INFINITY, f64::min),
         sums.iter().copied().fold(0.0, f64::max)
     );
