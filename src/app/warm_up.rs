@@ -2,15 +2,15 @@
 //! (Liftoff) and optimises a function (TurboFan, on a background thread) only after it has
 //! run for a while; a call already running keeps the slow code. On a first visit the
 //! decoder and the DORA pass would otherwise start on the million real rows in the slow
-//! code and wait for their optimised code meanwhile. The page's thread is idle while
+//! code and wait for their optimised code meanwhile. The page's thread is mostly idle while
 //! `deploys.bin` downloads, so it runs the same functions over a small made-up log, in a
 //! few short slices, and the optimising starts before the real data is in.
 //!
 //! Little practice, on purpose: the page's thread also reads the download, and these
 //! machines have two cores. Eight slices of 16,384 rows made the decoding and computing
 //! faster but the download as much slower, and the figures came on screen later; three
-//! slices of 4,096 rows took 15–20 ms off the first visit (docs/benchmarks.md). A reload
-//! takes optimised code from V8's code cache, and the data is in before practice matters.
+//! slices of 4,096 rows took 18–33 ms off the first visit (docs/benchmarks.md). Reloads,
+//! which take optimised code from V8's code cache, came out no slower.
 
 use chrono::{Days, NaiveDate};
 
