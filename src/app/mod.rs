@@ -9,6 +9,7 @@ mod query;
 mod route;
 mod search_client;
 mod shared;
+mod warm_up;
 
 use yew::prelude::*;
 use yew_router::prelude::*;

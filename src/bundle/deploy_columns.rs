@@ -4,17 +4,18 @@
 //!
 //! A million deployments and three million changes are tens of megabytes of numbers. As
 //! JSON the browser parses every one of them (over a second in wasm). Here each column is
-//! an array of little-endian integers, as narrow as its largest value allows (1, 2 or 4
-//! bytes): times as gaps between sorted rows and changes as a count per deployment keep the
-//! values small, so most columns are one or two bytes a value, and decoding is a copy that
-//! needs no parsing and no branches. (Varints came out slightly smaller but decoded five
-//! times slower in wasm.)
+//! an array of little-endian integers, as narrow as most of its values allow (1, 2 or 4
+//! bytes; the few wider ones follow the column with their positions): times as gaps between
+//! sorted rows and changes as a count per deployment keep the values small, so most columns
+//! are one or two bytes a value, and decoding is a copy that needs no parsing and no
+//! branches. (Varints came out slightly smaller but decoded five times slower in wasm.)
 //!
 //! `deploys.bin`: `FBDL`; format version, rows and changes (u32 each); the first
 //! `finished_at` (i64, unix seconds); then the columns, one value per row — seconds since
 //! the previous row, kind (which service, environment and status: an index into the log's
 //! `kinds` in `site.json`), changes — and each change's lead time in minutes (0 when not
-//! positive). A column is its width in bytes (u8) and then its values.
+//! positive). A column is its width in bytes (u8), its values at that width, and then the
+//! values too wide for it: their count (u32) and (position, value) pairs of u32s.
 //!
 //! `deploy-ids.bin`: `FBID`; format version and rows (u32); a column of each id's length in
 //! bytes; then the ids' UTF-8, back to back.
@@ -25,7 +26,7 @@ pub const DEPLOYS_FILE: &str = "deploys.bin";
 pub const DEPLOY_IDS_FILE: &str = "deploy-ids.bin";
 const COLUMNS_MAGIC: &[u8; 4] = b"FBDL";
 const IDS_MAGIC: &[u8; 4] = b"FBID";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Why a log cannot be written: only gaps no real history has.
 #[derive(Debug, PartialEq)]
@@ -128,16 +129,26 @@ pub fn read_ids(bytes: &[u8], rows: usize) -> Result<TextColumn, String> {
     Ok(TextColumn { text: text.to_owned(), ends: ends[1..].to_vec() })
 }
 
-/// A column: its width, then its values at that width.
+/// A column: its width, its values at that width, and the values too wide for it as
+/// (position, value) pairs. The width is the one that makes the column smallest, so a few
+/// outliers (a quiet night between deployments) do not widen a million values.
 fn put_column(out: &mut Vec<u8>, values: &[u32]) {
-    let width: u8 = match values.iter().max().copied().unwrap_or(0) {
-        0..=0xFF => 1,
-        0x100..=0xFFFF => 2,
-        _ => 4,
-    };
+    let fits = |width: u8, v: u32| width == 4 || v >> (8 * width) == 0;
+    let size = |width: u8| values.len() * usize::from(width) + 8 * values.iter().filter(|v| !fits(width, **v)).count();
+    let width = [1, 2, 4].into_iter().min_by_key(|w| size(*w)).expect("three widths");
     out.push(width);
-    for v in values {
-        out.extend_from_slice(&v.to_le_bytes()[..usize::from(width)]);
+    let mut wide = Vec::new();
+    for (at, v) in values.iter().enumerate() {
+        let narrow = fits(width, *v);
+        out.extend_from_slice(&(if narrow { *v } else { 0 }).to_le_bytes()[..usize::from(width)]);
+        if !narrow {
+            wide.push((at as u32, *v));
+        }
+    }
+    out.extend_from_slice(&(wide.len() as u32).to_le_bytes());
+    for (at, v) in wide {
+        out.extend_from_slice(&at.to_le_bytes());
+        out.extend_from_slice(&v.to_le_bytes());
     }
 }
 
@@ -215,10 +226,17 @@ impl<'a> Input<'a> {
             return Err(format!("a column of width {width} at byte {at}"));
         }
         let bytes = self.take(n.checked_mul(width).ok_or("the log's counts overflow")?)?;
+        let too_large = || format!("a value too large for its column in the column at byte {at}");
         let mut values = Vec::with_capacity(n);
         for chunk in bytes.chunks(CHUNK * width) {
-            widen(chunk, width, &mut values)
-                .map_err(|()| format!("a value too large for its column in the column at byte {at}"))?;
+            widen(chunk, width, &mut values).map_err(|()| too_large())?;
+        }
+        for _ in 0..self.u32()? {
+            let (position, value) = (self.u32()? as usize, self.u32()?);
+            let slot = values
+                .get_mut(position)
+                .ok_or_else(|| format!("a wide value at position {position} of a column of {n}"))?;
+            *slot = T::try_from(value).map_err(|_| too_large())?;
         }
         Ok(values)
     }
@@ -294,6 +312,25 @@ mod tests {
         assert_eq!(log.change_lead_minutes, [420, 0, 60, 600], "by row, then by minutes; none below zero");
         let empty = DeployLog { change_start: vec![0], ..DeployLog::default() };
         assert_eq!(reload(&empty, &write(&empty).unwrap()).unwrap(), empty);
+    }
+
+    #[test]
+    fn a_few_wide_values_keep_a_column_narrow() {
+        let mut values = vec![7u32; 100];
+        (values[3], values[99]) = (70_000, 300);
+        let mut bytes = Vec::new();
+        put_column(&mut bytes, &values);
+        assert_eq!((bytes[0], bytes.len()), (1, 1 + 100 + 4 + 2 * 8), "a byte a value, and two wide ones");
+        assert_eq!(Input { bytes: &bytes, at: 0 }.column::<u32>(100).unwrap(), values);
+        bytes[105] = 100; // the first wide value's position, now past the column's end
+        assert!(
+            Input { bytes: &bytes, at: 0 }.column::<u32>(100).unwrap_err().contains("position 100 of a column of 100")
+        );
+        let mut huge = Vec::new();
+        put_column(&mut huge, &[[1; 20].as_slice(), &[u32::MAX]].concat());
+        assert_eq!(huge[0], 1);
+        assert!(Input { bytes: &huge, at: 0 }.column::<i32>(21).unwrap_err().contains("too large"));
+        assert!(Input { bytes: &huge[..huge.len() - 1], at: 0 }.column::<u32>(21).unwrap_err().contains("truncated"));
     }
 
     #[test]
