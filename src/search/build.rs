@@ -10,8 +10,9 @@ use super::format::{
 };
 use super::text::{Stems, is_stop_word, surface_forms, words};
 
-/// Shard sizes: small enough that a query downloads a few kilobytes per word, large enough
-/// that a corpus is not thousands of requests' worth of files.
+/// Shard sizes (before deflating): small enough that a query downloads tens of kilobytes at
+/// most, large enough that the next queries mostly find their shards loaded and a corpus is
+/// not thousands of requests' worth of files.
 const DICTIONARY_SHARD_KEY_BYTES: usize = 48 * 1024;
 const POSTINGS_SHARD_BYTES: usize = 64 * 1024;
 
