@@ -7,10 +7,9 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
+use analytics::{action_item_rows, action_item_stats, group_by, trend};
 use chrono::NaiveDate;
-use firebreak::analytics::{action_item_rows, action_item_stats, group_by, trend};
-use firebreak::bundle::Site;
-use firebreak::compile::load_and_check;
+use compile::load_and_check;
 use std::time::{Duration, Instant};
 use support::browser::Browser;
 use support::site::{build_site, serve};
@@ -20,7 +19,7 @@ const ROUNDS: usize = 30;
 
 fn percentile(samples: &mut [f64], p: f64) -> f64 {
     samples.sort_by(f64::total_cmp);
-    firebreak::analytics::percentile(samples, p).unwrap_or(f64::NAN)
+    analytics::percentile(samples, p).unwrap_or(f64::NAN)
 }
 
 #[tokio::main]
@@ -47,7 +46,7 @@ async fn main() {
     let started = Instant::now();
     let (repo, diagnostics) = load_and_check(&repo_dir, support::AS_OF);
     assert!(!diagnostics.has_errors(), "the synthetic repo is valid");
-    let site = Site::from_repo(&repo);
+    let site = compile::site_of(&repo);
     println!("load {} postmortems: {:.2?}", site.postmortems.len(), started.elapsed());
 
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();

@@ -7,9 +7,9 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use firebreak::analytics::{Filter, Prepared, Report};
-use firebreak::bundle::Site;
-use firebreak::compile::{load_and_check, write_bundle};
+use analytics::{Filter, Prepared, Report};
+use compile::{load_and_check, write_bundle};
+use model::bundle::Site;
 use std::process::Command;
 use std::time::Instant;
 use support::browser::Browser;
@@ -24,6 +24,10 @@ fn median(mut samples: Vec<f64>) -> f64 {
 }
 
 #[tokio::main]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one benchmark's script, read top to bottom like the docs/benchmarks.md section it fills"
+)]
 async fn main() {
     let repo_dir = support::root().join("target/bench/dora-repo");
     if !repo_dir.join("content/metrics/changes.csv").exists() {
@@ -58,14 +62,11 @@ async fn main() {
     );
 
     let started = Instant::now();
-    let site = Site::from_repo(&repo);
+    let site = compile::site_of(&repo);
     println!("build the columnar log: {:.2?}", started.elapsed());
 
     // Natively: every DORA figure over the whole history, then a filter change.
-    let whole = Filter {
-        window: firebreak::analytics::Window::new(repo_dir_start(&site), as_of),
-        ..Filter::default_for(as_of)
-    };
+    let whole = Filter { window: analytics::Window::new(repo_dir_start(&site), as_of), ..Filter::default_for(as_of) };
     let mut all = Vec::new();
     let mut filtered = Vec::new();
     let prepared = Prepared::new(&site);
@@ -99,7 +100,7 @@ async fn main() {
         let mut loaded: Site = serde_json::from_slice(&json).unwrap();
         parse.push(t.elapsed().as_secs_f64() * 1000.0);
         let t = Instant::now();
-        firebreak::bundle::read_deploy_columns(&mut loaded.deploys, &columns).unwrap();
+        model::bundle::read_deploy_columns(&mut loaded.deploys, &columns).unwrap();
         decode.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     println!("native: parse site.json p50 {:.1} ms; decode deploys.bin p50 {:.1} ms", median(parse), median(decode));

@@ -2,9 +2,9 @@
 
 mod support;
 
-use firebreak::analytics::Report;
-use firebreak::bundle::Site;
-use firebreak::model::{Postmortem, Runbook};
+use analytics::Report;
+use model::bundle::Site;
+use model::{Postmortem, Runbook};
 use predicates::prelude::*;
 use support::{firebreak, fixture, root};
 
@@ -108,19 +108,19 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
         .stdout
         .clone();
     let report: Report = serde_json::from_slice(&out).unwrap();
-    let (repo, _) = firebreak::compile::load_and_check(root(), support::AS_OF);
-    let expected = Report::compute(&Site::from_repo(&repo), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    let (repo, _) = compile::load_and_check(root(), support::AS_OF);
+    let expected = Report::compute(&compile::site_of(&repo), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     // As JSON: what the CLI prints is the whole contract (in-memory row indexes are not in it).
     let mut printed: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let capacity = printed.as_object_mut().unwrap().remove("capacity").expect("capacity beside the report");
     assert_eq!(printed, serde_json::to_value(&expected).unwrap());
     // Every series, read as the capacity page reads it.
-    let calendar = firebreak::analytics::Calendar::of(&repo.config);
+    let calendar = analytics::Calendar::of(&repo.config);
     let lines = capacity.as_array().unwrap();
     assert_eq!(lines.len(), repo.metrics.series.len());
     for (line, series) in lines.iter().zip(&repo.metrics.series) {
-        let settings = firebreak::analytics::settings_for(series, &repo.config.capacity);
-        let outlook = firebreak::analytics::assess(series, &settings, &calendar, support::AS_OF).outlook;
+        let settings = analytics::settings_for(series, &repo.config.capacity);
+        let outlook = analytics::assess(series, &settings, &calendar, support::AS_OF).outlook;
         assert_eq!(line["series"], series.name.as_str());
         assert_eq!(line["outlook"], serde_json::to_value(&outlook).unwrap(), "{}", series.name);
     }
@@ -201,11 +201,11 @@ fn synth_is_deterministic_and_its_repos_are_valid() {
 #[test]
 fn fail_on_overdue_lists_each_overdue_item_of_that_severity_or_worse() {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let (repo, _) = firebreak::compile::load_and_check(root(), support::AS_OF);
-    let site = Site::from_repo(&repo);
-    let expected = firebreak::analytics::action_item_rows(&site.postmortems, &site.config, as_of)
+    let (repo, _) = compile::load_and_check(root(), support::AS_OF);
+    let site = compile::site_of(&repo);
+    let expected = analytics::action_item_rows(&site.postmortems, &site.config, as_of)
         .into_iter()
-        .filter(|r| r.overdue && r.severity <= firebreak::model::Severity::Sev2)
+        .filter(|r| r.overdue && r.severity <= model::Severity::Sev2)
         .count();
     assert!(expected > 0, "the example has overdue SEV1/SEV2 items");
     let output = firebreak()
@@ -244,7 +244,7 @@ fn invalid_action_items_fail_check_but_still_appear_in_the_site() {
     let site: Site = serde_json::from_slice(&std::fs::read(out.path().join("site.json")).unwrap()).unwrap();
     let items = &site.postmortems[0].action_items;
     assert_eq!(items.len(), 3, "every row is kept");
-    assert_eq!(items[2].status, firebreak::model::ActionStatus::Invalid);
+    assert_eq!(items[2].status, model::ActionStatus::Invalid);
 
     let report = firebreak()
         .args(["report", "--json", "--as-of", "2026-07-01", "--source"])
@@ -269,7 +269,7 @@ fn rule_levels_come_from_the_config_and_unknown_rules_are_named() {
         .get_output()
         .stdout
         .clone();
-    let found: Vec<firebreak::diagnostics::Diagnostic> = serde_json::from_slice(&out).unwrap();
+    let found: Vec<ingest::diagnostics::Diagnostic> = serde_json::from_slice(&out).unwrap();
     let summary: Vec<(String, usize, String, Option<String>)> =
         found.iter().map(|d| (d.path.clone(), d.line, d.level.to_string(), d.rule.clone())).collect();
     assert_eq!(
@@ -313,11 +313,11 @@ fn every_rule_fires_on_the_every_rule_fixture() {
         .get_output()
         .stdout
         .clone();
-    let found: Vec<firebreak::diagnostics::Diagnostic> = serde_json::from_slice(&out).unwrap();
+    let found: Vec<ingest::diagnostics::Diagnostic> = serde_json::from_slice(&out).unwrap();
     let mut fired: Vec<&str> = found.iter().filter_map(|d| d.rule.as_deref()).collect();
     fired.sort_unstable();
     fired.dedup();
-    let mut all: Vec<&str> = firebreak::compile::rules::RULES.iter().map(|r| r.id).collect();
+    let mut all: Vec<&str> = compile::rules::RULES.iter().map(|r| r.id).collect();
     all.sort_unstable();
     assert_eq!(fired, all, "{found:#?}");
 }

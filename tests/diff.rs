@@ -3,9 +3,8 @@
 
 mod support;
 
-use firebreak::analytics::Report;
-use firebreak::bundle::Site;
-use firebreak::compile::load_and_check;
+use analytics::Report;
+use compile::load_and_check;
 use std::path::Path;
 use std::process::Command;
 use support::{AS_OF, firebreak, root};
@@ -33,7 +32,7 @@ fn copy_example(to: &Path) {
 
 fn open_items(dir: &Path) -> usize {
     let (repo, _) = load_and_check(dir, AS_OF);
-    Report::compute(&Site::from_repo(&repo), AS_OF).action_items.stats.open
+    Report::compute(&compile::site_of(&repo), AS_OF).action_items.stats.open
 }
 
 #[test]

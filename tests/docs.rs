@@ -2,8 +2,8 @@
 
 mod support;
 
-use firebreak::compile::load_and_check;
-use firebreak::model::{ActionKind, ActionStatus, DeployStatus, DocumentRef, RuleLevel, Severity};
+use compile::load_and_check;
+use model::{ActionKind, ActionStatus, DeployStatus, DocumentRef, RuleLevel, Severity};
 use support::root;
 
 /// Code blocks whose info string carries `file=PATH`, as (path, content).

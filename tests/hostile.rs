@@ -3,7 +3,7 @@
 
 mod support;
 
-use firebreak::compile::load_and_check;
+use compile::load_and_check;
 use serde::Deserialize;
 use std::path::Path;
 use std::sync::mpsc;
@@ -86,7 +86,7 @@ fn run_case(case: &Case, corpus: &Path) -> Result<(), String> {
     let name = Path::new(&case.file).file_name().unwrap().to_string_lossy().into_owned();
     let mine: Vec<_> = diagnostics.iter().filter(|d| d.path.ends_with(&name)).collect();
     if case.expect == "inert" {
-        if let Some(error) = mine.iter().find(|d| d.level == firebreak::diagnostics::Level::Error) {
+        if let Some(error) = mine.iter().find(|d| d.level == ingest::diagnostics::Level::Error) {
             return Err(format!("expected no error, got {error}"));
         }
         let stem = name.trim_end_matches(".md");

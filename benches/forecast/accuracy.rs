@@ -1,9 +1,9 @@
 //! Forecast accuracy on synthetic series: MASE and sMAPE of the automatic choice against
 //! seasonal naive and a straight line, and how often the bands held the actual values.
 
+use analytics::forecast::{Method, accuracy, forecast, forecast_with};
 use chrono::DateTime;
-use firebreak::analytics::forecast::{Method, accuracy, forecast, forecast_with};
-use firebreak::model::SeriesPoint;
+use model::SeriesPoint;
 
 use crate::series::{observe, settings, truth};
 
@@ -29,7 +29,7 @@ fn points(samples: &[(i64, f64)]) -> Vec<SeriesPoint> {
     samples.iter().map(|(t, v)| SeriesPoint { at: DateTime::from_timestamp(*t, 0).unwrap(), value: *v }).collect()
 }
 
-fn score(into: &mut Figures, train: &[f64], test: &[f64], f: &firebreak::analytics::forecast::Forecast, lag: usize) {
+fn score(into: &mut Figures, train: &[f64], test: &[f64], f: &analytics::forecast::Forecast, lag: usize) {
     let h = test.len();
     into.mase.push(accuracy::mase(train, test, &f.point[..h], lag));
     into.smape.push(accuracy::smape(test, &f.point[..h]));

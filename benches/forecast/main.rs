@@ -12,10 +12,10 @@ mod accuracy;
 mod browser;
 mod series;
 
+use analytics::forecast::forecast;
+use analytics::percentile;
 use chrono::DateTime;
-use firebreak::analytics::forecast::forecast;
-use firebreak::analytics::percentile;
-use firebreak::model::SeriesPoint;
+use model::SeriesPoint;
 use std::time::Instant;
 
 use accuracy::{Figures, mean};

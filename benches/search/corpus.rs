@@ -1,7 +1,7 @@
 //! The benchmark corpus: a synthetic repo of 10,000 postmortems and 1,000 runbooks, written
 //! once by `firebreak synth` and kept in target/, and the search documents read from it.
 
-use firebreak::search::Document;
+use search::Document;
 use std::path::PathBuf;
 
 /// Written last, so a run stopped half-way through generating starts again from scratch.
@@ -25,8 +25,8 @@ pub fn repo() -> PathBuf {
 
 /// Every document the search indexes, as the compiler reads them.
 pub fn documents() -> Vec<Document> {
-    let (repo, _diagnostics) = firebreak::ingest::load(&repo());
-    let docs = firebreak::search::documents(&repo);
+    let (repo, _diagnostics) = ingest::load(&repo());
+    let docs = search::documents(&repo);
     assert!(docs.len() >= 11_000, "10,000 postmortems and 1,000 runbooks, read {}", docs.len());
     docs
 }

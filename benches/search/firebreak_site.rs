@@ -4,7 +4,7 @@
 use crate::figures::{ColdQuery, EngineFigures, QueryRun, index_size, measure_build};
 use crate::support::browser::Browser;
 use crate::support::site::{Traffic, build_site, serve_measured};
-use firebreak::search::Document;
+use search::Document;
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;
@@ -70,7 +70,7 @@ fn index_build(docs: &[Document], dir: &Path) -> f64 {
     let _ = std::fs::remove_dir_all(dir);
     std::fs::create_dir_all(dir.join("search")).expect("an index directory");
     let started = Instant::now();
-    for (name, bytes) in firebreak::search::build(docs) {
+    for (name, bytes) in search::build(docs) {
         std::fs::write(dir.join(name), bytes).expect("an index file");
     }
     started.elapsed().as_secs_f64()

@@ -5,7 +5,7 @@
 use crate::figures::{ColdQuery, EngineFigures, QueryRun, index_size, measure_build};
 use crate::support::browser::Browser;
 use crate::support::site::{Traffic, serve_measured};
-use firebreak::search::{Document, Facet};
+use search::{Document, Facet};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 use std::path::Path;

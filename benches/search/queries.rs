@@ -2,7 +2,7 @@
 //! vocabulary (src/synth/documents.rs): its services, failure phrases, people, the words of
 //! its section templates, and alert names of runbooks generated with `--seed 1`.
 
-use firebreak::search::Document;
+use search::Document;
 
 /// First queries in a fresh browser: the kinds an on-call engineer types.
 pub const COLD: [&str; 10] = [

@@ -5,10 +5,10 @@ use serde::de::DeserializeOwned;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use crate::bundle::{
+use model::TextColumn;
+use model::bundle::{
     DEPLOY_IDS_FILE, DEPLOYS_FILE, FORMAT_VERSION, SITE_FILE, Site, read_deploy_columns, read_deploy_ids,
 };
-use crate::model::TextColumn;
 
 /// The loaded site, shared through a context. Compared by pointer: it never changes after
 /// loading, and a deep comparison on every render would be wasted work.
@@ -191,5 +191,5 @@ pub fn timed<T>(compute: impl FnOnce() -> T) -> (T, f64) {
 
 /// Today in the site's time zone: the "as of" for everything the dashboard computes.
 pub fn today(site: &Site) -> chrono::NaiveDate {
-    crate::analytics::Calendar::of(&site.config).date_of(chrono::Utc::now())
+    analytics::Calendar::of(&site.config).date_of(chrono::Utc::now())
 }

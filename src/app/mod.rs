@@ -1,5 +1,5 @@
 //! The Yew app: routes, pages and components. It fetches `data/site.json` once at start-up
-//! and each document when a reader opens it; every figure comes from [`crate::analytics`].
+//! and each document when a reader opens it; every figure comes from [`analytics`].
 
 mod components;
 mod data;

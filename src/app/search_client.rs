@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::data::{fetch_bytes, now_ms};
-use crate::search::{FacetCount, Index, MANIFEST_FILE, Outcome, Query, Shown};
+use search::{FacetCount, Index, MANIFEST_FILE, Outcome, Query, Shown};
 
 thread_local! {
     static INDEX: RefCell<Option<Rc<RefCell<Index>>>> = const { RefCell::new(None) };

@@ -12,11 +12,11 @@
 //! slices of 4,096 rows took 18–33 ms off the first visit (docs/benchmarks.md). Reloads,
 //! which take optimised code from V8's code cache, came out no slower.
 
-use chrono::{Days, NaiveDate};
+use chrono::{DateTime, Days, NaiveDate};
 
-use crate::analytics::{Filter, Prepared, Report, Window};
-use crate::bundle::{FORMAT_VERSION, Site, read_deploy_columns, write_deploy_columns};
-use crate::model::{DeployLog, Kind};
+use analytics::{Filter, Prepared, Report, Window};
+use model::bundle::{Site, read_deploy_columns, write_deploy_columns};
+use model::{Change, DeployLog, DeployStatus, Deployment, RowSource};
 
 /// Enough rows for three slices to use up V8's budget for the scan's loop, few enough that
 /// a slice takes a few milliseconds even unoptimised.
@@ -30,17 +30,7 @@ const DAYS: u64 = 180;
 /// yielding to the event loop between slices. Meant to be dropped when the real data is in.
 pub async fn practice() {
     let as_of = NaiveDate::from_ymd_opt(2026, 1, 1).expect("a valid date");
-    // Built field by field: `Site::from_repo` would bring the compiler's code into the app.
-    let mut site = Site {
-        format_version: FORMAT_VERSION,
-        config: Default::default(),
-        postmortems: Vec::new(),
-        runbooks: Vec::new(),
-        deploys: made_up_log(as_of),
-        incidents: Vec::new(),
-        excluded: Default::default(),
-        onboarding: Default::default(),
-    };
+    let mut site = Site { deploys: made_up_log(as_of), ..Site::default() };
     let Ok(bytes) = write_deploy_columns(&site.deploys) else { return };
     let prepared = Prepared::new(&site);
     let filter = Filter { window: Window::ending(as_of, DAYS / 2), ..Filter::default_for(as_of) };
@@ -55,34 +45,49 @@ pub async fn practice() {
 
 /// `ROWS` production deployments of three services over the `DAYS` before `as_of`, with
 /// up to five changes each, lead times from minutes to over a month, some failures, hotfixes
-/// and deployments an incident names: every path of the scan gets taken.
+/// and deployments an incident names: every path of the scan gets taken. Built by
+/// [`DeployLog::build`], the compiler's own rules, from rows as an export would hold them.
 fn made_up_log(as_of: NaiveDate) -> DeployLog {
     let start = (as_of - Days::new(DAYS)).and_hms_opt(0, 0, 0).expect("midnight").and_utc().timestamp();
     let step = (DAYS * 86_400 / ROWS as u64) as i64;
-    let mut log = DeployLog {
-        services: ["a", "b", "c"].map(str::to_owned).to_vec(),
-        environments: vec!["production".to_owned()],
-        kinds: (0..3).flat_map(|service| (0..3).map(move |status| Kind { service, environment: 0, status })).collect(),
-        change_start: vec![0],
-        ..DeployLog::default()
-    };
+    let at = |seconds: i64| DateTime::from_timestamp(seconds, 0).expect("a time in range");
+    let statuses = [DeployStatus::Success, DeployStatus::Failed, DeployStatus::RolledBack];
+    let (mut deployments, mut changes, mut caused) = (Vec::with_capacity(ROWS), Vec::new(), Vec::new());
     let mut random = 0x2545_f491_u32;
     for row in 0..ROWS {
         random ^= random << 13;
         random ^= random >> 17;
         random ^= random << 5;
-        log.finished_at.push(start + row as i64 * step + i64::from(random % 60));
-        log.kind.push(random % 9);
+        let finished = start + row as i64 * step + i64::from(random % 60);
+        let deploy_id = row.to_string();
         for change in 0..random % 6 {
-            log.change_lead_minutes.push(((random >> 8) % 50_000 + change * 7) as i32);
-        }
-        log.change_start.push(log.change_lead_minutes.len() as u32);
-        if random.is_multiple_of(97) {
-            log.fixes.push((row as u32, "made-up".to_owned()));
+            let lead_minutes = i64::from((random >> 8) % 50_000 + change * 7);
+            changes.push(Change {
+                change_id: format!("{row}.{change}"),
+                service: String::new(),
+                committed_at: at(finished - lead_minutes * 60),
+                deploy_id: deploy_id.clone(),
+                extra: Default::default(),
+                source: RowSource::default(),
+            });
         }
         if random.is_multiple_of(89) {
-            log.caused.push((row as u32, "made-up".to_owned()));
+            caused.push((deploy_id.clone(), "made-up"));
         }
+        deployments.push(Deployment {
+            deploy_id,
+            service: ["a", "b", "c"][(random % 3) as usize].to_owned(),
+            environment: "production".to_owned(),
+            finished_at: at(finished),
+            status: statuses[(random / 3 % 3) as usize],
+            started_at: None,
+            commit_sha: None,
+            fixes_incident: random.is_multiple_of(97).then(|| "made-up".to_owned()),
+            extra: Default::default(),
+            source: RowSource::default(),
+        });
     }
+    let (mut log, _) = DeployLog::build(&deployments, &changes);
+    log.link_incidents(caused.iter().map(|(id, incident)| (*incident, std::slice::from_ref(id))));
     log
 }

@@ -2,7 +2,7 @@ use std::path::PathBuf;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use crate::compile::{PublicUrl, load_and_check, write_bundle};
+use compile::{PublicUrl, load_and_check, write_bundle};
 
 #[derive(clap::Args)]
 pub struct Args {

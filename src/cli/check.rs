@@ -2,11 +2,10 @@ use chrono::NaiveDate;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use crate::analytics::action_item_rows;
-use crate::bundle::Site;
-use crate::compile::load_and_check;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::model::{Repo, Severity};
+use analytics::action_item_rows;
+use compile::load_and_check;
+use ingest::diagnostics::{Diagnostic, Diagnostics};
+use model::{Repo, Severity};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -43,7 +42,7 @@ pub fn run(args: Args) -> Result<i32, String> {
 
 /// One error per overdue item of severity `worst` or worse, on the item's table row.
 fn overdue(repo: &Repo, worst: Severity, as_of: NaiveDate) -> Diagnostics {
-    let site = Site::from_repo(repo);
+    let site = compile::site_of(repo);
     let mut found = Diagnostics::default();
     for row in action_item_rows(&site.postmortems, &site.config, as_of) {
         if row.overdue && row.severity <= worst {

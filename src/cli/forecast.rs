@@ -7,9 +7,9 @@ use serde::Serialize;
 use std::path::PathBuf;
 
 use super::output::{Format, print_diagnostics};
-use crate::analytics::forecast::Forecast;
-use crate::analytics::{Assessment, Calendar, Status, assess};
-use crate::model::{CapacitySettings, Resample};
+use analytics::forecast::Forecast;
+use analytics::{Assessment, Calendar, Status, assess};
+use model::{CapacitySettings, Resample};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -54,7 +54,7 @@ pub fn run(args: Args) -> Result<i32, String> {
     if !(0.0..1.0).contains(&args.headroom) {
         return Err(format!("--headroom is a share of the limit from 0 up to 1 (0.3 is 30 %), not {}", args.headroom));
     }
-    let (series, diagnostics) = crate::ingest::read_series_file(&args.series);
+    let (series, diagnostics) = ingest::read_series_file(&args.series);
     print_diagnostics(&diagnostics, Format::Human);
     if series.is_empty() {
         return Ok(1);
@@ -93,7 +93,7 @@ struct JsonSeries<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     step_seconds: Option<i64>,
     warnings: &'a [String],
-    outlook: Option<&'a crate::analytics::Outlook>,
+    outlook: Option<&'a analytics::Outlook>,
     steps: Vec<Step>,
 }
 

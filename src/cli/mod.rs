@@ -43,8 +43,8 @@ impl Source {
 }
 
 fn today_at(root: &Path) -> chrono::NaiveDate {
-    let config = crate::ingest::load_config(root).unwrap_or_default();
-    crate::analytics::Calendar::of(&config).date_of(chrono::Utc::now())
+    let config = ingest::load_config(root).unwrap_or_default();
+    analytics::Calendar::of(&config).date_of(chrono::Utc::now())
 }
 
 #[derive(Subcommand)]

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use crate::ingest::{load_config, slug};
+use ingest::{load_config, slug};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -59,7 +59,7 @@ pub fn run(args: Args) -> Result<i32, String> {
     Ok(0)
 }
 
-fn config(root: &Path) -> Result<crate::model::Config, String> {
+fn config(root: &Path) -> Result<model::Config, String> {
     load_config(root).map_err(|d| {
         print_diagnostics(&d, Format::Human);
         "fix firebreak.toml first".to_owned()

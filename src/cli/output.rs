@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::io::IsTerminal;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Level};
+use ingest::diagnostics::{Diagnostic, Diagnostics, Level};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

@@ -2,11 +2,11 @@ use chrono::NaiveDate;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use crate::analytics::{Assessment, Calendar, Filter, Outlook, Report, ReportYear, Window, assess, settings_for};
-use crate::bundle::Site;
-use crate::compile::load_and_check;
-use crate::display::{format_hours, format_percent};
-use crate::model::CapacitySettings;
+use analytics::{Assessment, Calendar, Filter, Outlook, Report, ReportYear, Window, assess, settings_for};
+use compile::load_and_check;
+use model::CapacitySettings;
+use model::bundle::Site;
+use views::format::{format_hours, format_percent};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         return Ok(1);
     }
     // Through the bundle, exactly as the browser sees the data.
-    let site = Site::from_repo(&repo);
+    let site = compile::site_of(&repo);
     let filter = filter(&args, &site, as_of)?;
     let report = Report::filtered(&site, as_of, &filter);
     // The capacity page's reading of every series, as of the same day.
@@ -120,7 +120,7 @@ impl CapacityLine {
 fn filter(args: &Args, site: &Site, as_of: NaiveDate) -> Result<Filter, String> {
     let mut filter = Filter::default_for(as_of);
     let until = args.until.unwrap_or(as_of);
-    let since = args.since.unwrap_or(Window::ending(until, crate::analytics::DEFAULT_WINDOW_DAYS).since);
+    let since = args.since.unwrap_or(Window::ending(until, analytics::DEFAULT_WINDOW_DAYS).since);
     if since > until {
         return Err(format!("--since {since} is after --until {until}"));
     }

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use crate::compile::load_and_check;
-use crate::search::{self, Facet, Index, MANIFEST_FILE, Query};
+use compile::load_and_check;
+use search::{self, Facet, Index, MANIFEST_FILE, Query};
 
 #[derive(clap::Args)]
 pub struct Args {

@@ -38,7 +38,7 @@ pub fn generate(plan: &Plan, out: &Path) -> io::Result<usize> {
     let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
     let mut written = 0;
     std::fs::create_dir_all(out)?;
-    let config = out.join(crate::ingest::CONFIG_FILE);
+    let config = out.join(ingest::CONFIG_FILE);
     if !config.exists() {
         std::fs::write(&config, documents::config())?;
         written += 1;

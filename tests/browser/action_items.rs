@@ -4,17 +4,16 @@
 use crate::support::browser::Browser;
 use crate::support::root;
 use crate::support::site::{built_site, serve};
+use analytics::{Report, action_item_rows, action_item_stats};
 use chrono::NaiveDate;
-use firebreak::analytics::{Report, action_item_rows, action_item_stats};
-use firebreak::bundle::Site;
-use firebreak::compile::load_and_check;
-use firebreak::display::format_percent;
+use compile::load_and_check;
+use views::format::format_percent;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn page_figures_equal_the_report_and_filters_recompute_them() {
     let as_of = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let (repo, _) = load_and_check(root(), crate::support::AS_OF);
-    let site = Site::from_repo(&repo);
+    let site = compile::site_of(&repo);
     let report = Report::compute(&site, as_of);
     let s = &report.action_items.stats;
     let base = serve(built_site());

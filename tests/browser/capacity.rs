@@ -1,10 +1,10 @@
 //! The capacity page: every series forecast in the browser, read the way the shared
 //! analytics read it natively, and what-ifs that move the dates as they should.
 
+use analytics::{Calendar, Status, assess, settings_for};
 use chrono::NaiveDate;
+use compile::load_and_check;
 use fantoccini::Locator;
-use firebreak::analytics::{Calendar, Status, assess, settings_for};
-use firebreak::compile::load_and_check;
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};

@@ -1,11 +1,10 @@
 //! The monthly digest shows what the analytics compute for that month, and moves between
 //! months.
 
+use analytics::{Prepared, digest};
 use chrono::NaiveDate;
-use firebreak::analytics::{Prepared, digest};
-use firebreak::bundle::Site;
-use firebreak::compile::load_and_check;
-use firebreak::display::{format_change, format_figure};
+use compile::load_and_check;
+use views::format::{format_change, format_figure};
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};
@@ -14,7 +13,7 @@ use crate::support::{AS_OF, root};
 #[tokio::test(flavor = "multi_thread")]
 async fn a_month_of_postmortems_action_items_and_dora_change() {
     let (repo, _) = load_and_check(root(), AS_OF);
-    let site = Site::from_repo(&repo);
+    let site = compile::site_of(&repo);
     let october = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
     let expected = digest(&site, &Prepared::new(&site), october, AS_OF);
     assert!(expected.postmortems.len() >= 2, "the example has postmortems in October");

@@ -1,8 +1,8 @@
 //! The DORA page recomputes in the browser when a filter changes, and shows exactly what
 //! `firebreak report --json` computes for the same filter.
 
-use firebreak::analytics::Report;
-use firebreak::display::{format_hours, format_percent};
+use analytics::Report;
+use views::format::{format_hours, format_percent};
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};

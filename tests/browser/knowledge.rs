@@ -1,9 +1,8 @@
 //! Links across the knowledge base: alerts to runbooks, services to everything about them,
 //! recurring incidents marked, and runbooks made for the engineer at 3 AM.
 
-use firebreak::analytics::recurring;
-use firebreak::bundle::Site;
-use firebreak::compile::load_and_check;
+use analytics::recurring;
+use compile::load_and_check;
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};
@@ -40,7 +39,7 @@ async fn alerts_services_patterns_and_copyable_commands() {
     }
 
     // A recurrence is marked on the later postmortem.
-    let site = Site::from_repo(&repo);
+    let site = compile::site_of(&repo);
     let pattern =
         recurring(&site.postmortems).into_iter().find(|p| p.service.is_some()).expect("the example has a recurrence");
     let (second, _) = &pattern.occurrences[1];

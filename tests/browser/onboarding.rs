@@ -1,10 +1,9 @@
 //! The onboarding page: the curated list and the impact ranking the compiler and analytics
 //! give, ticks that survive a reload, and glossary links from documents.
 
-use firebreak::analytics::most_impactful;
-use firebreak::bundle::Site;
-use firebreak::compile::load_and_check;
-use firebreak::model::DocumentRef;
+use analytics::most_impactful;
+use compile::load_and_check;
+use model::DocumentRef;
 use serde_json::json;
 
 use crate::support::browser::Browser;
@@ -14,7 +13,7 @@ use crate::support::{AS_OF, root};
 #[tokio::test(flavor = "multi_thread")]
 async fn reading_list_ranking_progress_and_glossary_links() {
     let (repo, _) = load_and_check(root(), AS_OF);
-    let site = Site::from_repo(&repo);
+    let site = compile::site_of(&repo);
     let base = serve(built_site());
     let browser = Browser::start().await;
 
@@ -44,7 +43,14 @@ async fn reading_list_ranking_progress_and_glossary_links() {
         .collect();
     assert_eq!(ranked, titles);
     let reason = browser.text(".impact-list li .reason").await;
-    assert!(reason.starts_with(&format!("Impact {:.0}: {}", scores[0].score, scores[0].reasons[0].label)), "{reason}");
+    assert!(
+        reason.starts_with(&format!(
+            "Impact {:.0}: {}",
+            scores[0].score,
+            views::format::impact_reason(&scores[0].reasons[0].why)
+        )),
+        "{reason}"
+    );
 
     // Ticks survive a reload.
     let total = browser.attribute(".progress-summary", "data-total").await;

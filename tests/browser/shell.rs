@@ -3,11 +3,10 @@
 use crate::support::browser::Browser;
 use crate::support::root;
 use crate::support::site::{built_site, serve};
-use firebreak::analytics::Report;
-use firebreak::bundle::Site;
-use firebreak::compile::load_and_check;
-use firebreak::display::{format_hours, format_percent};
-use firebreak::model::ActionStatus;
+use analytics::Report;
+use compile::load_and_check;
+use model::ActionStatus;
+use views::format::{format_hours, format_percent};
 
 const POSTMORTEM: &str = "2026-06-12-checkout-payment-timeouts";
 
@@ -32,7 +31,7 @@ async fn deep_links_and_the_dashboard_render_the_compiled_repo() {
     // The dashboard shows what the shared analytics compute for today.
     browser.goto(&format!("{base}/")).await;
     let text = browser.wait_for_text("Change failure rate").await;
-    let report = Report::compute(&Site::from_repo(&repo), chrono::Utc::now().date_naive());
+    let report = Report::compute(&compile::site_of(&repo), chrono::Utc::now().date_naive());
     for expected in [
         format!("{}\nPostmortems", report.counts.postmortems),
         format!("{}\nRunbooks", report.counts.runbooks),

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::model::{ActionStatus, Severity};
+use model::{ActionStatus, Severity};
 
 #[derive(Properties, PartialEq)]
 pub struct SeverityProps {

@@ -2,7 +2,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::app::data::Load;
-use crate::model::TextColumn;
+use model::TextColumn;
 
 /// A deployment's id in a table cell: known already, looked up in the ids once they have
 /// loaded, or a placeholder until then (with the reason if they failed to load).

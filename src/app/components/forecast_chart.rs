@@ -2,9 +2,9 @@ use chrono::{DateTime, Utc};
 use plotters::prelude::*;
 use yew::prelude::*;
 
-use crate::analytics::forecast::Forecast;
 use crate::app::shared::Shared;
-use crate::model::SeriesPoint;
+use analytics::forecast::Forecast;
+use model::SeriesPoint;
 
 #[derive(Properties, PartialEq)]
 pub struct ForecastChartProps {

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::model::{ActionItem, ActionKind};
+use model::{ActionItem, ActionKind};
 
 #[derive(Properties, PartialEq)]
 pub struct ItemExtrasProps {

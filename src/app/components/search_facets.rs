@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::search::{Facet, FacetCount};
+use search::{Facet, FacetCount};
 
 #[derive(Properties, PartialEq)]
 pub struct SearchFacetsProps {

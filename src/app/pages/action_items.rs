@@ -4,14 +4,14 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::postmortem::ItemQuery;
-use crate::analytics::{ActionItemRow, GroupStats, NO_TEAM, action_item_rows, action_item_stats, group_by, trend};
 use crate::app::components::{ActionStatusBadge, BarChart, Card, FilterSelect, ItemExtras, SeverityBadge};
 use crate::app::data::{now_ms, today, use_site};
 use crate::app::query::query_setter;
 use crate::app::route::Route;
-use crate::bundle::Site;
-use crate::display::format_percent;
-use crate::model::{ActionStatus, Severity};
+use analytics::{ActionItemRow, GroupStats, NO_TEAM, action_item_rows, action_item_stats, group_by, trend};
+use model::bundle::Site;
+use model::{ActionStatus, Severity};
+use views::format::format_percent;
 
 /// Filters, sort and "as of" live in the URL: `?owner=@priya` is a person's own view, and
 /// any view can be shared.

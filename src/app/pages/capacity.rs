@@ -4,16 +4,16 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::analytics::forecast::Forecast;
-use crate::analytics::{Calendar, Outlook, Plan, Status, assess, outlook, settings_for, with_growth};
 use crate::app::components::{AnchorLink, ForecastChart, Problem};
 use crate::app::data::{Load, now_ms, timed, today, use_document, use_site};
 use crate::app::query::query_setter;
 use crate::app::route::Route;
 use crate::app::shared::Shared;
-use crate::bundle::SERIES_FILE;
-use crate::display::format_percent;
-use crate::model::{CapacitySettings, Series, SeriesPoint};
+use analytics::forecast::Forecast;
+use analytics::{Calendar, Outlook, Plan, Status, assess, outlook, settings_for, with_growth};
+use model::bundle::SERIES_FILE;
+use model::{CapacitySettings, Series, SeriesPoint};
+use views::format::format_percent;
 
 /// The what-ifs, in the URL so a scenario can be shared. Empty means "as configured".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

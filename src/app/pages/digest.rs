@@ -2,12 +2,12 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::analytics::{Digest, ItemRef, Prepared, digest, digest_months, first_of};
 use crate::app::components::{Card, Problem, SeverityBadge};
 use crate::app::data::{today, use_site};
 use crate::app::route::Route;
-use crate::bundle::Site;
-use crate::display::{format_change, format_figure};
+use analytics::{Digest, ItemRef, Prepared, digest, digest_months, first_of};
+use model::bundle::Site;
+use views::format::{format_change, format_figure};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

@@ -2,11 +2,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::dora_filters::{DoraFilters, DoraQuery};
-use crate::analytics::{DoraLevel, Figures, Prepared, Report, week_label};
 use crate::app::components::{BarChart, Problem, deploy_id_cell};
 use crate::app::data::{now_ms, timed, today, use_deploy_ids, use_site};
 use crate::app::route::Route;
-use crate::display::{format_hours, format_percent};
+use analytics::{DoraLevel, Figures, Prepared, Report, week_label};
+use views::format::{format_hours, format_percent};
 
 /// DORA's four keys for the chosen window, services and environment, recomputed in the
 /// browser on every change of filter.

@@ -5,13 +5,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
 
-use crate::analytics::{DEFAULT_ENVIRONMENT, DEFAULT_WINDOW_DAYS, Filter, ReportYear, Window};
+use analytics::{DEFAULT_ENVIRONMENT, DEFAULT_WINDOW_DAYS, Filter, ReportYear, Window};
 use yew_router::prelude::*;
 
 use crate::app::components::FilterSelect;
 use crate::app::query::query_setter;
 use crate::app::route::Route;
-use crate::bundle::Site;
+use model::bundle::Site;
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct DoraQuery {

@@ -1,11 +1,11 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::analytics::{Report, week_label};
 use crate::app::components::{BarChart, Card, SeverityBadge};
 use crate::app::data::{SiteHandle, today, use_site};
 use crate::app::route::Route;
-use crate::display::{format_hours, format_percent};
+use analytics::{Report, week_label};
+use views::format::{format_hours, format_percent};
 
 /// The dashboard: headline counts and figures as of today, the latest postmortems, and a
 /// way into every section.

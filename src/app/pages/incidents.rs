@@ -2,11 +2,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::dora_filters::{DoraFilters, DoraQuery};
-use crate::analytics::{Distribution, Prepared, Report};
 use crate::app::components::BarChart;
 use crate::app::data::{today, use_site};
 use crate::app::route::Route;
-use crate::display::format_hours;
+use analytics::{Distribution, Prepared, Report};
+use views::format::format_hours;
 
 /// Incident response: how long each phase takes, the severity mix, and how often each
 /// service breaks. Medians and p90s, never a mean alone: durations are heavily skewed.

@@ -2,13 +2,14 @@ use std::collections::BTreeSet;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::analytics::{ImpactScore, most_impactful, reading_minutes};
 use crate::app::components::{ProgressCheck, RawHtml, SeverityBadge, use_section_scroll};
 use crate::app::data::use_site;
 use crate::app::progress::use_progress;
 use crate::app::route::Route;
-use crate::bundle::Site;
-use crate::model::{DocumentRef, Stage, Term};
+use analytics::{ImpactScore, most_impactful, reading_minutes};
+use model::bundle::Site;
+use model::{DocumentRef, Stage, Term};
+use views::format::impact_reason;
 
 /// How many of the most impactful postmortems a new hire is asked to read.
 const IMPACTFUL: usize = 5;
@@ -113,7 +114,7 @@ fn ImpactList(props: &ImpactListProps) -> Html {
                 { for props.scores.iter().filter_map(|score| {
                     let pm = site.postmortems.iter().find(|p| p.meta.id == score.id)?;
                     let key = DocumentRef::Postmortem(score.id.clone()).progress_key();
-                    let reasons = score.reasons.iter().map(|r| format!("{} (+{:.0})", r.label, r.points)).collect::<Vec<_>>().join(" · ");
+                    let reasons = score.reasons.iter().map(|r| format!("{} (+{:.0})", impact_reason(&r.why), r.points)).collect::<Vec<_>>().join(" · ");
                     Some(html! {
                         <li data-impact={format!("{:.1}", score.score)}>
                             <ProgressCheck done={props.done.contains(&key)} key_name={key} label={pm.meta.title.clone()} on_toggle={props.on_toggle.clone()} />

@@ -1,9 +1,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::analytics::recurring;
 use crate::app::data::use_site;
 use crate::app::route::Route;
+use analytics::recurring;
 
 /// Classes of incident seen more than once: recurrence means earlier fixes were not enough.
 #[component]

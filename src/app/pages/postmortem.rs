@@ -2,15 +2,15 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::analytics::recurring;
 use crate::app::components::{
     ActionStatusBadge, AnchorLink, ItemExtras, Problem, RawHtml, SeverityBadge, scroll_to, use_section_scroll,
 };
 use crate::app::data::{Load, today, use_document, use_site};
 use crate::app::route::Route;
-use crate::bundle::postmortem_file;
-use crate::display::format_hours;
-use crate::model::{ActionItem, Postmortem, SectionKind};
+use analytics::recurring;
+use model::bundle::postmortem_file;
+use model::{ActionItem, Postmortem, SectionKind};
+use views::format::format_hours;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

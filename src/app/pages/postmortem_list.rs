@@ -6,7 +6,7 @@ use crate::app::components::{FilterSelect, SeverityBadge};
 use crate::app::data::use_site;
 use crate::app::query::query_setter;
 use crate::app::route::Route;
-use crate::model::{PostmortemStatus, PostmortemSummary, Severity};
+use model::{PostmortemStatus, PostmortemSummary, Severity};
 
 /// Filters and sort order live in the URL, so a filtered list can be shared and survives a
 /// reload.

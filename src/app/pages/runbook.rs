@@ -6,8 +6,8 @@ use crate::app::route::Route;
 use super::runbook_list::review_age;
 use crate::app::components::{Problem, RichHtml, use_section_scroll};
 use crate::app::data::{Load, today, use_document, use_site};
-use crate::bundle::{Site, runbook_file};
-use crate::model::{Runbook, RunbookSummary};
+use model::bundle::{Site, runbook_file};
+use model::{Runbook, RunbookSummary};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

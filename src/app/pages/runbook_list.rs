@@ -3,7 +3,7 @@ use yew_router::prelude::*;
 
 use crate::app::data::{today, use_site};
 use crate::app::route::Route;
-use crate::model::RunbookSummary;
+use model::RunbookSummary;
 
 /// Days since the runbook was last reviewed, and whether that exceeds its review period.
 pub fn review_age(rb: &RunbookSummary, as_of: chrono::NaiveDate) -> (i64, bool) {

@@ -13,7 +13,7 @@ use crate::app::data::Load;
 use crate::app::query::SectionQuery;
 use crate::app::route::Route;
 use crate::app::search_client::{Answer, PAGE, answer};
-use crate::search::{Facet, Query, Shown};
+use search::{Facet, Query, Shown};
 
 /// The URL's query: `q` and one key per facet, values separated by commas.
 pub type SearchParams = BTreeMap<String, String>;

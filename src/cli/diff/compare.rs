@@ -6,10 +6,9 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::analytics::{Headline, Report, action_item_headlines, dora_headlines};
-use crate::bundle::Site;
-use crate::diagnostics::{Diagnostic, Diagnostics, Level};
-use crate::model::Repo;
+use analytics::{Headline, Report, action_item_headlines, dora_headlines};
+use ingest::diagnostics::{Diagnostic, Diagnostics, Level};
+use model::Repo;
 
 /// One side of the comparison: a loaded repo, its findings and where it was read from.
 pub struct Side<'a> {
@@ -86,7 +85,7 @@ pub fn compare(before: &Side, after: &Side, as_of: NaiveDate) -> Comparison {
 }
 
 fn report(repo: &Repo, as_of: NaiveDate) -> Report {
-    Report::compute(&Site::from_repo(repo), as_of)
+    Report::compute(&compile::site_of(repo), as_of)
 }
 
 /// (kind, id) → (title, path, source, page) of every document on one side.

@@ -4,8 +4,8 @@
 use std::fmt::Write;
 
 use super::compare::{Change, Comparison};
-use crate::diagnostics::Level;
-use crate::display::{format_change, format_figure};
+use ingest::diagnostics::Level;
+use views::format::{format_change, format_figure};
 
 pub fn render(c: &Comparison) -> String {
     let mut out = String::from("### firebreak: what this change does to the site\n\n");

@@ -8,8 +8,8 @@ mod markdown;
 use chrono::NaiveDate;
 
 use super::Source;
-use crate::compile::load_and_check;
 use compare::{Side, compare};
+use compile::load_and_check;
 
 #[derive(clap::Args)]
 pub struct Args {

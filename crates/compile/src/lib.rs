@@ -1,0 +1,27 @@
+//! The pipeline the CLI runs: load → validate across documents → write the bundle (with
+//! the postmortem feed).
+
+mod feed;
+mod links;
+mod public_url;
+pub mod rules;
+mod site;
+mod write;
+
+use chrono::NaiveDate;
+use std::path::Path;
+
+use ingest::diagnostics::Diagnostics;
+use model::Repo;
+pub use public_url::PublicUrl;
+pub use site::site_of;
+pub use write::write_bundle;
+
+/// Loads the repo at `root` and checks it, file by file and across files. `as_of` is the day
+/// time-based rules (stale runbooks) judge by.
+pub fn load_and_check(root: &Path, as_of: NaiveDate) -> (Repo, Diagnostics) {
+    let (repo, mut diagnostics) = ingest::load(root);
+    diagnostics.extend(links::check(&repo));
+    let diagnostics = rules::run(&rules::Context { repo: &repo, as_of }, diagnostics);
+    (repo, diagnostics)
+}

@@ -1,0 +1,47 @@
+//! `content/alerts.yaml`: the team's alerts, so `check` can ask for a runbook for each.
+//!
+//! ```yaml
+//! - name: CheckoutHighErrorRate
+//!   service: checkout
+//! ```
+
+use std::path::Path;
+
+use super::Labels;
+use super::source_file::SourceFile;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use model::{Alert, RowSource};
+
+pub fn load(path: &Path, labels: &Labels, diagnostics: &mut Diagnostics) -> Vec<Alert> {
+    if !path.exists() {
+        return Vec::new();
+    }
+    let file = match SourceFile::read(path, labels.of(path), None) {
+        Ok(file) => file,
+        Err(d) => {
+            diagnostics.push(d);
+            return Vec::new();
+        }
+    };
+    match serde_yaml_ng::from_str::<Vec<Alert>>(&file.text) {
+        Ok(mut alerts) => {
+            for alert in &mut alerts {
+                let line = file.text.lines().position(|l| l.contains(&alert.name)).map_or(1, |i| i + 1);
+                alert.source = RowSource { path: file.label.clone(), line };
+            }
+            alerts
+        }
+        Err(e) => {
+            let (line, col) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+            diagnostics.push(Diagnostic::error(
+                &file.label,
+                line,
+                col,
+                format!(
+                    "invalid alert list: {e}; write a list of `- name: AlertName` entries (with an optional `service`)"
+                ),
+            ));
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,171 @@
+//! `firebreak.toml`: optional; every key has a default.
+
+use std::path::Path;
+
+use super::source_file::{LineIndex, SourceFile};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use model::Config;
+
+pub const FILE_NAME: &str = "firebreak.toml";
+
+/// Reads the config, or the defaults when the file is absent. Returns `None` on errors,
+/// which are reported: guessing paths from a broken config would drop documents silently.
+pub fn load(root: &Path, label: String, diagnostics: &mut Diagnostics) -> Option<Config> {
+    let path = root.join(FILE_NAME);
+    if !path.exists() {
+        return Some(Config::default());
+    }
+    let file = SourceFile::read(&path, label, None).map_err(|d| diagnostics.push(d)).ok()?;
+    parse(&file.label, &file.text, diagnostics)
+}
+
+pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<Config> {
+    let mut config: Config = match toml::from_str(text) {
+        Ok(config) => config,
+        Err(e) => {
+            let (line, col) = e.span().map_or((1, 1), |span| LineIndex::new(text).position(span.start));
+            diagnostics.push(Diagnostic::error(label, line, col, e.message().to_owned()));
+            return None;
+        }
+    };
+    if config.time_zone.parse::<chrono_tz::Tz>().is_err() {
+        let line = text.lines().position(|l| l.trim_start().starts_with("time_zone")).map_or(1, |i| i + 1);
+        diagnostics.push(Diagnostic::error(
+            label,
+            line,
+            1,
+            format!("unknown time zone `{}`; use an IANA name such as UTC or Europe/Berlin", config.time_zone),
+        ));
+        return None;
+    }
+    config.rule_lines = section_key_lines(text, "rules");
+    config.capacity_lines = capacity_header_lines(text);
+    let mut valid = true;
+    for (series, settings) in &config.capacity {
+        let problem = match (settings.limit, settings.headroom) {
+            (Some(limit), _) if !(limit.is_finite() && limit > 0.0) => {
+                Some(format!("`limit` must be a positive number, not {limit}"))
+            }
+            (_, headroom) if !(0.0..1.0).contains(&headroom) => Some(format!(
+                "`headroom` is a share of the limit kept free, from 0 up to 1 (0.3 is 30 %), not {headroom}"
+            )),
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            let line = config.capacity_lines.get(series).copied().unwrap_or(1);
+            diagnostics.push(Diagnostic::error(label, line, 1, format!("capacity of `{series}`: {problem}")));
+            valid = false;
+        }
+    }
+    valid.then_some(config)
+}
+
+/// The line of each `[capacity.<name>]` header (the name bare or quoted).
+fn capacity_header_lines(text: &str) -> std::collections::BTreeMap<String, usize> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(index, line)| {
+            let name = line.trim().strip_prefix("[capacity.")?.strip_suffix(']')?;
+            Some((name.trim_matches('"').to_owned(), index + 1))
+        })
+        .collect()
+}
+
+/// The line of each `key = …` under `[section]`.
+fn section_key_lines(text: &str, section: &str) -> std::collections::BTreeMap<String, usize> {
+    let header = format!("[{section}]");
+    let mut inside = false;
+    let mut lines = std::collections::BTreeMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            inside = line == header;
+        } else if inside && let Some((key, _)) = line.split_once('=') {
+            lines.insert(key.trim().trim_matches('"').to_owned(), index + 1);
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::WeekStart;
+
+    #[test]
+    fn empty_file_means_defaults() {
+        let mut d = Diagnostics::default();
+        assert_eq!(parse("f.toml", "", &mut d), Some(Config::default()));
+    }
+
+    #[test]
+    fn reads_the_service_catalog() {
+        let mut d = Diagnostics::default();
+        let c =
+            parse("f.toml", "week_start = \"sunday\"\n[services.checkout]\nteam = \"payments\"\ntier = 1\n", &mut d)
+                .unwrap();
+        assert_eq!(c.week_start, WeekStart::Sunday);
+        assert_eq!(c.services["checkout"].team, "payments");
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_zones_are_located() {
+        let mut d = Diagnostics::default();
+        assert!(parse("f.toml", "title = \"x\"\ntitel = \"y\"\n", &mut d).is_none());
+        assert!(parse("f.toml", "title = \"x\"\ntime_zone = \"Mars/Base\"\n", &mut d).is_none());
+        let found = d.sorted();
+        assert_eq!((found[0].line, found[0].col), (2, 1));
+        assert!(found[0].message.contains("titel"), "{}", found[0].message);
+        assert_eq!(found[1].line, 2);
+        assert!(found[1].message.contains("Mars/Base"));
+    }
+}
+
+#[cfg(test)]
+mod capacity_tests {
+    use super::*;
+    use model::{Aggregate, Resample};
+
+    #[test]
+    fn reads_capacity_settings_with_defaults_and_resampling() {
+        let mut d = Diagnostics::default();
+        let text = "[capacity.checkout-cpu-cores]\nunit = \"cores\"\nlimit = 64\nresample = \"1h max\"\n";
+        let c = parse("f.toml", text, &mut d).unwrap();
+        let settings = &c.capacity["checkout-cpu-cores"];
+        assert_eq!(settings.limit, Some(64.0));
+        assert_eq!(settings.headroom, 0.3);
+        assert_eq!(settings.lead_time_days, 30);
+        assert_eq!(settings.horizon_days(), 120, "four lead times when longer than 90 days");
+        assert_eq!(settings.resample, Some(Resample { seconds: 3600, aggregate: Aggregate::Max }));
+    }
+
+    #[test]
+    fn bad_capacity_settings_name_the_series_and_line() {
+        let mut d = Diagnostics::default();
+        assert!(parse("f.toml", "title = \"x\"\n[capacity.disk]\nlimit = 100\nheadroom = 30\n", &mut d).is_none());
+        assert!(parse("f.toml", "[capacity.disk]\nresample = \"hourly\"\n", &mut d).is_none());
+        let found = d.sorted();
+        assert_eq!(found[0].line, 2);
+        assert!(found[0].message.contains("capacity of `disk`: `headroom` is a share"), "{}", found[0].message);
+        assert!(found[1].message.contains("`hourly` is not a resampling"), "{}", found[1].message);
+    }
+}
+
+#[cfg(test)]
+mod policy_tests {
+    use super::*;
+    use model::Severity;
+
+    #[test]
+    fn reads_people_and_the_action_item_policy() {
+        let mut d = Diagnostics::default();
+        let text = "[people]\n\"@priya\" = \"payments\"\n[action_items]\ndue_within_days = { SEV1 = 10, SEV3 = 60 }\nmax_per_postmortem = 4\n";
+        let c = parse("f.toml", text, &mut d).unwrap();
+        assert_eq!(c.people["@priya"], "payments");
+        assert_eq!(c.action_items.due_within_days[&Severity::Sev1], 10);
+        assert_eq!(c.action_items.due_within_days.get(&Severity::Sev2), None, "a given table replaces the default");
+        assert_eq!(c.action_items.max_per_postmortem, 4);
+        assert_eq!(c.action_items.due_soon_days, 14);
+        assert!(parse("f.toml", "[action_items]\ndue_within_days = { SEV9 = 1 }\n", &mut d).is_none());
+    }
+}

@@ -1,0 +1,302 @@
+//! YAML front matter: split it from the body, then read it into a typed struct reporting
+//! every problem — syntax, unknown keys (with the closest known key), wrong types — at the
+//! line of the offending key.
+
+use serde::de::DeserializeOwned;
+use serde_yaml_ng::{Mapping, Value};
+use std::collections::BTreeMap;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// A document split at its `---` fences.
+#[derive(Debug, PartialEq)]
+pub struct Split<'a> {
+    pub yaml: &'a str,
+    /// 1-based line of the first YAML line (the line after the opening `---`).
+    pub yaml_line: usize,
+    pub body: &'a str,
+    /// 1-based line where the body starts.
+    pub body_line: usize,
+}
+
+pub fn split<'a>(label: &str, text: &'a str) -> Result<Split<'a>, Diagnostic> {
+    let missing = || {
+        Diagnostic::error(
+            label,
+            1,
+            1,
+            "missing front matter: the file must start with a `---` line, the YAML keys, and a closing `---` line",
+        )
+    };
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().ok_or_else(missing)?;
+    if first.trim_end() != "---" {
+        return Err(missing());
+    }
+    let yaml_start = first.len();
+    let mut offset = yaml_start;
+    for (index, line) in lines.enumerate() {
+        if matches!(line.trim_end(), "---" | "...") {
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                body: &text[offset + line.len()..],
+                body_line: index + 3,
+            });
+        }
+        offset += line.len();
+    }
+    Err(Diagnostic::error(label, 1, 1, "front matter is never closed: add a `---` line after the last key"))
+}
+
+/// Reads the front matter into `T`. `known_keys` are the keys `T` accepts; anything else is
+/// reported rather than silently ignored. Returns `None` when any error was found.
+pub fn parse<T: DeserializeOwned>(
+    label: &str,
+    split: &Split,
+    known_keys: &[&str],
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
+    let mut mapping = match serde_yaml_ng::from_str::<Value>(split.yaml) {
+        Ok(Value::Mapping(mapping)) => mapping,
+        Ok(Value::Null) => Mapping::new(),
+        Ok(_) => {
+            diagnostics.push(Diagnostic::error(
+                label,
+                split.yaml_line,
+                1,
+                "front matter must be a set of `key: value` lines",
+            ));
+            return None;
+        }
+        Err(e) => {
+            let (line, col) = e.location().map_or((0, 1), |l| (l.line() - 1, l.column()));
+            diagnostics.push(Diagnostic::error(
+                label,
+                split.yaml_line + line,
+                col,
+                format!("invalid YAML: {}", strip_location(&e.to_string())),
+            ));
+            return None;
+        }
+    };
+    let key_lines = top_level_key_lines(split.yaml, split.yaml_line);
+    let line_of = |key: &str| key_lines.get(key).copied().unwrap_or(split.yaml_line);
+    let mut ok = true;
+
+    let unknown: Vec<Value> =
+        mapping.keys().filter(|k| !k.as_str().is_some_and(|k| known_keys.contains(&k))).cloned().collect();
+    for key in unknown {
+        mapping.remove(&key);
+        ok = false;
+        let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_owned);
+        let mut message = format!("unknown key `{name}`");
+        match closest(&name, known_keys) {
+            Some(suggestion) => message.push_str(&format!("; did you mean `{suggestion}`?")),
+            None => message.push_str(&format!("; known keys: {}", known_keys.join(", "))),
+        }
+        diagnostics.push(Diagnostic::error(label, line_of(&name), 1, message));
+    }
+
+    // Deserialise, and on a bad value report it, drop that key and try again, so every
+    // bad value of the file is reported in one run.
+    let mut removed: Vec<String> = Vec::new();
+    loop {
+        match serde_path_to_error::deserialize::<_, T>(Value::Mapping(mapping.clone())) {
+            Ok(value) => return ok.then_some(value),
+            Err(e) => {
+                let field = e.path().iter().next().map(|segment| segment.to_string());
+                let inner = strip_location(&e.inner().to_string());
+                match field.filter(|f| mapping.contains_key(f.as_str())) {
+                    Some(field) => {
+                        let raw = mapping.get(field.as_str()).map(describe).unwrap_or_default();
+                        diagnostics.push(Diagnostic::error(
+                            label,
+                            line_of(&field),
+                            1,
+                            format!("`{field}`: {}", explain(&field, &raw, &inner)),
+                        ));
+                        mapping.remove(field.as_str());
+                        removed.push(field);
+                        ok = false;
+                    }
+                    None => {
+                        let missing =
+                            inner.strip_prefix("missing field ").map(|name| name.trim_matches('`').to_owned());
+                        // A key dropped above for its bad value is reported already.
+                        if !missing.as_ref().is_some_and(|name| removed.contains(name)) {
+                            let message = match missing {
+                                Some(name) => format!("missing required key `{name}`"),
+                                None => inner,
+                            };
+                            diagnostics.push(Diagnostic::error(
+                                label,
+                                split.yaml_line.saturating_sub(1).max(1),
+                                1,
+                                message,
+                            ));
+                        }
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The file line of each top-level key, for diagnostics about values found later on.
+pub fn key_lines(split: &Split) -> BTreeMap<String, usize> {
+    top_level_key_lines(split.yaml, split.yaml_line)
+}
+
+/// Ids and slugs become file names and URL segments, so they are kept to a safe alphabet.
+pub fn check_id(label: &str, line: usize, what: &str, id: &str, diagnostics: &mut Diagnostics) -> bool {
+    let ok = !id.is_empty()
+        && !id.starts_with('.')
+        && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if !ok {
+        diagnostics.push(Diagnostic::error(
+            label,
+            line,
+            1,
+            format!("{what} `{id}` may use only letters, digits, `-`, `_` and `.`, and must not start with `.`"),
+        ));
+    }
+    ok
+}
+
+/// Known-key lists come from the struct itself, so the list can never drift from it.
+pub fn keys_of<T: DeserializeOwned>() -> &'static [&'static str] {
+    serde_aux::serde_introspection::serde_introspect::<T>()
+}
+
+/// The nearest known key, when it is near enough to be a plausible typo.
+pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::normalized_damerau_levenshtein(name, c), *c))
+        .filter(|(score, _)| *score >= 0.6)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Top-level keys start in column 1; that is enough to find the line of each.
+fn top_level_key_lines(yaml: &str, first_line: usize) -> BTreeMap<String, usize> {
+    let mut lines = BTreeMap::new();
+    for (index, line) in yaml.lines().enumerate() {
+        if line.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        if let Some((key, _)) = line.split_once(':') {
+            let key = key.trim().trim_matches(['"', '\'']);
+            lines.entry(key.to_owned()).or_insert(first_line + index);
+        }
+    }
+    lines
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        other => serde_yaml_ng::to_string(other).unwrap_or_default().trim().to_owned(),
+    }
+}
+
+/// Replaces the terse messages of date parsers with what the writer should type.
+fn explain(field: &str, raw: &str, inner: &str) -> String {
+    if field.ends_with("_at") && !inner.contains("invalid type") {
+        format!("`{raw}` is not an RFC 3339 timestamp with a time zone, such as 2026-06-12T14:02:00Z")
+    } else if (field == "date" || field == "last_reviewed") && !inner.contains("invalid type") {
+        format!("`{raw}` is not a date in the form YYYY-MM-DD")
+    } else if field == "severity" {
+        format!("`{raw}` is not a severity; use SEV1, SEV2, SEV3 or SEV4")
+    } else if field == "status" {
+        format!("`{raw}` is not a status; use draft, in-review or final")
+    } else {
+        inner.to_owned()
+    }
+}
+
+/// serde_yaml_ng appends "at line N column M"; the diagnostic already says where.
+fn strip_location(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::PostmortemMeta;
+
+    fn parse_meta(text: &str) -> (Option<PostmortemMeta>, Vec<Diagnostic>) {
+        let mut diagnostics = Diagnostics::default();
+        let split = split("pm.md", text).unwrap();
+        let meta = parse::<PostmortemMeta>("pm.md", &split, keys_of::<PostmortemMeta>(), &mut diagnostics);
+        (meta, diagnostics.sorted())
+    }
+
+    #[test]
+    fn splits_front_matter_and_body_with_line_numbers() {
+        let split = split("x.md", "---\ntitle: A\n---\n\n## Summary\n").unwrap();
+        assert_eq!(split.yaml, "title: A\n");
+        assert_eq!(split.body, "\n## Summary\n");
+        assert_eq!(split.body_line, 4);
+    }
+
+    #[test]
+    fn missing_or_unclosed_front_matter_is_an_error() {
+        assert!(split("x.md", "# Title\n").unwrap_err().message.contains("missing front matter"));
+        assert!(split("x.md", "---\ntitle: A\n").unwrap_err().message.contains("never closed"));
+        assert!(split("x.md", "").is_err());
+    }
+
+    #[test]
+    fn reads_a_valid_postmortem_header() {
+        let (meta, diagnostics) = parse_meta(
+            "---\ntitle: Outage\ndate: 2026-06-12\nseverity: SEV2\nstatus: final\nservices: [checkout]\nstarted_at: 2026-06-12T14:02:00Z\n---\n",
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let meta = meta.unwrap();
+        assert_eq!(meta.title, "Outage");
+        assert_eq!(meta.services, ["checkout"]);
+        assert_eq!(meta.started_at.unwrap().to_rfc3339(), "2026-06-12T14:02:00+00:00");
+    }
+
+    #[test]
+    fn unknown_key_names_its_line_and_the_closest_key() {
+        let (meta, diagnostics) = parse_meta("---\ntitle: Outage\ndate: 2026-06-12\nsevrity: SEV2\n---\n");
+        assert!(meta.is_none());
+        let unknown = diagnostics.iter().find(|d| d.message.contains("unknown key")).unwrap();
+        assert_eq!(unknown.line, 4);
+        assert!(unknown.message.contains("did you mean `severity`"), "{}", unknown.message);
+    }
+
+    #[test]
+    fn every_bad_value_is_reported_not_only_the_first() {
+        let (meta, diagnostics) =
+            parse_meta("---\ntitle: Outage\ndate: 12/06/2026\nseverity: SEV9\nstarted_at: 2026-06-12 14:02\n---\n");
+        assert!(meta.is_none());
+        let lines: Vec<usize> = diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [3, 4, 5], "{diagnostics:?}");
+        assert!(diagnostics[0].message.contains("YYYY-MM-DD"));
+        assert!(diagnostics[1].message.contains("SEV9"));
+        assert!(diagnostics[2].message.contains("time zone"));
+    }
+
+    #[test]
+    fn invalid_yaml_points_into_the_file() {
+        let (meta, diagnostics) = parse_meta("---\ntitle: Outage\nservices: [checkout\n---\n");
+        assert!(meta.is_none());
+        assert_eq!(diagnostics.len(), 1);
+        assert!(diagnostics[0].message.starts_with("invalid YAML"));
+        assert!(diagnostics[0].line >= 3, "{diagnostics:?}");
+    }
+
+    #[test]
+    fn missing_required_key_is_named() {
+        let (_, diagnostics) = parse_meta("---\ndate: 2026-06-12\nseverity: SEV2\n---\n");
+        assert!(diagnostics[0].message.contains("missing required key `title`"), "{diagnostics:?}");
+    }
+}

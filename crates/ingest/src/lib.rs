@@ -1,0 +1,277 @@
+//! Reading a source repo into the [`Repo`] model, collecting every problem on the way.
+//!
+//! Every file under the configured directories is either read into the model or reported:
+//! nothing is skipped silently.
+
+mod action_items;
+mod alerts;
+mod config;
+pub mod diagnostics;
+mod exports;
+mod facts;
+mod front_matter;
+mod markdown;
+mod onboarding;
+mod postmortem;
+mod prometheus;
+mod runbook;
+mod source_file;
+mod table;
+mod terms;
+mod timeline;
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+pub use config::FILE_NAME as CONFIG_FILE;
+pub use front_matter::closest;
+pub use markdown::slug;
+use model::{Config, Metrics, Repo, Series};
+pub use source_file::MAX_DOCUMENT_BYTES;
+
+/// Loads the repo at `root`. Documents with errors are left out of the returned repo, and
+/// each of their errors is in the diagnostics, so a caller that refuses to build on errors
+/// never publishes a site with a document missing.
+pub fn load(root: &Path) -> (Repo, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let labels = Labels { root };
+    let Some(config) = config::load(root, labels.of(&root.join(CONFIG_FILE)), &mut diagnostics) else {
+        return (Repo::default(), diagnostics);
+    };
+    // The onboarding file first: documents link the first use of its glossary's terms.
+    let onboarding_label = labels.of(&root.join(&config.paths.onboarding));
+    let draft = onboarding::read(root, &config.paths.onboarding, onboarding_label, &mut diagnostics);
+    let terms = terms::Terms::new(&draft.onboarding.glossary);
+    let postmortems = load_documents(&labels, &config.paths.postmortems, &terms, &mut diagnostics, postmortem::parse);
+    let runbooks = load_documents(&labels, &config.paths.runbooks, &terms, &mut diagnostics, runbook::parse);
+    let onboarding = draft.resolve(|path| labels.of(&root.join(path)), &postmortems, &runbooks, &mut diagnostics);
+    let metrics = load_metrics(&labels, &root.join(&config.paths.metrics), &mut diagnostics);
+    diagnostics.extend(capacity_without_series(&config, &metrics, &labels.of(&root.join(CONFIG_FILE))));
+    let alerts = alerts::load(&root.join(&config.paths.alerts), &labels, &mut diagnostics);
+    (Repo { config, postmortems, runbooks, metrics, alerts, onboarding }, diagnostics)
+}
+
+/// Paths in diagnostics are the repo root as the user gave it joined with the file's path,
+/// so they can be clicked in a terminal and match GitHub annotations when run from the root.
+struct Labels<'a> {
+    root: &'a Path,
+}
+
+impl Labels<'_> {
+    fn of(&self, path: &Path) -> String {
+        let shown = if self.root == Path::new(".") { path.strip_prefix(self.root).unwrap_or(path) } else { path };
+        shown.to_string_lossy().replace('\\', "/")
+    }
+}
+
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    files
+}
+
+type DocumentParser<T> = fn(&str, &str, &str, &terms::Terms, &mut Diagnostics) -> Option<T>;
+
+/// Reads every document under `dir`, in parallel: parsing and sanitising is the bulk of a
+/// build. Results keep the sorted file order, so output is the same on every run.
+fn load_documents<T: Send>(
+    labels: &Labels,
+    dir: &str,
+    terms: &terms::Terms,
+    diagnostics: &mut Diagnostics,
+    parse: DocumentParser<T>,
+) -> Vec<T> {
+    use rayon::prelude::*;
+    let results: Vec<(Option<T>, Diagnostics)> = files_under(&labels.root.join(dir))
+        .par_iter()
+        .map(|path| {
+            let mut found = Diagnostics::default();
+            let label = labels.of(path);
+            if path.extension().and_then(|e| e.to_str()) != Some("md") {
+                found.push(Diagnostic::error(
+                    &label,
+                    1,
+                    1,
+                    format!("`{dir}/` holds Markdown documents only; move this file elsewhere or rename it to .md"),
+                ));
+                return (None, found);
+            }
+            let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let document = match source_file::SourceFile::read(path, label, Some(MAX_DOCUMENT_BYTES)) {
+                Ok(file) => parse(&file.label, &id, &file.text, terms, &mut found),
+                Err(d) => {
+                    found.push(d);
+                    None
+                }
+            };
+            (document, found)
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(results.len());
+    for (document, found) in results {
+        documents.extend(document);
+        diagnostics.extend(found);
+    }
+    documents
+}
+
+/// The export each file name stands for.
+enum Export {
+    Deployments(table::Format),
+    Changes(table::Format),
+    Incidents(table::Format),
+    Series(String, table::Format),
+    /// A Prometheus `query_range` response: one series per label set.
+    Prometheus(String),
+}
+
+/// The export at `relative` (a path under the metrics folder), if it is one.
+fn export_of(relative: &str) -> Option<Export> {
+    let (stem, extension) = relative.rsplit_once('.')?;
+    let series = stem.strip_prefix("series/").filter(|name| !name.contains('/')).map(str::to_owned);
+    if extension == "json" {
+        return series.map(Export::Prometheus);
+    }
+    let format = table::Format::of(relative)?;
+    Some(match stem {
+        "deployments" => Export::Deployments(format),
+        "changes" => Export::Changes(format),
+        "incidents" => Export::Incidents(format),
+        _ => Export::Series(series?, format),
+    })
+}
+
+fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> Metrics {
+    let mut metrics = Metrics::default();
+    for path in files_under(dir) {
+        let label = labels.of(&path);
+        let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let Some(export) = export_of(&relative) else {
+            diagnostics.push(unknown_export(&label));
+            continue;
+        };
+        let file = match source_file::SourceFile::read(&path, label, None) {
+            Ok(file) => file,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let (label, text) = (file.label.as_str(), file.text.as_str());
+        let before = diagnostics.len();
+        // A JSON export is often one line: there the column tells its samples apart.
+        let by_column = matches!(export, Export::Prometheus(_));
+        match export {
+            Export::Deployments(format) => {
+                let rows = table::read(label, text, format, &exports::DEPLOYMENT_COLUMNS, diagnostics);
+                metrics.deployments.extend(exports::deployments(label, &rows, diagnostics));
+            }
+            Export::Changes(format) => {
+                let rows = table::read(label, text, format, &exports::CHANGE_COLUMNS, diagnostics);
+                metrics.changes.extend(exports::changes(label, &rows, diagnostics));
+            }
+            Export::Incidents(format) => {
+                let rows = table::read(label, text, format, &exports::INCIDENT_COLUMNS, diagnostics);
+                metrics.incidents.extend(exports::incidents(label, &rows, diagnostics));
+            }
+            series => metrics.series.extend(read_series(series, label, text, diagnostics)),
+        }
+        // Every row a problem left out is counted, once however many problems it had.
+        let mut lines: Vec<(usize, usize)> = diagnostics
+            .iter()
+            .skip(before)
+            .filter(|d| d.rule.as_deref() == Some(table::ROW_RULE))
+            .map(|d| (d.line, if by_column { d.col } else { 0 }))
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        if !lines.is_empty() {
+            *metrics.excluded.entry(format!("unreadable rows of {relative}")).or_insert(0) += lines.len();
+        }
+    }
+    metrics
+}
+
+/// `[capacity.<name>]` settings that no series (nor series file) has: a typo would leave a
+/// series without its limit, silently.
+fn capacity_without_series(config: &Config, metrics: &Metrics, label: &str) -> Diagnostics {
+    let mut names: Vec<String> = metrics.series.iter().map(|s| s.name.clone()).collect();
+    names.extend(metrics.series.iter().filter_map(|s| s.file_stem().map(str::to_owned)));
+    let known: Vec<&str> = names.iter().map(String::as_str).collect();
+    let mut found = Diagnostics::default();
+    for name in config.capacity.keys().filter(|n| !known.contains(&n.as_str())) {
+        let hint = closest(name, &known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+        let line = config.capacity_lines.get(name).copied().unwrap_or(1);
+        found.push(
+            Diagnostic::error(label, line, 1, format!("[capacity.{name}] names no series of the metrics folder{hint}"))
+                .rule("link"),
+        );
+    }
+    found
+}
+
+/// The series of a series export (other exports have none).
+fn read_series(export: Export, label: &str, text: &str, diagnostics: &mut Diagnostics) -> Vec<Series> {
+    let before = diagnostics.len();
+    match export {
+        Export::Series(name, format) => {
+            let rows = table::read(label, text, format, &exports::SERIES_COLUMNS, diagnostics);
+            let samples = exports::series_samples(label, &rows, diagnostics);
+            exports::series_warnings(label, "", "row", &samples, diagnostics);
+            let problems = exports::problems(diagnostics.iter().skip(before), "; the row is left out");
+            let points = samples.into_iter().map(|s| s.point).collect();
+            vec![Series { name, points, path: label.to_owned(), problems }]
+        }
+        Export::Prometheus(name) => prometheus::read(&name, label, text, diagnostics),
+        Export::Deployments(_) | Export::Changes(_) | Export::Incidents(_) => Vec::new(),
+    }
+}
+
+/// One series file on its own, outside a repo (`firebreak forecast --series FILE`): a
+/// `timestamp,value` CSV (or JSON Lines) or a Prometheus export, named after the file.
+pub fn read_series_file(path: &Path) -> (Vec<Series>, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let label = path.to_string_lossy().replace('\\', "/");
+    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let Some(export) = export_of(&format!("series/{name}.{}", path.extension().unwrap_or_default().to_string_lossy()))
+    else {
+        diagnostics.push(Diagnostic::error(
+            &label,
+            1,
+            1,
+            "a series is a .csv or .jsonl of `timestamp,value`, or a Prometheus query_range .json",
+        ));
+        return (Vec::new(), diagnostics);
+    };
+    let series = match source_file::SourceFile::read(path, label, None) {
+        Ok(file) => read_series(export, &file.label, &file.text, &mut diagnostics),
+        Err(d) => {
+            diagnostics.push(d);
+            Vec::new()
+        }
+    };
+    (series, diagnostics)
+}
+
+fn unknown_export(label: &str) -> Diagnostic {
+    Diagnostic::error(
+        label,
+        1,
+        1,
+        "not a known metrics export: expected deployments, changes or incidents (.csv or .jsonl), series/<name>.csv, \
+         or series/<name>.json (a Prometheus query_range response)",
+    )
+}
+
+/// The config alone, for commands that only need paths (such as `new`).
+pub fn load_config(root: &Path) -> Result<Config, Diagnostics> {
+    let mut diagnostics = Diagnostics::default();
+    let labels = Labels { root };
+    config::load(root, labels.of(&root.join(CONFIG_FILE)), &mut diagnostics).ok_or(diagnostics)
+}

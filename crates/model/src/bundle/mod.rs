@@ -1,0 +1,66 @@
+//! The data the compiler writes and the app loads: `site.json` and `deploys.bin` fetched
+//! at start-up; one file per document, and the deploy ids, fetched when a page shows them.
+
+mod deploy_columns;
+
+pub use deploy_columns::{
+    DEPLOY_IDS_FILE, DEPLOYS_FILE, TooFarApart, read as read_deploy_columns, read_ids as read_deploy_ids,
+    write as write_deploy_columns, write_ids as write_deploy_ids,
+};
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Config, DeployLog, Excluded, Incident, Onboarding, PostmortemSummary, RunbookSummary};
+
+/// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
+/// than misread.
+pub const FORMAT_VERSION: u32 = 5;
+pub const SITE_FILE: &str = "site.json";
+/// The metric time series, apart from `site.json` because only the capacity views read them
+/// and they outweigh everything else in it.
+pub const SERIES_FILE: &str = "series.json";
+
+/// The Atom feed of postmortems (`<link rel="alternate">` in index.html points at it).
+pub const FEED_FILE: &str = "feed.xml";
+
+pub fn postmortem_file(id: &str) -> String {
+    format!("postmortems/{id}.json")
+}
+
+pub fn runbook_file(slug: &str) -> String {
+    format!("runbooks/{slug}.json")
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub format_version: u32,
+    pub config: Config,
+    /// Newest first.
+    pub postmortems: Vec<PostmortemSummary>,
+    /// By title.
+    pub runbooks: Vec<RunbookSummary>,
+    /// Deployments and changes, in columns; `site.json` holds only its dictionaries and
+    /// links, the columns are in [`DEPLOYS_FILE`].
+    pub deploys: DeployLog,
+    /// Incidents without a postmortem, from `incidents.csv`.
+    pub incidents: Vec<Incident>,
+    /// Export rows left out of the metrics, by reason.
+    pub excluded: Excluded,
+    pub onboarding: Onboarding,
+}
+
+/// An empty site of the current format: what a repo with nothing in it compiles to.
+impl Default for Site {
+    fn default() -> Site {
+        Site {
+            format_version: FORMAT_VERSION,
+            config: Config::default(),
+            postmortems: Vec::new(),
+            runbooks: Vec::new(),
+            deploys: DeployLog::default(),
+            incidents: Vec::new(),
+            excluded: Excluded::default(),
+            onboarding: Onboarding::default(),
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The serde types shared by the compiler, the analytics and the browser app, and the
+//! [`bundle`] format the compiler writes and the app reads.
+
+pub mod bundle;
+mod config;
+mod deploy_log;
+mod document;
+mod facts;
+mod metrics;
+mod onboarding;
+mod postmortem;
+mod runbook;
+
+pub use config::{
+    ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Resample, RuleLevel, Service, Taxonomy, WeekStart,
+};
+pub use deploy_log::{DeployLog, Excluded, Kind, TextColumn};
+pub use document::{Section, SectionKind};
+pub use facts::{Facts, Impact, Milestones};
+pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, RowSource, Series, SeriesPoint};
+pub use onboarding::{DocumentRef, Onboarding, ReadingEntry, Stage, Task, Term};
+pub use postmortem::{ActionItem, ActionKind, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry};
+pub use runbook::{ReviewPeriod, RunbookMeta};
+mod repo;
+pub use repo::{Alert, Postmortem, PostmortemSummary, Repo, Runbook, RunbookSummary};

@@ -1,0 +1,6 @@
+//! What a page or `firebreak report` shows, decided once for both: the filters read from a
+//! page's URL or the CLI's flags, the headline figures, how figures are written, and the
+//! path of every page. Host-compiled and unit-tested; no yew, so the app's pages only
+//! render what these view models hold.
+
+pub mod format;
