@@ -113,7 +113,10 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
     // As JSON: what the CLI prints is the whole contract (in-memory row indexes are not in it).
     let mut printed: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let capacity = printed.as_object_mut().unwrap().remove("capacity").expect("capacity beside the report");
+    let headlines = printed.as_object_mut().unwrap().remove("headlines").expect("the headlines beside the report");
     assert_eq!(printed, serde_json::to_value(&expected).unwrap());
+    let shown = views::headline::all(&expected.dora.current, &expected.action_items.stats);
+    assert_eq!(headlines, serde_json::to_value(&shown).unwrap());
     // Every series, read as the capacity page reads it.
     let calendar = analytics::Calendar::of(&repo.config);
     let lines = capacity.as_array().unwrap();

@@ -2,11 +2,12 @@ use chrono::NaiveDate;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use analytics::{Assessment, Calendar, Filter, Outlook, Report, ReportYear, Window, assess, settings_for};
+use analytics::{Assessment, Calendar, Outlook, Report, assess, settings_for};
 use compile::load_and_check;
 use model::CapacitySettings;
-use model::bundle::Site;
+use views::filter::FilterQuery;
 use views::format::{format_hours, format_percent};
+use views::headline::{self, Headline};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,28 +19,40 @@ pub struct Args {
     /// Compute as of this day (YYYY-MM-DD); defaults to today in the repo's time zone
     #[arg(long, value_name = "YYYY-MM-DD")]
     as_of: Option<NaiveDate>,
+    // The filter's flags stay text: the DORA page's URL and these flags go through one
+    // parser (views::filter), so both accept and refuse the same things in the same words.
     /// First day of the window (default: 89 days before --until)
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    since: Option<NaiveDate>,
+    #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+    since: String,
     /// Last day of the window (default: --as-of)
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    until: Option<NaiveDate>,
+    #[arg(long, value_name = "YYYY-MM-DD", default_value = "")]
+    until: String,
     /// Only these services (repeat or separate with commas)
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long)]
     service: Vec<String>,
     /// Only the services this team owns in the catalog
-    #[arg(long)]
-    team: Option<String>,
-    /// The deployment environment to measure
-    #[arg(long, default_value = "production")]
+    #[arg(long, default_value = "")]
+    team: String,
+    /// The deployment environment to measure [default: production]
+    #[arg(long, default_value = "")]
     environment: String,
-    /// Whose DORA levels: 2021, 2023 or 2024
-    #[arg(long, default_value = "2023", value_parser = parse_year)]
-    levels: ReportYear,
+    /// Whose DORA levels: 2021, 2023 or 2024 [default: 2023]
+    #[arg(long, default_value = "")]
+    levels: String,
 }
 
-fn parse_year(text: &str) -> Result<ReportYear, String> {
-    ReportYear::parse(text).ok_or_else(|| format!("`{text}` is not a report year; use 2021, 2023 or 2024"))
+impl Args {
+    /// The flags as the page's URL query holds them.
+    fn query(&self) -> FilterQuery {
+        FilterQuery {
+            since: self.since.clone(),
+            until: self.until.clone(),
+            service: self.service.join(","),
+            team: self.team.clone(),
+            environment: self.environment.clone(),
+            levels: self.levels.clone(),
+        }
+    }
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
@@ -51,8 +64,15 @@ pub fn run(args: Args) -> Result<i32, String> {
     }
     // Through the bundle, exactly as the browser sees the data.
     let site = compile::site_of(&repo);
-    let filter = filter(&args, &site, as_of)?;
+    let filter = match args.query().filter(&site, as_of) {
+        Ok(filter) => filter,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(2);
+        }
+    };
     let report = Report::filtered(&site, as_of, &filter);
+    let headlines = headline::all(&report.dora.current, &report.action_items.stats);
     // The capacity page's reading of every series, as of the same day.
     let calendar = Calendar::of(&repo.config);
     let capacity: Vec<CapacityLine> = repo
@@ -62,10 +82,10 @@ pub fn run(args: Args) -> Result<i32, String> {
         .map(|s| CapacityLine::of(assess(s, &settings_for(s, &repo.config.capacity), &calendar, as_of)))
         .collect();
     if args.json {
-        let json = WithCapacity { report: &report, capacity };
+        let json = Printed { report: &report, headlines, capacity };
         println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
     } else {
-        print_human(&report);
+        print_human(&report, &headlines);
         for line in &capacity {
             let status = line.outlook.as_ref().map_or("no forecast", |o| o.status.label());
             let order_by =
@@ -76,11 +96,13 @@ pub fn run(args: Args) -> Result<i32, String> {
     Ok(0)
 }
 
-/// `report --json`: the report and, beside it, every series' capacity outlook.
+/// `report --json`: the report and, beside it, the headline figures every page shows and
+/// every series' capacity outlook.
 #[derive(serde::Serialize)]
-struct WithCapacity<'a> {
+struct Printed<'a> {
     #[serde(flatten)]
     report: &'a Report,
+    headlines: Vec<Headline>,
     capacity: Vec<CapacityLine>,
 }
 
@@ -116,44 +138,28 @@ impl CapacityLine {
     }
 }
 
-/// The same filter the DORA page builds from its controls.
-fn filter(args: &Args, site: &Site, as_of: NaiveDate) -> Result<Filter, String> {
-    let mut filter = Filter::default_for(as_of);
-    let until = args.until.unwrap_or(as_of);
-    let since = args.since.unwrap_or(Window::ending(until, analytics::DEFAULT_WINDOW_DAYS).since);
-    if since > until {
-        return Err(format!("--since {since} is after --until {until}"));
-    }
-    filter.window = Window::new(since, until);
-    filter.environment = args.environment.clone();
-    filter.year = args.levels;
-    filter.services = args.service.clone();
-    if let Some(team) = &args.team {
-        let owned: Vec<String> =
-            site.config.services.iter().filter(|(_, s)| &s.team == team).map(|(name, _)| name.clone()).collect();
-        if owned.is_empty() {
-            return Err(format!("no service in the catalog belongs to team `{team}`"));
-        }
-        filter.services.extend(owned);
-    }
-    Ok(filter)
-}
-
-fn print_human(r: &Report) {
-    let (pct, hours) = (format_percent, format_hours);
-    let f = &r.dora.current;
+/// The headline figures first, named as every page names them, then the spreads behind them.
+fn print_human(r: &Report, headlines: &[Headline]) {
     let window = &r.dora.filter.window;
-    println!("as of {} (window {} – {})", r.as_of, window.since, window.until);
+    println!("as of {} (window {} – {}, {})", r.as_of, window.since, window.until, r.dora.filter.environment);
     println!("postmortems {}  runbooks {}  incidents {}", r.counts.postmortems, r.counts.runbooks, r.counts.incidents);
-    println!("deployments {} ({:.1}/week)", f.deployments, f.deployments_per_week);
-    println!("lead time    median {}  p90 {}", hours(f.lead_time_hours.median), hours(f.lead_time_hours.p90));
-    println!("change failure rate {}", pct(f.change_failure_rate));
-    println!("rework rate {}", pct(f.rework_rate));
+    for h in headlines {
+        let level = h.measure.level(&r.dora.levels, r.dora.filter.year);
+        let level = level.map(|l| format!("  ({} in {})", l.label(), r.dora.levels.year)).unwrap_or_default();
+        println!("{}: {}{level}", h.name, h.text);
+    }
+    let f = &r.dora.current;
+    let p90 = |d: &analytics::Distribution| format_hours(d.p90);
     println!(
-        "time to restore median {}  p90 {}",
-        hours(f.time_to_restore_hours.median),
-        hours(f.time_to_restore_hours.p90)
+        "deployments {}, failed {}, rework rate {}",
+        f.deployments,
+        f.failed_deployments,
+        format_percent(f.rework_rate)
     );
-    let a = &r.action_items.stats;
-    println!("action items {} open, {} overdue, completion {}", a.open, a.overdue, pct(a.completion_rate));
+    println!(
+        "p90: lead time {}, failed-deployment recovery {}, time to restore {}",
+        p90(&f.lead_time_hours),
+        p90(&f.failed_deployment_recovery_hours),
+        p90(&f.time_to_restore_hours)
+    );
 }

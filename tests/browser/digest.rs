@@ -4,7 +4,7 @@
 use analytics::{Prepared, digest};
 use chrono::NaiveDate;
 use compile::load_and_check;
-use views::format::{format_change, format_figure};
+use views::headline;
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};
@@ -31,14 +31,8 @@ async fn a_month_of_postmortems_action_items_and_dora_change() {
         let pm = site.postmortems.iter().find(|p| &p.meta.id == id).unwrap();
         assert!(text.contains(&pm.meta.title), "{} missing", pm.meta.title);
     }
-    for (before, after) in &expected.dora {
-        let row = format!(
-            "{} {} {} {}",
-            before.name,
-            format_figure(before.value, before.unit),
-            format_figure(after.value, after.unit),
-            format_change(before.value, after.value, after.unit)
-        );
+    for h in headline::compare(&headline::delivery(&expected.dora_before), &headline::delivery(&expected.dora)) {
+        let row = format!("{} {} {} {}", h.name, h.before, h.after, h.change);
         assert!(text.contains(row.trim_end()), "no row `{row}` in:\n{text}");
     }
 

@@ -1,8 +1,8 @@
 //! The DORA page recomputes in the browser when a filter changes, and shows exactly what
-//! `firebreak report --json` computes for the same filter.
+//! `firebreak report --json` computes for the same filter, laid out from the same view model.
 
 use analytics::Report;
-use views::format::{format_hours, format_percent};
+use views::dora::DoraView;
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};
@@ -43,12 +43,21 @@ async fn a_service_filter_shows_the_numbers_report_json_gives() {
     let f = &report.dora.current;
     assert!(f.deployments > 0);
     let text = browser.wait_for_text(&format!("Deployments {} Deploy days", f.deployments)).await;
-    for expected in [
-        format!("{:.1}\nDeployments / week", f.deployments_per_week),
-        format!("{}\nLead time (median)", format_hours(f.lead_time_hours.median)),
-        format!("{}\nChange failure rate", format_percent(f.change_failure_rate)),
-        format!("Failed deployments ({})", report.dora.failed_deployments.len()),
-    ] {
+    // The page renders the view model: every card, detail and per-service row as computed natively.
+    let view = DoraView::of(&report.dora);
+    let mut expected: Vec<String> =
+        view.cards.iter().map(|c| format!("{}\n{}", c.headline.text, c.headline.name)).collect();
+    expected.extend(view.cards.iter().filter(|c| !c.change.is_empty()).map(|c| c.change.clone()));
+    expected.extend(view.details.iter().flatten().map(|(label, value)| format!("{label} {value}")));
+    expected.extend(
+        view.per_service
+            .iter()
+            .map(|s| format!("{} {} {} {} {}", s.service, s.deployments, s.failed, s.change_failure_rate, s.lead_time)),
+    );
+    expected.push(view.scope.clone());
+    expected.push(format!("Failed deployments ({})", report.dora.failed_deployments.len()));
+    assert_eq!(view.cards.len(), 5, "the four keys and time to restore");
+    for expected in expected {
         assert!(text.contains(&expected), "the page lacks `{expected}`:\n{text}");
     }
     assert!(browser.current_url().await.contains("service=checkout"));

@@ -5,7 +5,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Filter, Headline, Prepared, Window, dora, dora_headlines};
+use super::{Figures, Filter, Prepared, Window, dora};
 use model::ActionStatus;
 use model::bundle::Site;
 
@@ -25,8 +25,10 @@ pub struct Digest {
     pub closed_undated: usize,
     /// Incidents that began in the month (postmortems and `incidents.csv`).
     pub incidents: usize,
-    /// (previous month, this month), DORA's four, production, every service.
-    pub dora: Vec<(Headline, Headline)>,
+    /// The DORA figures of the month before and of this month, production, every service;
+    /// `views::headline` picks the headline figures from them.
+    pub dora_before: Figures,
+    pub dora: Figures,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,11 +88,9 @@ pub fn digest(site: &Site, prepared: &Prepared, month: NaiveDate, as_of: NaiveDa
         .count();
     let figures = |window: Window| {
         let filter = Filter { window, ..Filter::default_for(window.until) };
-        dora_headlines(&dora::compute(&filter, &prepared.calendar, &site.deploys, &prepared.incidents).current)
+        dora::compute(&filter, &prepared.calendar, &site.deploys, &prepared.incidents).current
     };
     let previous = month - Months::new(1);
-    let before = figures(month_window(previous, as_of));
-    let after = figures(window);
     Digest {
         month,
         window,
@@ -99,7 +99,8 @@ pub fn digest(site: &Site, prepared: &Prepared, month: NaiveDate, as_of: NaiveDa
         closed,
         closed_undated,
         incidents,
-        dora: before.into_iter().zip(after).collect(),
+        dora_before: figures(month_window(previous, as_of)),
+        dora: figures(window),
     }
 }
 
@@ -186,12 +187,11 @@ mod tests {
         assert_eq!(november.closed_undated, 1);
         assert_eq!(november.incidents, 0, "no start times recorded");
         // Deployments a week: 2 in October's 31 days, 3 in November's 30; failures 0 → 1 of 3.
-        let (name, before, after) = (november.dora[0].0.name, november.dora[0].0.value, november.dora[0].1.value);
-        assert_eq!(name, "Deployments / week");
-        assert!((before.unwrap() - 2.0 / (31.0 / 7.0)).abs() < 1e-9, "{before:?}");
-        assert!((after.unwrap() - 3.0 / (30.0 / 7.0)).abs() < 1e-9, "{after:?}");
-        assert_eq!(november.dora[2].0.value, Some(0.0));
-        assert_eq!(november.dora[2].1.value, Some(1.0 / 3.0));
+        let (before, after) = (november.dora_before.deployments_per_week, november.dora.deployments_per_week);
+        assert!((before - 2.0 / (31.0 / 7.0)).abs() < 1e-9, "{before:?}");
+        assert!((after - 3.0 / (30.0 / 7.0)).abs() < 1e-9, "{after:?}");
+        assert_eq!(november.dora_before.change_failure_rate, Some(0.0));
+        assert_eq!(november.dora.change_failure_rate, Some(1.0 / 3.0));
 
         let october = digest(&site, &prepared, day("2026-10-01"), day("2026-12-02"));
         assert_eq!(october.opened.len(), 3);

@@ -26,10 +26,12 @@ pub struct Figures {
     /// Distinct failed deployments ÷ deployments; `None` without deployments.
     pub change_failure_rate: Option<f64>,
     pub failed_deployments: usize,
-    /// Time to restore service, hours, over incidents that began in the window.
+    /// Time to restore service, hours, over incidents that began in the window: an
+    /// incident-response figure, and the fourth key only in the 2021 report's levels.
     pub time_to_restore_hours: Distribution,
-    /// DORA 2023's failed-deployment recovery time: incident resolved − deploy finished.
-    pub recovery_hours: Distribution,
+    /// The fourth key since DORA 2023, failed-deployment recovery time: incident resolved −
+    /// the deployment that caused it finished.
+    pub failed_deployment_recovery_hours: Distribution,
     /// Deployments that fix an incident ÷ deployments (DORA 2024).
     pub rework_rate: Option<f64>,
 }
@@ -40,7 +42,8 @@ pub struct Levels {
     pub deployment_frequency: Level,
     pub lead_time: Option<Level>,
     pub change_failure_rate: Option<Level>,
-    /// Time to restore (2021) or failed-deployment recovery time (2023, 2024).
+    /// The fourth key's level: rated from time to restore for the 2021 report, from
+    /// failed-deployment recovery time for 2023 and 2024 (see [`crate::ReportYear::rates_time_to_restore`]).
     pub recovery: Option<Level>,
 }
 
@@ -357,7 +360,7 @@ impl Tally {
             change_failure_rate: rate(self.failed),
             failed_deployments: self.failed,
             time_to_restore_hours: Distribution::of(restore),
-            recovery_hours: Distribution::of(recovery),
+            failed_deployment_recovery_hours: Distribution::of(recovery),
             rework_rate: rate(self.reworked),
         }
     }
@@ -389,10 +392,10 @@ fn restore_times(
 
 fn levels_of(filter: &Filter, f: &Figures) -> Levels {
     let year = filter.year;
-    // 2021 rated time to restore; 2023 and 2024 rate recovery from failed deployments.
-    let recovery = match year {
-        levels::ReportYear::Y2021 => f.time_to_restore_hours.median,
-        _ => f.recovery_hours.median.or(f.time_to_restore_hours.median),
+    let recovery = if year.rates_time_to_restore() {
+        f.time_to_restore_hours.median
+    } else {
+        f.failed_deployment_recovery_hours.median
     };
     Levels {
         year: year.label().to_owned(),
@@ -516,7 +519,7 @@ mod tests {
         assert_eq!(f.failed_deployments, 3, "d2 rolled back, old failed, d3 named twice counts once");
         assert_eq!(f.change_failure_rate, Some(3.0 / 5.0));
         assert_eq!(f.time_to_restore_hours.median, Some(2.0));
-        assert_eq!(f.recovery_hours.median, Some(3.5), "resolved − d3 finished: 4 h and 3 h");
+        assert_eq!(f.failed_deployment_recovery_hours.median, Some(3.5), "resolved − d3 finished: 4 h and 3 h");
         assert_eq!(f.rework_rate, Some(1.0 / 5.0));
         assert_eq!(dora.previous.deployments, 1, "the May 20th deploy is in the previous 28 days");
         assert_eq!(
@@ -526,6 +529,33 @@ mod tests {
         assert_eq!(dora.failed_deployments[2].incidents, ["i1", "i2"]);
         assert_eq!(dora.levels.deployment_frequency, Level::High, "5 in 4 weeks is between daily and weekly");
         assert_eq!(dora.weekly.iter().map(|w| w.deployments).collect::<Vec<_>>(), [5, 0, 0, 0]);
+    }
+
+    #[test]
+    fn the_fourth_keys_level_follows_the_report_year_without_substitutes() {
+        let (log, incidents) = example();
+        let mut filter = june(&[]);
+        // 2023: failed-deployment recovery, median 3.5 h (High); time to restore rates nothing.
+        assert_eq!(compute(&filter, &Calendar::utc(), &log, &incidents).levels.recovery, Some(Level::High));
+        filter.year = ReportYear::Y2021;
+        // 2021: time to restore, median 2 h (High too, but from the other figure).
+        let dora = compute(&filter, &Calendar::utc(), &log, &incidents);
+        assert_eq!(dora.levels.recovery, Some(Level::High));
+        // The search service's incidents name no deployment: 2023 has no recovery level, and
+        // time to restore does not stand in for it.
+        let mut filter = june(&["search"]);
+        let unnamed: Vec<IncidentRecord> = incidents
+            .iter()
+            .cloned()
+            .map(|i| IncidentRecord { services: vec!["search".into()], caused_by_deploys: Vec::new(), ..i })
+            .collect();
+        let mut unlinked = log.clone();
+        unlinked.caused.clear();
+        let dora = compute(&filter, &Calendar::utc(), &unlinked, &unnamed);
+        assert!(dora.current.time_to_restore_hours.median.is_some());
+        assert_eq!(dora.levels.recovery, None);
+        filter.year = ReportYear::Y2021;
+        assert!(compute(&filter, &Calendar::utc(), &unlinked, &unnamed).levels.recovery.is_some());
     }
 
     #[test]

@@ -48,6 +48,12 @@ impl ReportYear {
     pub fn parse(text: &str) -> Option<ReportYear> {
         ReportYear::ALL.into_iter().find(|y| y.label() == text.trim())
     }
+
+    /// The 2021 report rated time to restore service; from 2023 on, the fourth key is
+    /// failed-deployment recovery time, and time to restore rates nothing.
+    pub fn rates_time_to_restore(self) -> bool {
+        self == ReportYear::Y2021
+    }
 }
 
 const HOUR: f64 = 1.0;

@@ -1,6 +1,7 @@
 //! How figures are written for people, the same in the CLI and the app.
 
-use analytics::{Unit, Why};
+use crate::headline::Unit;
+use analytics::Why;
 
 /// Hours as people read them: minutes under an hour, days over two.
 pub fn format_hours(hours: Option<f64>) -> String {

@@ -3,4 +3,7 @@
 //! path of every page. Host-compiled and unit-tested; no yew, so the app's pages only
 //! render what these view models hold.
 
+pub mod dora;
+pub mod filter;
 pub mod format;
+pub mod headline;

@@ -7,7 +7,7 @@ use crate::app::data::{today, use_site};
 use crate::app::route::Route;
 use analytics::{Digest, ItemRef, Prepared, digest, digest_months, first_of};
 use model::bundle::Site;
-use views::format::{format_change, format_figure};
+use views::headline;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -103,13 +103,8 @@ fn view(site: &Site, d: &Digest, months: &[NaiveDate]) -> Html {
             <table class="digest-dora">
                 <thead><tr><th>{ "" }</th><th>{ month_name(previous) }</th><th>{ month_name(d.month) }</th><th>{ "Change" }</th></tr></thead>
                 <tbody>
-                    { for d.dora.iter().map(|(before, after)| html! {
-                        <tr>
-                            <th scope="row">{ before.name }</th>
-                            <td>{ format_figure(before.value, before.unit) }</td>
-                            <td>{ format_figure(after.value, after.unit) }</td>
-                            <td>{ format_change(before.value, after.value, after.unit) }</td>
-                        </tr>
+                    { for headline::compare(&headline::delivery(&d.dora_before), &headline::delivery(&d.dora)).into_iter().map(|h| html! {
+                        <tr><th scope="row">{ h.name }</th><td>{ h.before }</td><td>{ h.after }</td><td>{ h.change }</td></tr>
                     }) }
                 </tbody>
             </table>

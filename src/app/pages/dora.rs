@@ -1,12 +1,19 @@
+//! The DORA page: what it shows is `views::dora::DoraView`; this file lays it out and draws
+//! the charts.
+
+use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::dora_filters::{DoraFilters, DoraQuery};
+use super::dora_filters::DoraFilters;
 use crate::app::components::{BarChart, Problem, deploy_id_cell};
-use crate::app::data::{now_ms, timed, today, use_deploy_ids, use_site};
+use crate::app::data::{Load, now_ms, timed, today, use_deploy_ids, use_site};
 use crate::app::route::Route;
-use analytics::{DoraLevel, Figures, Prepared, Report, week_label};
-use views::format::{format_hours, format_percent};
+use analytics::{Dora, Prepared, Report, week_label};
+use model::TextColumn;
+use model::bundle::Site;
+use views::dora::{Card, DoraView};
+use views::filter::{Controls, FilterQuery};
 
 /// DORA's four keys for the chosen window, services and environment, recomputed in the
 /// browser on every change of filter.
@@ -14,83 +21,120 @@ use views::format::{format_hours, format_percent};
 pub fn DoraPage() -> Html {
     let site = use_site();
     let ids = use_deploy_ids();
-    let query: DoraQuery = use_location().and_then(|l| l.query::<DoraQuery>().ok()).unwrap_or_default();
+    let query: FilterQuery = use_location().and_then(|l| l.query::<FilterQuery>().ok()).unwrap_or_default();
     let as_of = today(&site);
-    let filter = query.filter(&site, as_of);
+    let parsed = query.filter(&site, as_of);
     // Timed inside the memos: a re-render that computes nothing must not report 0 ms.
     let prepared = use_memo(site.clone(), |site| timed(|| Prepared::new(site)));
-    let report = use_memo((site.clone(), filter.clone()), |(site, filter)| {
+    let report = use_memo((site.clone(), parsed.clone().ok()), |(site, filter)| {
+        let filter = filter.as_ref()?;
         let (report, elapsed) = timed(|| Report::prepared(site, &prepared.0, as_of, filter));
         // Milliseconds since the navigation began: what a visitor waits for the figures.
-        (report, elapsed, now_ms())
+        Some((report, elapsed, now_ms()))
     });
-    let (report, elapsed, ready) = (&report.0, report.1, report.2);
-    let dora = &report.dora;
-    let (now, before) = (&dora.current, &dora.previous);
-    let teams: Vec<String> = site.config.services.values().map(|s| s.team.clone()).collect();
-    let environments = site.deploys.environments.clone();
     if site.deploys.is_empty() {
         return html! { <Problem title="No deployments" message="This repo has no content/metrics/deployments.csv yet; docs/formats.md describes it." /> };
     }
+    let controls = Controls::of(&query, parsed.as_ref(), &site, site.deploys.services.clone());
+    let body = match (&parsed, report.as_ref()) {
+        (Err(e), _) => html! { <Problem title="These filters cannot be applied" message={e.to_string()} /> },
+        (Ok(_), Some((report, elapsed, ready))) => {
+            let timing = Timing { compute: *elapsed, ready: *ready, prepare: prepared.1, load: site.1 };
+            figures(&site, &report.dora, &ids, &timing)
+        }
+        (Ok(_), None) => Html::default(),
+    };
     html! {
         <>
             <h1>{ "Delivery performance (DORA)" }</h1>
-            <DoraFilters query={query.clone()} filter={filter.clone()} services={site.deploys.services.clone()} {teams} {environments} route={Route::Dora} />
-            <p class="muted" data-compute-ms={format!("{elapsed:.3}")} data-ready-ms={format!("{ready:.3}")} data-prepare-ms={format!("{:.3}", prepared.1)} data-fetch-ms={format!("{:.3}", site.1.fetch_ms)} data-parse-ms={format!("{:.3}", site.1.parse_ms)} data-decode-ms={format!("{:.3}", site.1.decode_ms)}>
-                { format!("{} – {} ({} days) · levels of the {} State of DevOps report · computed in {elapsed:.1} ms",
-                    filter.window.since, filter.window.until, filter.window.days(), dora.levels.year) }
+            <DoraFilters {query} {controls} route={Route::Dora} />
+            { body }
+        </>
+    }
+}
+
+/// Milliseconds, exposed as `data-*` attributes for the benchmarks.
+struct Timing {
+    compute: f64,
+    ready: f64,
+    prepare: f64,
+    load: crate::app::data::LoadTime,
+}
+
+fn figures(site: &Site, dora: &Dora, ids: &Rc<Load<Rc<TextColumn>>>, timing: &Timing) -> Html {
+    let view = DoraView::of(dora);
+    let ms = |v: f64| format!("{v:.3}");
+    html! {
+        <>
+            <p class="muted" data-compute-ms={ms(timing.compute)} data-ready-ms={ms(timing.ready)} data-prepare-ms={ms(timing.prepare)}
+                data-fetch-ms={ms(timing.load.fetch_ms)} data-parse-ms={ms(timing.load.parse_ms)} data-decode-ms={ms(timing.load.decode_ms)}>
+                { format!("{} · computed in {:.1} ms", view.scope, timing.compute) }
             </p>
-            <section class="cards" aria-label="DORA metrics">
-                <Headline label="Deployments / week" value={format!("{:.1}", now.deployments_per_week)} level={Some(dora.levels.deployment_frequency)}
-                    change={change(now.deployments_per_week, before.deployments_per_week)} />
-                <Headline label="Lead time (median)" value={format_hours(now.lead_time_hours.median)} level={dora.levels.lead_time}
-                    change={now.lead_time_hours.median.zip(before.lead_time_hours.median).map(|(a, b)| change(a, b)).unwrap_or_default()} />
-                <Headline label="Change failure rate" value={format_percent(now.change_failure_rate)} level={dora.levels.change_failure_rate}
-                    change={now.change_failure_rate.zip(before.change_failure_rate).map(|(a, b)| points(a, b)).unwrap_or_default()} />
-                <Headline label="Recovery (median)" value={format_hours(now.recovery_hours.median.or(now.time_to_restore_hours.median))} level={dora.levels.recovery}
-                    change={String::new()} />
-            </section>
-            <Details figures={now.clone()} />
-            if !dora.excluded.is_empty() {
+            <section class="cards" aria-label="DORA metrics">{ for view.cards.iter().map(card) }</section>
+            { details(&view) }
+            if !view.excluded.is_empty() {
                 <p class="notice excluded">{ "Left out of these figures: " }
-                    { for dora.excluded.iter().map(|(reason, count)| html! { <span class="chip">{ format!("{count} {reason}") }</span> }) }
+                    { for view.excluded.iter().map(|text| html! { <span class="chip">{ text.clone() }</span> }) }
                     { " — `firebreak check` lists each with its file and line." }
                 </p>
             }
-            <div class="chart-row">
-                <BarChart bars={dora.weekly.iter().map(|w| (week_label(w.week), w.deployments)).collect::<Vec<_>>()} caption="Deployments per week" />
-                <BarChart bars={dora.weekly.iter().map(|w| (week_label(w.week), percent(w.failed, w.deployments))).collect::<Vec<_>>()} caption="Change failure rate per week (%)" />
-                <BarChart bars={dora.weekly.iter().map(|w| (week_label(w.week), w.lead_time_median_hours.unwrap_or(0.0).round() as usize)).collect::<Vec<_>>()} caption="Median lead time per week (hours)" />
-                <BarChart bars={dora.lead_time_histogram.labels.iter().cloned().zip(dora.lead_time_histogram.counts.iter().copied()).collect::<Vec<_>>()} caption="Lead time for changes" />
-                <BarChart bars={dora.restore_histogram.labels.iter().cloned().zip(dora.restore_histogram.counts.iter().copied()).collect::<Vec<_>>()} caption="Time to restore service" />
-            </div>
+            { charts(dora) }
+            { per_service(&view) }
+            { failed_deployments(site, dora, ids) }
+        </>
+    }
+}
+
+fn card(card: &Card) -> Html {
+    let h = &card.headline;
+    html! {
+        <div class="card">
+            <span class="value">{ h.text.clone() }</span>
+            <span class="label">{ h.name.clone() }</span>
+            if let Some(level) = card.level { <span class={classes!("level", level.label().to_lowercase())}>{ level.label() }</span> }
+            if !card.change.is_empty() { <span class="change">{ card.change.clone() }</span> }
+        </div>
+    }
+}
+
+fn details(view: &DoraView) -> Html {
+    html! {
+        <table class="list details">
+            <tbody>{ for view.details.iter().map(|row| html! {
+                <tr>{ for row.iter().map(|(label, value)| html! { <><th>{ label.clone() }</th><td>{ value.clone() }</td></> }) }</tr>
+            }) }</tbody>
+        </table>
+    }
+}
+
+fn charts(dora: &Dora) -> Html {
+    let weekly = |value: fn(&analytics::WeekFigures) -> usize| {
+        dora.weekly.iter().map(|w| (week_label(w.week), value(w))).collect::<Vec<_>>()
+    };
+    let histogram =
+        |h: &analytics::Histogram| h.labels.iter().cloned().zip(h.counts.iter().copied()).collect::<Vec<_>>();
+    html! {
+        <div class="chart-row">
+            <BarChart bars={weekly(|w| w.deployments)} caption="Deployments per week" />
+            <BarChart bars={weekly(|w| percent(w.failed, w.deployments))} caption="Change failure rate per week (%)" />
+            <BarChart bars={weekly(|w| w.lead_time_median_hours.unwrap_or(0.0).round() as usize)} caption="Median lead time per week (hours)" />
+            <BarChart bars={histogram(&dora.lead_time_histogram)} caption="Lead time for changes" />
+            <BarChart bars={histogram(&dora.restore_histogram)} caption="Time to restore service" />
+        </div>
+    }
+}
+
+fn per_service(view: &DoraView) -> Html {
+    html! {
+        <>
             <h2>{ "By service" }</h2>
             <table class="list per-service">
                 <thead><tr><th>{ "Service" }</th><th>{ "Deployments" }</th><th>{ "Failed" }</th><th>{ "Change failure rate" }</th><th>{ "Lead time (median)" }</th></tr></thead>
-                <tbody>{ for dora.per_service.iter().map(|s| html! {
+                <tbody>{ for view.per_service.iter().map(|s| html! {
                     <tr>
                         <td><Link<Route> to={Route::Service { name: s.service.clone() }}>{ s.service.clone() }</Link<Route>></td>
                         <td>{ s.deployments }</td><td>{ s.failed }</td>
-                        <td>{ format_percent(s.change_failure_rate) }</td><td>{ format_hours(s.lead_time_median_hours) }</td>
-                    </tr>
-                }) }</tbody>
-            </table>
-            <h2>{ format!("Failed deployments ({})", dora.failed_deployments.len()) }</h2>
-            <table class="list failed-deployments">
-                <thead><tr><th>{ "Finished" }</th><th>{ "Deployment" }</th><th>{ "Service" }</th><th>{ "Status" }</th><th>{ "Incidents" }</th></tr></thead>
-                <tbody>{ for dora.failed_deployments.iter().map(|d| html! {
-                    <tr>
-                        <td class="nowrap">{ d.finished_at.format("%Y-%m-%d %H:%M").to_string() }</td>
-                        <td>{ deploy_id_cell(&ids, d.row, d.deploy_id.as_deref()) }</td>
-                        <td>{ d.service.clone() }</td>
-                        <td>{ d.status.label() }</td>
-                        <td>{ for d.incidents.iter().map(|id| {
-                            if site.postmortems.iter().any(|pm| &pm.meta.id == id) {
-                                html! { <Link<Route> to={Route::Postmortem { id: id.clone() }} classes="chip">{ id.clone() }</Link<Route>> }
-                            } else {
-                                html! { <code class="chip">{ id.clone() }</code> }
-                            }
-                        }) }</td>
+                        <td>{ s.change_failure_rate.clone() }</td><td>{ s.lead_time.clone() }</td>
                     </tr>
                 }) }</tbody>
             </table>
@@ -98,59 +142,31 @@ pub fn DoraPage() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct HeadlineProps {
-    label: AttrValue,
-    value: AttrValue,
-    level: Option<DoraLevel>,
-    change: AttrValue,
-}
-
-#[component]
-fn Headline(props: &HeadlineProps) -> Html {
+fn failed_deployments(site: &Site, dora: &Dora, ids: &Rc<Load<Rc<TextColumn>>>) -> Html {
+    let incident = |id: &String| {
+        if site.postmortems.iter().any(|pm| &pm.meta.id == id) {
+            html! { <Link<Route> to={Route::Postmortem { id: id.clone() }} classes="chip">{ id.clone() }</Link<Route>> }
+        } else {
+            html! { <code class="chip">{ id.clone() }</code> }
+        }
+    };
     html! {
-        <div class="card">
-            <span class="value">{ props.value.clone() }</span>
-            <span class="label">{ props.label.clone() }</span>
-            if let Some(level) = props.level { <span class={classes!("level", level.label().to_lowercase())}>{ level.label() }</span> }
-            if !props.change.is_empty() { <span class="change">{ props.change.clone() }</span> }
-        </div>
+        <>
+            <h2>{ format!("Failed deployments ({})", dora.failed_deployments.len()) }</h2>
+            <table class="list failed-deployments">
+                <thead><tr><th>{ "Finished" }</th><th>{ "Deployment" }</th><th>{ "Service" }</th><th>{ "Status" }</th><th>{ "Incidents" }</th></tr></thead>
+                <tbody>{ for dora.failed_deployments.iter().map(|d| html! {
+                    <tr>
+                        <td class="nowrap">{ d.finished_at.format("%Y-%m-%d %H:%M").to_string() }</td>
+                        <td>{ deploy_id_cell(ids, d.row, d.deploy_id.as_deref()) }</td>
+                        <td>{ d.service.clone() }</td>
+                        <td>{ d.status.label() }</td>
+                        <td>{ for d.incidents.iter().map(incident) }</td>
+                    </tr>
+                }) }</tbody>
+            </table>
+        </>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct DetailsProps {
-    figures: Figures,
-}
-
-#[component]
-fn Details(props: &DetailsProps) -> Html {
-    let f = &props.figures;
-    html! {
-        <table class="list details">
-            <tbody>
-                <tr><th>{ "Deployments" }</th><td>{ f.deployments }</td><th>{ "Deploy days / week" }</th><td>{ format!("{:.1}", f.deploy_days_per_week) }</td></tr>
-                <tr><th>{ "Per day" }</th><td>{ format!("{:.2}", f.deployments_per_day) }</td><th>{ "Per month" }</th><td>{ format!("{:.1}", f.deployments_per_month) }</td></tr>
-                <tr><th>{ "Lead time p90" }</th><td>{ format_hours(f.lead_time_hours.p90) }</td><th>{ "Changes measured" }</th><td>{ f.lead_time_hours.count }</td></tr>
-                <tr><th>{ "Failed deployments" }</th><td>{ f.failed_deployments }</td><th>{ "Rework rate" }</th><td>{ format_percent(f.rework_rate) }</td></tr>
-                <tr><th>{ "Time to restore (median · p90)" }</th><td>{ format!("{} · {}", format_hours(f.time_to_restore_hours.median), format_hours(f.time_to_restore_hours.p90)) }</td>
-                    <th>{ "Failed-deployment recovery (median · p90)" }</th><td>{ format!("{} · {}", format_hours(f.recovery_hours.median), format_hours(f.recovery_hours.p90)) }</td></tr>
-            </tbody>
-        </table>
-    }
-}
-
-/// "+12 % vs previous period", or nothing when there was nothing before.
-fn change(now: f64, before: f64) -> String {
-    if before == 0.0 {
-        return String::new();
-    }
-    format!("{:+.0} % vs previous period", (now - before) / before * 100.0)
-}
-
-/// Rates change in percentage points, not percent.
-fn points(now: f64, before: f64) -> String {
-    format!("{:+.1} pts vs previous period", (now - before) * 100.0)
 }
 
 fn percent(part: usize, whole: usize) -> usize {

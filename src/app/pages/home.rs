@@ -5,7 +5,7 @@ use crate::app::components::{BarChart, Card, SeverityBadge};
 use crate::app::data::{SiteHandle, today, use_site};
 use crate::app::route::Route;
 use analytics::{Report, week_label};
-use views::format::{format_hours, format_percent};
+use views::headline::{self, Headline};
 
 /// The dashboard: headline counts and figures as of today, the latest postmortems, and a
 /// way into every section.
@@ -14,8 +14,8 @@ pub fn Home() -> Html {
     let site = use_site();
     let as_of = today(&site);
     let report = use_memo((as_of, site.clone()), |(as_of, site)| Report::compute(site, *as_of));
-    let dora = &report.dora.current;
-    let actions = &report.action_items.stats;
+    let delivery = headline::delivery(&report.dora.current);
+    let actions = headline::action_items(&report.action_items.stats);
     html! {
         <>
             <h1>{ site.config.title.clone() }</h1>
@@ -27,25 +27,20 @@ pub fn Home() -> Html {
                 <Card label="Deployments" value={report.counts.deployments.to_string()} />
             </section>
             <h2>{ "Delivery and recovery" }</h2>
-            <section class="cards" aria-label="DORA metrics">
-                <Card label="Deployments / week" value={format!("{:.1}", dora.deployments_per_week)} />
-                <Card label="Lead time (median)" value={format_hours(dora.lead_time_hours.median)} />
-                <Card label="Change failure rate" value={format_percent(dora.change_failure_rate)} />
-                <Card label="Time to restore (median)" value={format_hours(dora.time_to_restore_hours.median)} />
-            </section>
+            <section class="cards" aria-label="DORA metrics">{ for delivery.iter().map(card) }</section>
             <BarChart
                 bars={report.dora.weekly.iter().map(|w| (week_label(w.week), w.deployments)).collect::<Vec<_>>()}
                 caption="Production deployments per week" />
             <h2>{ "Action items" }</h2>
-            <section class="cards" aria-label="Action items">
-                <Card label="Open" value={actions.open.to_string()} />
-                <Card label="Overdue" value={actions.overdue.to_string()} />
-                <Card label="Completion" value={format_percent(actions.completion_rate)} />
-            </section>
+            <section class="cards" aria-label="Action items">{ for actions.iter().map(card) }</section>
             <h2>{ "Latest postmortems" }</h2>
             <LatestPostmortems site={site.clone()} />
         </>
     }
+}
+
+fn card(h: &Headline) -> Html {
+    html! { <Card label={h.name.clone()} value={h.text.clone()} /> }
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,11 +1,12 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::dora_filters::{DoraFilters, DoraQuery};
-use crate::app::components::BarChart;
+use super::dora_filters::DoraFilters;
+use crate::app::components::{BarChart, Problem};
 use crate::app::data::{today, use_site};
 use crate::app::route::Route;
-use analytics::{Distribution, Prepared, Report};
+use analytics::{Distribution, Filter, IncidentStats, Prepared, Report};
+use views::filter::{Controls, FilterQuery, incident_services};
 use views::format::format_hours;
 
 /// Incident response: how long each phase takes, the severity mix, and how often each
@@ -13,16 +14,29 @@ use views::format::format_hours;
 #[component]
 pub fn IncidentsPage() -> Html {
     let site = use_site();
-    let query: DoraQuery = use_location().and_then(|l| l.query::<DoraQuery>().ok()).unwrap_or_default();
+    let query: FilterQuery = use_location().and_then(|l| l.query::<FilterQuery>().ok()).unwrap_or_default();
     let as_of = today(&site);
-    let filter = query.filter(&site, as_of);
+    let parsed = query.filter(&site, as_of);
     let prepared = use_memo(site.clone(), |site| Prepared::new(site));
-    let report =
-        use_memo((site.clone(), filter.clone()), |(site, filter)| Report::prepared(site, &prepared, as_of, filter));
-    let s = &report.incidents;
-    let teams: Vec<String> = site.config.services.values().map(|s| s.team.clone()).collect();
-    let mut services: Vec<String> = site.config.services.keys().cloned().collect();
-    services.extend(site.deploys.services.iter().cloned());
+    let report = use_memo((site.clone(), parsed.clone().ok()), |(site, filter)| {
+        filter.as_ref().map(|filter| Report::prepared(site, &prepared, as_of, filter))
+    });
+    let controls = Controls::of(&query, parsed.as_ref(), &site, incident_services(&site));
+    let body = match (&parsed, report.as_ref()) {
+        (Err(e), _) => html! { <Problem title="These filters cannot be applied" message={e.to_string()} /> },
+        (Ok(filter), Some(report)) => response(filter, &report.incidents),
+        (Ok(_), None) => Html::default(),
+    };
+    html! {
+        <>
+            <h1>{ "Incidents" }</h1>
+            <DoraFilters {query} {controls} route={Route::Incidents} />
+            { body }
+        </>
+    }
+}
+
+fn response(filter: &Filter, s: &IncidentStats) -> Html {
     let row = |name: &str, d: &Distribution| {
         html! {
             <tr><th>{ name.to_owned() }</th><td>{ format_hours(d.median) }</td><td>{ format_hours(d.p90) }</td><td>{ d.count }</td></tr>
@@ -30,8 +44,6 @@ pub fn IncidentsPage() -> Html {
     };
     html! {
         <>
-            <h1>{ "Incidents" }</h1>
-            <DoraFilters query={query.clone()} filter={filter.clone()} {services} {teams} environments={site.deploys.environments.clone()} route={Route::Incidents} />
             <p class="muted">{ format!("{} incidents from {} to {}: {}", s.count, filter.window.since, filter.window.until,
                 s.by_severity.iter().map(|(sev, n)| format!("{n} {sev}")).collect::<Vec<_>>().join(", ")) }</p>
             <table class="list response">

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use analytics::{Headline, Report, action_item_headlines, dora_headlines};
+use analytics::Report;
 use ingest::diagnostics::{Diagnostic, Diagnostics, Level};
 use model::Repo;
+use views::headline::{self, Compared};
 
 /// One side of the comparison: a loaded repo, its findings and where it was read from.
 pub struct Side<'a> {
@@ -45,8 +46,8 @@ pub struct Comparison {
     pub fixed_findings: usize,
     /// Whether the change stops `firebreak build`.
     pub blocks_build: bool,
-    /// (before, after), in the same order.
-    pub headlines: Vec<(Headline, Headline)>,
+    /// The headline figures before and after.
+    pub headlines: Vec<Compared>,
     /// The headline window, in days.
     pub window_days: i64,
 }
@@ -68,18 +69,14 @@ pub fn compare(before: &Side, after: &Side, as_of: NaiveDate) -> Comparison {
         .map(|d| Diagnostic { path: from_root(&d.path, after.root), ..d })
         .collect();
     let (report_before, report_after) = (report(before.repo, as_of), report(after.repo, as_of));
-    let headlines = |r: &Report| {
-        let mut all = dora_headlines(&r.dora.current);
-        all.extend(action_item_headlines(&r.action_items.stats));
-        all
-    };
+    let headlines = |r: &Report| headline::all(&r.dora.current, &r.action_items.stats);
     Comparison {
         as_of,
         documents,
         new_findings,
         fixed_findings: old.difference(&new).count(),
         blocks_build: after.diagnostics.blocks_build(),
-        headlines: headlines(&report_before).into_iter().zip(headlines(&report_after)).collect(),
+        headlines: headline::compare(&headlines(&report_before), &headlines(&report_after)),
         window_days: report_after.dora.filter.window.days(),
     }
 }

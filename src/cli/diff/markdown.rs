@@ -5,7 +5,6 @@ use std::fmt::Write;
 
 use super::compare::{Change, Comparison};
 use ingest::diagnostics::Level;
-use views::format::{format_change, format_figure};
 
 pub fn render(c: &Comparison) -> String {
     let mut out = String::from("### firebreak: what this change does to the site\n\n");
@@ -68,15 +67,8 @@ fn headlines(c: &Comparison, out: &mut String) {
         "**Headline figures** as of {}, production, last {} days\n\n| | before | after | change |\n|---|---|---|---|",
         c.as_of, c.window_days
     );
-    for (before, after) in &c.headlines {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} |",
-            before.name,
-            format_figure(before.value, before.unit),
-            format_figure(after.value, after.unit),
-            format_change(before.value, after.value, after.unit)
-        );
+    for h in &c.headlines {
+        let _ = writeln!(out, "| {} | {} | {} | {} |", h.name, h.before, h.after, h.change);
     }
 }
 
