@@ -12,6 +12,7 @@ mod incidents;
 mod levels;
 mod patterns;
 mod report;
+pub mod slo;
 mod stats;
 mod window;
 

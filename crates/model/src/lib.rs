@@ -10,6 +10,7 @@ mod metrics;
 mod onboarding;
 mod postmortem;
 mod runbook;
+mod slo;
 
 pub use config::{
     ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Resample, RuleLevel, Service, Taxonomy, WeekStart,
@@ -21,5 +22,9 @@ pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, Ro
 pub use onboarding::{DocumentRef, Onboarding, ReadingEntry, Stage, Task, Term};
 pub use postmortem::{ActionItem, ActionKind, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry};
 pub use runbook::{ReviewPeriod, RunbookMeta};
+pub use slo::{
+    AlertSeverity, BudgetingMethod, BurnRateAlert, CalendarPeriod, Objective, PrometheusQueries, SliEvents, Slo,
+    SloWindow,
+};
 mod repo;
 pub use repo::{Alert, Postmortem, PostmortemSummary, Repo, Runbook, RunbookSummary};
