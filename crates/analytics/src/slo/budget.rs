@@ -62,6 +62,46 @@ pub fn budget(events: &SliEvents, method: BudgetingMethod, objective: &Objective
     }
 }
 
+/// The share of `of`'s budget spent by what went wrong between `from` and `to` (unix
+/// seconds): bad events of samples closing in `(from, to]`, or for the time-slice methods the
+/// spent part of slices overlapping it. `None` when the window has no budget.
+pub fn spent_between(
+    events: &SliEvents,
+    method: BudgetingMethod,
+    objective: &Objective,
+    of: &Budget,
+    from: i64,
+    to: i64,
+) -> Option<f64> {
+    if of.budget <= 0.0 {
+        return None;
+    }
+    let span = of.span;
+    let spent: f64 = match method {
+        BudgetingMethod::Occurrences => (0..events.len())
+            .filter(|&i| span.holds(events.at[i]) && from < events.at[i] && events.at[i] <= to)
+            .map(|i| events.total[i] - events.good[i])
+            .sum(),
+        BudgetingMethod::Timeslices | BudgetingMethod::RatioTimeslices => {
+            let seconds = objective.time_slice_seconds.unwrap_or(60).max(1);
+            let target = objective.time_slice_target.unwrap_or(1.0);
+            slice_ratios(events, span, seconds)
+                .into_iter()
+                .enumerate()
+                .filter(|(k, _)| {
+                    let start = span.start + *k as i64 * seconds;
+                    start < to && from < start + seconds
+                })
+                .map(|(_, r)| match method {
+                    BudgetingMethod::Timeslices => f64::from(u8::from(r < target)),
+                    _ => 1.0 - r,
+                })
+                .sum()
+        }
+    };
+    Some(spent / of.budget)
+}
+
 pub fn remaining(spent: f64, budget: f64) -> f64 {
     if budget <= 0.0 {
         return if spent > 0.0 { f64::NEG_INFINITY } else { 1.0 };
@@ -155,6 +195,20 @@ mod tests {
         assert_eq!(b.attainment, Some((0.9 + 1.0 + 1.0 + 0.5) / 4.0));
         assert!((b.spent - 0.6).abs() < 1e-12);
         assert!((b.remaining - (1.0 - 0.6 / 0.4)).abs() < 1e-9, "overspent by half");
+    }
+
+    #[test]
+    fn an_incident_spends_the_bad_events_or_slices_inside_it() {
+        let e = hourly(&[(1000.0, 1000.0), (990.0, 1000.0), (995.0, 1000.0), (1000.0, 1000.0)]);
+        let occurrences = objective(0.99, None);
+        let whole = budget(&e, BudgetingMethod::Occurrences, &occurrences, SPAN);
+        // 40 events of budget; the incident from 1 h to 2 h holds the sample closing at 2 h.
+        let share = spent_between(&e, BudgetingMethod::Occurrences, &occurrences, &whole, 3600, 7200).unwrap();
+        assert!((share - 10.0 / 40.0).abs() < 1e-12, "{share}");
+        let slices = objective(0.5, Some((0.999, 3600)));
+        let by_slice = budget(&e, BudgetingMethod::Timeslices, &slices, SPAN);
+        let share = spent_between(&e, BudgetingMethod::Timeslices, &slices, &by_slice, 3600, 3 * 3600).unwrap();
+        assert_eq!(share, 1.0, "both bad hours, of a budget of two slices");
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod burn;
 mod policy;
 mod window;
 
-pub use budget::{Budget, budget, remaining, slice_ratios};
+pub use budget::{Budget, budget, remaining, slice_ratios, spent_between};
 pub use burn::{Firing, Rates, backtest};
 pub use policy::{PolicyState, PolicyThresholds};
 pub use window::{Span, period_start, span};
