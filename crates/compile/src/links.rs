@@ -2,9 +2,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use ingest::closest;
 use ingest::diagnostics::{Diagnostic, Diagnostics};
 use model::Repo;
+use model::suggest::did_you_mean;
 
 pub fn check(repo: &Repo) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
@@ -27,7 +27,7 @@ pub fn check(repo: &Repo) -> Diagnostics {
     let deploys: HashSet<&str> = repo.metrics.deployments.iter().map(|d| d.deploy_id.as_str()).collect();
 
     let mut missing = |path: &str, line: Option<&usize>, what: &str, name: &str, known: &[&str]| {
-        let hint = closest(name, known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+        let hint = did_you_mean(name, known.iter().copied());
         diagnostics.push(
             Diagnostic::error(path, line.copied().unwrap_or(1), 1, format!("{what} `{name}` does not exist{hint}"))
                 .rule("link"),

@@ -7,6 +7,7 @@ use serde_yaml_ng::{Mapping, Value};
 use std::collections::BTreeMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use model::suggest::closest;
 
 /// A document split at its `---` fences.
 #[derive(Debug, PartialEq)]
@@ -91,7 +92,7 @@ pub fn parse<T: DeserializeOwned>(
         ok = false;
         let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_owned);
         let mut message = format!("unknown key `{name}`");
-        match closest(&name, known_keys) {
+        match closest(&name, known_keys.iter().copied()) {
             Some(suggestion) => message.push_str(&format!("; did you mean `{suggestion}`?")),
             None => message.push_str(&format!("; known keys: {}", known_keys.join(", "))),
         }
@@ -168,16 +169,6 @@ pub fn check_id(label: &str, line: usize, what: &str, id: &str, diagnostics: &mu
 /// Known-key lists come from the struct itself, so the list can never drift from it.
 pub fn keys_of<T: DeserializeOwned>() -> &'static [&'static str] {
     serde_aux::serde_introspection::serde_introspect::<T>()
-}
-
-/// The nearest known key, when it is near enough to be a plausible typo.
-pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::normalized_damerau_levenshtein(name, c), *c))
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 /// Top-level keys start in column 1; that is enough to find the line of each.

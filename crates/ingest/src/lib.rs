@@ -24,8 +24,8 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 pub use config::FILE_NAME as CONFIG_FILE;
-pub use front_matter::closest;
 pub use markdown::slug;
+use model::suggest::did_you_mean;
 use model::{Config, Metrics, Repo, Series};
 pub use source_file::MAX_DOCUMENT_BYTES;
 
@@ -206,7 +206,7 @@ fn capacity_without_series(config: &Config, metrics: &Metrics, label: &str) -> D
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut found = Diagnostics::default();
     for name in config.capacity.keys().filter(|n| !known.contains(&n.as_str())) {
-        let hint = closest(name, &known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+        let hint = did_you_mean(name, known.iter().copied());
         let line = config.capacity_lines.get(name).copied().unwrap_or(1);
         found.push(
             Diagnostic::error(label, line, 1, format!("[capacity.{name}] names no series of the metrics folder{hint}"))

@@ -10,6 +10,7 @@ mod metrics;
 mod onboarding;
 mod postmortem;
 mod runbook;
+pub mod suggest;
 
 pub use config::{
     ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Resample, RuleLevel, Service, Taxonomy, WeekStart,

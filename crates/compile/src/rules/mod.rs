@@ -17,6 +17,7 @@ mod testing;
 use chrono::NaiveDate;
 
 use ingest::diagnostics::{Diagnostic, Diagnostics, Level};
+use model::suggest::did_you_mean;
 use model::{Repo, RuleLevel};
 
 /// What rules may look at besides the repo.
@@ -187,7 +188,7 @@ pub fn run(context: &Context, mut diagnostics: Diagnostics) -> Diagnostics {
     for (id, line) in &config.rule_lines {
         if !RULES.iter().any(|r| r.id == id) {
             let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-            let hint = ingest::closest(id, &known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+            let hint = did_you_mean(id, known.iter().copied());
             diagnostics.push(Diagnostic::error(ingest::CONFIG_FILE, *line, 1, format!("unknown rule `{id}`{hint}")));
         }
     }
