@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use ingest::diagnostics::{Diagnostic, Diagnostics};
+use ingest::rule_ids::RuleId;
 use model::Repo;
 use model::suggest::did_you_mean;
 
@@ -30,7 +31,7 @@ pub fn check(repo: &Repo) -> Diagnostics {
         let hint = did_you_mean(name, known.iter().copied());
         diagnostics.push(
             Diagnostic::error(path, line.copied().unwrap_or(1), 1, format!("{what} `{name}` does not exist{hint}"))
-                .rule("link"),
+                .rule(RuleId::Link),
         );
     };
     for pm in &repo.postmortems {

@@ -14,6 +14,7 @@ mod markdown;
 mod onboarding;
 mod postmortem;
 mod prometheus;
+pub mod rule_ids;
 mod runbook;
 mod source_file;
 mod table;
@@ -23,6 +24,7 @@ mod timeline;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::rule_ids::RuleId;
 pub use config::FILE_NAME as CONFIG_FILE;
 pub use markdown::slug;
 use model::suggest::did_you_mean;
@@ -186,7 +188,7 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
         let mut lines: Vec<(usize, usize)> = diagnostics
             .iter()
             .skip(before)
-            .filter(|d| d.rule.as_deref() == Some(table::ROW_RULE))
+            .filter(|d| d.rule == Some(RuleId::ExportRow))
             .map(|d| (d.line, if by_column { d.col } else { 0 }))
             .collect();
         lines.sort_unstable();
@@ -210,7 +212,7 @@ fn capacity_without_series(config: &Config, metrics: &Metrics, label: &str) -> D
         let line = config.capacity_lines.get(name).copied().unwrap_or(1);
         found.push(
             Diagnostic::error(label, line, 1, format!("[capacity.{name}] names no series of the metrics folder{hint}"))
-                .rule("link"),
+                .rule(RuleId::Link),
         );
     }
     found

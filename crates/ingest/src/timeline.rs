@@ -10,6 +10,7 @@ use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::markdown::render_inline;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::rule_ids::RuleId;
 use model::TimelineEntry;
 
 pub fn parse(
@@ -30,7 +31,7 @@ pub fn parse(
                     3,
                     "timeline entry has no time; start it with `HH:MM` (UTC), e.g. `- 14:02 — alert fired`",
                 )
-                .rule("timeline-time"),
+                .rule(RuleId::TimelineTime),
             );
             continue;
         };
