@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::markdown::Table;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::rule_ids::RuleId;
+use model::dates::parse_date;
 use model::{ActionItem, ActionKind, ActionStatus};
 
 const REQUIRED: [&str; 5] = ["#", "Action Item", "Owner", "Due Date", "Status"];
@@ -42,7 +43,7 @@ pub fn parse(label: &str, table: &Table, diagnostics: &mut Diagnostics) -> Vec<A
                 error(RuleId::ActionItemOwner, format!("action item owner `{owner}` names several people; give it exactly one owner"));
             }
             let due_text = cell("Due Date");
-            let due = NaiveDate::parse_from_str(&due_text, "%Y-%m-%d").ok();
+            let due = parse_date(&due_text);
             if due.is_none() {
                 error(RuleId::ActionItemDueDate, format!("due date `{due_text}` is not a date in the form YYYY-MM-DD"));
             }
@@ -57,10 +58,10 @@ pub fn parse(label: &str, table: &Table, diagnostics: &mut Diagnostics) -> Vec<A
                 );
             }
             let completed_text = cell("Completed");
-            let completed_on = match NaiveDate::parse_from_str(&completed_text, "%Y-%m-%d") {
-                Ok(date) => Some(date),
-                Err(_) if completed_text.is_empty() => status_date,
-                Err(_) => {
+            let completed_on = match parse_date(&completed_text) {
+                Some(date) => Some(date),
+                None if completed_text.is_empty() => status_date,
+                None => {
                     error(RuleId::ActionItemCompleted, format!("completion date `{completed_text}` is not a date in the form YYYY-MM-DD"));
                     status_date
                 }
@@ -90,7 +91,7 @@ pub fn parse(label: &str, table: &Table, diagnostics: &mut Diagnostics) -> Vec<A
 fn status_and_date(text: &str) -> (ActionStatus, Option<NaiveDate>) {
     let text = text.trim();
     if let Some((status, date)) = text.rsplit_once(char::is_whitespace)
-        && let Ok(date) = NaiveDate::parse_from_str(date.trim_matches(['(', ')']), "%Y-%m-%d")
+        && let Some(date) = parse_date(date.trim_matches(['(', ')']))
     {
         return (ActionStatus::parse(status), Some(date));
     }

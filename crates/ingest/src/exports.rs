@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::table::Row;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::rule_ids::RuleId;
+use model::dates;
 use model::{Change, DeployStatus, Deployment, Extra, Incident, RowSource, SeriesPoint, Severity};
 
 pub const DEPLOYMENT_COLUMNS: [&str; 5] = ["deploy_id", "service", "environment", "finished_at", "status"];
@@ -172,7 +173,7 @@ pub fn incidents(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Ve
 /// Series timestamps may also be `YYYY-MM-DD HH:MM:SS`, read as UTC, as many exporters write.
 fn series_timestamp(text: &str) -> Result<DateTime<Utc>, String> {
     rfc3339(text).or_else(|_| {
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+        NaiveDateTime::parse_from_str(text, dates::DATE_TIME_SECONDS)
             .map(|t| t.and_utc())
             .map_err(|_| format!("`{text}` is neither RFC 3339 nor YYYY-MM-DD HH:MM:SS"))
     })

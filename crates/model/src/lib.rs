@@ -3,6 +3,7 @@
 
 pub mod bundle;
 mod config;
+pub mod dates;
 mod deploy_log;
 mod document;
 mod facts;
