@@ -1,8 +1,10 @@
-//! The examples in docs/formats.md are real: written out as a repo, they must pass `check`.
+//! The examples in docs/formats.md are real: written out as a repo, they must pass `check`;
+//! and docs/checks.md lists the rules `check` has.
 
 mod support;
 
 use compile::load_and_check;
+use ingest::rule_ids::RULES;
 use model::{ActionKind, ActionStatus, DeployStatus, DocumentRef, RuleLevel, Severity};
 use support::root;
 
@@ -94,4 +96,21 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     assert_eq!(onboarding.progression.iter().map(|s| s.tasks.len()).collect::<Vec<_>>(), [1, 1]);
     assert!(onboarding.glossary.iter().any(|t| t.name == "PSP"), "the team's term");
     assert!(onboarding.glossary.iter().any(|t| t.name == "MTTR"), "and the standard ones");
+}
+
+/// docs/checks.md's table of rules is the registry's: every rule, in its order, at its
+/// default level.
+#[test]
+fn the_rules_table_of_checks_md_is_the_registry() {
+    let markdown = std::fs::read_to_string(root().join("docs/checks.md")).unwrap();
+    let documented: Vec<(String, String)> = markdown
+        .lines()
+        .filter_map(|line| {
+            let mut cells = line.strip_prefix("| `")?.split(" | ");
+            let name = cells.next()?.strip_suffix('`')?;
+            Some((name.to_owned(), cells.next()?.to_owned()))
+        })
+        .collect();
+    let registered: Vec<(String, String)> = RULES.iter().map(|r| (r.name.to_owned(), r.level.to_string())).collect();
+    assert_eq!(documented, registered);
 }

@@ -5,6 +5,7 @@ use super::output::{Format, print_diagnostics};
 use analytics::action_item_rows;
 use compile::load_and_check;
 use ingest::diagnostics::{Diagnostic, Diagnostics};
+use ingest::rule_ids::RuleId;
 use model::{Repo, Severity};
 
 #[derive(clap::Args)]
@@ -61,7 +62,7 @@ fn overdue(repo: &Repo, worst: Severity, as_of: NaiveDate) -> Diagnostics {
                     row.item.status.label()
                 ),
             )
-            .rule("overdue-action-item"));
+            .rule(RuleId::OverdueActionItem));
         }
     }
     found

@@ -153,7 +153,7 @@ fn print_human(a: &Assessment) {
     if let Some(last) = f.point.len().checked_sub(1) {
         println!(
             "  {}: {:.2} (80 %: {:.2} – {:.2}; 95 %: {:.2} – {:.2})",
-            f.time(last).format("%Y-%m-%d %H:%M UTC"),
+            f.time(last).format(model::dates::DATE_TIME_UTC),
             f.point[last],
             f.lower80[last],
             f.upper80[last],

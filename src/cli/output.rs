@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 
 use ingest::diagnostics::{Diagnostic, Diagnostics, Level};
+use ingest::rule_ids::RuleId;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -62,7 +63,7 @@ fn github(d: &Diagnostic) -> String {
     let data = |s: &str| s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
     let command = if d.level == Level::Error { "error" } else { "warning" };
-    let title = d.rule.as_deref().unwrap_or("firebreak");
+    let title = d.rule.as_ref().map_or("firebreak", RuleId::name);
     format!(
         "::{command} file={},line={},col={},title={}::{}",
         property(&d.path),
@@ -79,7 +80,7 @@ mod tests {
 
     #[test]
     fn github_commands_escape_their_properties_and_data() {
-        let d = Diagnostic::warning("a,b:c.md", 3, 4, "50% done\nnext").rule("blameless-language");
+        let d = Diagnostic::warning("a,b:c.md", 3, 4, "50% done\nnext").rule(RuleId::BlamelessLanguage);
         assert_eq!(github(&d), "::warning file=a%2Cb%3Ac.md,line=3,col=4,title=blameless-language::50%25 done%0Anext");
     }
 }

@@ -2,6 +2,7 @@
 //! analytics, and obviously generated.
 
 use chrono::{Duration, NaiveDate};
+use model::dates;
 use rand::Rng;
 use rand::seq::IndexedRandom;
 use rand_chacha::ChaCha8Rng;
@@ -77,8 +78,8 @@ pub fn write_postmortems(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], 
         let resolved = mitigated + Duration::minutes(rng.random_range(10..600));
         let date = started.date_naive();
         let id = format!("{date}-{service}-{tag}-{n}");
-        let ts = |t: chrono::DateTime<chrono::Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let hm = |t: chrono::DateTime<chrono::Utc>| t.format("%H:%M").to_string();
+        let ts = |t: chrono::DateTime<chrono::Utc>| t.format(dates::RFC3339_UTC).to_string();
+        let hm = |t: chrono::DateTime<chrono::Utc>| t.format(dates::TIME).to_string();
         let caused = if rng.random_bool(0.5) { format!("caused_by_deploys: [{}]\n", deploy.id) } else { String::new() };
         let runbooks = if plan.runbooks > 0 {
             format!("runbooks: [{}]\n", runbook_slug(rng.random_range(0..plan.runbooks)))

@@ -1,6 +1,7 @@
 //! Deployments, changes, incidents and capacity series.
 
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc, Weekday};
+use model::dates;
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use rand_distr::{Distribution, LogNormal, Normal};
@@ -36,7 +37,7 @@ fn weekdays(plan: &Plan) -> Vec<NaiveDate> {
 }
 
 fn rfc3339(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+    t.format(dates::RFC3339_UTC).to_string()
 }
 
 /// Writes changes.csv and returns the deployments they ship in, for [`write_deployments`].
@@ -70,7 +71,7 @@ pub fn write_changes(rng: &mut ChaCha8Rng, plan: &Plan, dir: &Path) -> io::Resul
                 } else {
                     "success"
                 };
-                let id = format!("{service}-{}-{n}", day.format("%Y%m%d"));
+                let id = format!("{service}-{}-{n}", day.format(dates::COMPACT_DATE));
                 let sha: u32 = rng.random();
                 let row = format!(
                     "{id},{service},production,{},{status},{},{sha:08x},",

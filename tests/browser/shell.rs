@@ -26,7 +26,7 @@ async fn deep_links_and_the_dashboard_render_the_compiled_repo() {
     let item = &pm.action_items[0];
     assert!(page.contains(&item.text), "action item `{}` missing", item.text);
     assert!(page.contains(&item.owner));
-    assert!(page.contains("All times UTC") || page.contains(&pm.timeline[0].at.format("%H:%M").to_string()));
+    assert!(page.contains("All times UTC") || page.contains(&pm.timeline[0].at.format(model::dates::TIME).to_string()));
 
     // The dashboard shows what the shared analytics compute for today.
     browser.goto(&format!("{base}/")).await;

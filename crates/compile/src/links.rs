@@ -2,9 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use ingest::closest;
 use ingest::diagnostics::{Diagnostic, Diagnostics};
+use ingest::rule_ids::RuleId;
 use model::Repo;
+use model::suggest::did_you_mean;
 
 pub fn check(repo: &Repo) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
@@ -27,10 +28,10 @@ pub fn check(repo: &Repo) -> Diagnostics {
     let deploys: HashSet<&str> = repo.metrics.deployments.iter().map(|d| d.deploy_id.as_str()).collect();
 
     let mut missing = |path: &str, line: Option<&usize>, what: &str, name: &str, known: &[&str]| {
-        let hint = closest(name, known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+        let hint = did_you_mean(name, known.iter().copied());
         diagnostics.push(
             Diagnostic::error(path, line.copied().unwrap_or(1), 1, format!("{what} `{name}` does not exist{hint}"))
-                .rule("link"),
+                .rule(RuleId::Link),
         );
     };
     for pm in &repo.postmortems {

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 
 use super::markdown::Table;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::rule_ids::RuleId;
+use model::dates::parse_date;
 use model::{ActionItem, ActionKind, ActionStatus};
 
 const REQUIRED: [&str; 5] = ["#", "Action Item", "Owner", "Due Date", "Status"];
@@ -33,22 +35,22 @@ pub fn parse(label: &str, table: &Table, diagnostics: &mut Diagnostics) -> Vec<A
         .iter()
         .map(|(line, row)| {
             let cell = |name: &str| position(name).and_then(|i| row.get(i)).cloned().unwrap_or_default();
-            let mut error = |rule: &str, message: String| diagnostics.push(Diagnostic::error(label, *line, 1, message).rule(rule));
+            let mut error = |rule: RuleId, message: String| diagnostics.push(Diagnostic::error(label, *line, 1, message).rule(rule));
             let owner = cell("Owner");
             if owner.is_empty() {
-                error("action-item-owner", "action item has no owner; name exactly one person".into());
+                error(RuleId::ActionItemOwner, "action item has no owner; name exactly one person".into());
             } else if is_several_people(&owner) {
-                error("action-item-owner", format!("action item owner `{owner}` names several people; give it exactly one owner"));
+                error(RuleId::ActionItemOwner, format!("action item owner `{owner}` names several people; give it exactly one owner"));
             }
             let due_text = cell("Due Date");
-            let due = NaiveDate::parse_from_str(&due_text, "%Y-%m-%d").ok();
+            let due = parse_date(&due_text);
             if due.is_none() {
-                error("action-item-due-date", format!("due date `{due_text}` is not a date in the form YYYY-MM-DD"));
+                error(RuleId::ActionItemDueDate, format!("due date `{due_text}` is not a date in the form YYYY-MM-DD"));
             }
             let (status, status_date) = status_and_date(&cell("Status"));
             if status == ActionStatus::Invalid {
                 error(
-                    "action-item-status",
+                    RuleId::ActionItemStatus,
                     format!(
                     "unknown status `{}`; use Pending, In Progress, Done or Won't Do (optionally `Done YYYY-MM-DD`)",
                     cell("Status")
@@ -56,18 +58,18 @@ pub fn parse(label: &str, table: &Table, diagnostics: &mut Diagnostics) -> Vec<A
                 );
             }
             let completed_text = cell("Completed");
-            let completed_on = match NaiveDate::parse_from_str(&completed_text, "%Y-%m-%d") {
-                Ok(date) => Some(date),
-                Err(_) if completed_text.is_empty() => status_date,
-                Err(_) => {
-                    error("action-item-completed", format!("completion date `{completed_text}` is not a date in the form YYYY-MM-DD"));
+            let completed_on = match parse_date(&completed_text) {
+                Some(date) => Some(date),
+                None if completed_text.is_empty() => status_date,
+                None => {
+                    error(RuleId::ActionItemCompleted, format!("completion date `{completed_text}` is not a date in the form YYYY-MM-DD"));
                     status_date
                 }
             };
             let kind_text = cell("Type");
             let kind = ActionKind::parse(&kind_text);
             if kind.is_none() && !kind_text.is_empty() {
-                error("action-item-type", format!("unknown type `{kind_text}`; use mitigate or prevent"));
+                error(RuleId::ActionItemType, format!("unknown type `{kind_text}`; use mitigate or prevent"));
             }
             let ticket = Some(cell("Ticket")).filter(|t| !t.is_empty());
             ActionItem {
@@ -89,7 +91,7 @@ pub fn parse(label: &str, table: &Table, diagnostics: &mut Diagnostics) -> Vec<A
 fn status_and_date(text: &str) -> (ActionStatus, Option<NaiveDate>) {
     let text = text.trim();
     if let Some((status, date)) = text.rsplit_once(char::is_whitespace)
-        && let Ok(date) = NaiveDate::parse_from_str(date.trim_matches(['(', ')']), "%Y-%m-%d")
+        && let Some(date) = parse_date(date.trim_matches(['(', ')']))
     {
         return (ActionStatus::parse(status), Some(date));
     }

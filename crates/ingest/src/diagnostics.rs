@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+use crate::rule_ids::RuleId;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
@@ -30,7 +32,7 @@ pub struct Diagnostic {
     /// The rule that found a problem in content that is still published (an invalid action
     /// item is shown marked invalid). `None` for problems that keep content out of the site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rule: Option<String>,
+    pub rule: Option<RuleId>,
 }
 
 impl Diagnostic {
@@ -39,8 +41,8 @@ impl Diagnostic {
     }
 
     /// Marks this as a finding of `rule` about content that is kept and published anyway.
-    pub fn rule(mut self, rule: &str) -> Self {
-        self.rule = Some(rule.to_owned());
+    pub fn rule(mut self, rule: RuleId) -> Self {
+        self.rule = Some(rule);
         self
     }
 

@@ -3,8 +3,10 @@
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use std::collections::HashMap;
 
-use super::table::{ROW_RULE, Row};
+use super::table::Row;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::rule_ids::RuleId;
+use model::dates;
 use model::{Change, DeployStatus, Deployment, Extra, Incident, RowSource, SeriesPoint, Severity};
 
 pub const DEPLOYMENT_COLUMNS: [&str; 5] = ["deploy_id", "service", "environment", "finished_at", "status"];
@@ -14,10 +16,6 @@ pub const INCIDENT_COLUMNS: [&str; 4] = ["incident_id", "service", "severity", "
 const INCIDENT_OPTIONAL: [&str; 5] =
     ["detected_at", "acknowledged_at", "mitigated_at", "resolved_at", "caused_by_deploy"];
 pub const SERIES_COLUMNS: [&str; 2] = ["timestamp", "value"];
-
-/// Problems of a capacity series that is still forecast: its rows are kept (sorted, repeated
-/// timestamps averaged), but the forecast may not mean what its owner thinks.
-pub const SERIES_RULE: &str = "capacity-series";
 
 /// Fewer distinct timestamps than this cannot be forecast at all.
 const MIN_SERIES_ROWS: usize = 3;
@@ -36,7 +34,7 @@ impl<'a> Cells<'a> {
     }
 
     fn fail(&mut self, col: usize, message: String) {
-        self.diagnostics.push(Diagnostic::error(self.label, self.row.line, col, message).rule(ROW_RULE));
+        self.diagnostics.push(Diagnostic::error(self.label, self.row.line, col, message).rule(RuleId::ExportRow));
         self.ok = false;
     }
 
@@ -175,7 +173,7 @@ pub fn incidents(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Ve
 /// Series timestamps may also be `YYYY-MM-DD HH:MM:SS`, read as UTC, as many exporters write.
 fn series_timestamp(text: &str) -> Result<DateTime<Utc>, String> {
     rfc3339(text).or_else(|_| {
-        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S")
+        NaiveDateTime::parse_from_str(text, dates::DATE_TIME_SECONDS)
             .map(|t| t.and_utc())
             .map_err(|_| format!("`{text}` is neither RFC 3339 nor YYYY-MM-DD HH:MM:SS"))
     })
@@ -241,7 +239,7 @@ pub fn series_warnings(label: &str, subject: &str, noun: &str, samples: &[Sample
             _ => None,
         };
         if let Some(message) = message {
-            diagnostics.push(Diagnostic::warning(label, sample.line, sample.col, message).rule(SERIES_RULE));
+            diagnostics.push(Diagnostic::warning(label, sample.line, sample.col, message).rule(RuleId::CapacitySeries));
         }
         first.entry(sample.point.at).or_insert(sample);
         previous = Some(sample);
@@ -250,7 +248,7 @@ pub fn series_warnings(label: &str, subject: &str, noun: &str, samples: &[Sample
         if count > LISTED_PER_KIND {
             let more = count - LISTED_PER_KIND;
             let message = format!("{subject}and {more} more {noun}(s) {what}, {count} in all");
-            diagnostics.push(Diagnostic::warning(label, 1, 1, message).rule(SERIES_RULE));
+            diagnostics.push(Diagnostic::warning(label, 1, 1, message).rule(RuleId::CapacitySeries));
         }
     }
     // Repeats count once: they are averaged into one point.
@@ -265,7 +263,7 @@ pub fn series_warnings(label: &str, subject: &str, noun: &str, samples: &[Sample
                     first.len()
                 ),
             )
-            .rule(SERIES_RULE),
+            .rule(RuleId::CapacitySeries),
         );
     }
 }
@@ -291,7 +289,7 @@ pub fn problems<'a>(found: impl IntoIterator<Item = &'a Diagnostic>, left_out: &
     found
         .into_iter()
         .map(|d| {
-            let suffix = if d.rule.as_deref() == Some(ROW_RULE) { left_out } else { "" };
+            let suffix = if d.rule == Some(RuleId::ExportRow) { left_out } else { "" };
             format!("line {}: {}{suffix}", d.line, d.message)
         })
         .collect()
@@ -311,7 +309,7 @@ fn unique<T>(
         match first_line.get(id(&record)) {
             Some(first) => diagnostics.push(
                 Diagnostic::error(label, line, 1, format!("duplicate {key} `{}` (first on line {first})", id(&record)))
-                    .rule(ROW_RULE),
+                    .rule(RuleId::ExportRow),
             ),
             None => {
                 first_line.insert(id(&record).clone(), line);
@@ -405,7 +403,7 @@ mod tests {
                 (6, "`value`: `abc` is not a finite number")
             ]
         );
-        assert!(d.iter().all(|d| d.rule.as_deref() == Some(ROW_RULE)));
+        assert!(d.iter().all(|d| d.rule == Some(RuleId::ExportRow)));
     }
 
     #[test]
@@ -426,7 +424,7 @@ mod tests {
             ]
         );
         assert!(
-            d.iter().all(|d| d.level == crate::diagnostics::Level::Warning && d.rule.as_deref() == Some(SERIES_RULE))
+            d.iter().all(|d| d.level == crate::diagnostics::Level::Warning && d.rule == Some(RuleId::CapacitySeries))
         );
     }
 

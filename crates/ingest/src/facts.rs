@@ -196,7 +196,7 @@ mod tests {
             entry(10, 40, "Rollback complete"),
         ];
         let m = milestones(&meta, &timeline);
-        let hm = |t: Option<chrono::DateTime<chrono::Utc>>| t.unwrap().format("%H:%M").to_string();
+        let hm = |t: Option<chrono::DateTime<chrono::Utc>>| t.unwrap().format(model::dates::TIME).to_string();
         assert_eq!(hm(m.started_at), "10:00");
         assert_eq!(hm(m.detected_at), "10:05");
         assert_eq!(hm(m.acknowledged_at), "10:09");

@@ -7,6 +7,7 @@ use serde_yaml_ng::{Mapping, Value};
 use std::collections::BTreeMap;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use model::suggest::did_you_mean;
 
 /// A document split at its `---` fences.
 #[derive(Debug, PartialEq)]
@@ -57,9 +58,20 @@ pub fn parse<T: DeserializeOwned>(
     known_keys: &[&str],
     diagnostics: &mut Diagnostics,
 ) -> Option<T> {
-    let mut mapping = match serde_yaml_ng::from_str::<Value>(split.yaml) {
-        Ok(Value::Mapping(mapping)) => mapping,
-        Ok(Value::Null) => Mapping::new(),
+    let mut mapping = read_mapping(label, split, diagnostics)?;
+    let key_lines = top_level_key_lines(split.yaml, split.yaml_line);
+    let line_of = |key: &str| key_lines.get(key).copied().unwrap_or(split.yaml_line);
+    let known = drop_unknown_keys(label, &mut mapping, known_keys, &line_of, diagnostics);
+    let value = deserialize_reporting(label, split, mapping, &line_of, diagnostics)?;
+    known.then_some(value)
+}
+
+/// The YAML as a mapping of keys (an empty file is an empty one), or `None` once its syntax
+/// or shape is reported.
+fn read_mapping(label: &str, split: &Split, diagnostics: &mut Diagnostics) -> Option<Mapping> {
+    match serde_yaml_ng::from_str::<Value>(split.yaml) {
+        Ok(Value::Mapping(mapping)) => Some(mapping),
+        Ok(Value::Null) => Some(Mapping::new()),
         Ok(_) => {
             diagnostics.push(Diagnostic::error(
                 label,
@@ -67,7 +79,7 @@ pub fn parse<T: DeserializeOwned>(
                 1,
                 "front matter must be a set of `key: value` lines",
             ));
-            return None;
+            None
         }
         Err(e) => {
             let (line, col) = e.location().map_or((0, 1), |l| (l.line() - 1, l.column()));
@@ -77,68 +89,74 @@ pub fn parse<T: DeserializeOwned>(
                 col,
                 format!("invalid YAML: {}", strip_location(&e.to_string())),
             ));
-            return None;
+            None
         }
-    };
-    let key_lines = top_level_key_lines(split.yaml, split.yaml_line);
-    let line_of = |key: &str| key_lines.get(key).copied().unwrap_or(split.yaml_line);
-    let mut ok = true;
+    }
+}
 
+/// Reports and removes each key `T` does not accept, so the values of the known keys are
+/// still checked. Returns whether every key was known.
+fn drop_unknown_keys(
+    label: &str,
+    mapping: &mut Mapping,
+    known_keys: &[&str],
+    line_of: &impl Fn(&str) -> usize,
+    diagnostics: &mut Diagnostics,
+) -> bool {
     let unknown: Vec<Value> =
         mapping.keys().filter(|k| !k.as_str().is_some_and(|k| known_keys.contains(&k))).cloned().collect();
-    for key in unknown {
-        mapping.remove(&key);
-        ok = false;
+    for key in &unknown {
+        mapping.remove(key);
         let name = key.as_str().map_or_else(|| format!("{key:?}"), str::to_owned);
-        let mut message = format!("unknown key `{name}`");
-        match closest(&name, known_keys) {
-            Some(suggestion) => message.push_str(&format!("; did you mean `{suggestion}`?")),
-            None => message.push_str(&format!("; known keys: {}", known_keys.join(", "))),
+        let mut hint = did_you_mean(&name, known_keys.iter().copied());
+        if hint.is_empty() {
+            hint = format!("; known keys: {}", known_keys.join(", "));
         }
-        diagnostics.push(Diagnostic::error(label, line_of(&name), 1, message));
+        diagnostics.push(Diagnostic::error(label, line_of(&name), 1, format!("unknown key `{name}`{hint}")));
     }
+    unknown.is_empty()
+}
 
-    // Deserialise, and on a bad value report it, drop that key and try again, so every
-    // bad value of the file is reported in one run.
+/// Deserialises, and on a bad value reports it, drops that key and tries again, so every
+/// bad value of the file is reported in one run. `None` when any value was bad.
+fn deserialize_reporting<T: DeserializeOwned>(
+    label: &str,
+    split: &Split,
+    mut mapping: Mapping,
+    line_of: &impl Fn(&str) -> usize,
+    diagnostics: &mut Diagnostics,
+) -> Option<T> {
     let mut removed: Vec<String> = Vec::new();
     loop {
-        match serde_path_to_error::deserialize::<_, T>(Value::Mapping(mapping.clone())) {
-            Ok(value) => return ok.then_some(value),
-            Err(e) => {
-                let field = e.path().iter().next().map(|segment| segment.to_string());
-                let inner = strip_location(&e.inner().to_string());
-                match field.filter(|f| mapping.contains_key(f.as_str())) {
-                    Some(field) => {
-                        let raw = mapping.get(field.as_str()).map(describe).unwrap_or_default();
-                        diagnostics.push(Diagnostic::error(
-                            label,
-                            line_of(&field),
-                            1,
-                            format!("`{field}`: {}", explain(&field, &raw, &inner)),
-                        ));
-                        mapping.remove(field.as_str());
-                        removed.push(field);
-                        ok = false;
-                    }
-                    None => {
-                        let missing =
-                            inner.strip_prefix("missing field ").map(|name| name.trim_matches('`').to_owned());
-                        // A key dropped above for its bad value is reported already.
-                        if !missing.as_ref().is_some_and(|name| removed.contains(name)) {
-                            let message = match missing {
-                                Some(name) => format!("missing required key `{name}`"),
-                                None => inner,
-                            };
-                            diagnostics.push(Diagnostic::error(
-                                label,
-                                split.yaml_line.saturating_sub(1).max(1),
-                                1,
-                                message,
-                            ));
-                        }
-                        return None;
-                    }
+        let e = match serde_path_to_error::deserialize::<_, T>(Value::Mapping(mapping.clone())) {
+            Ok(value) => return removed.is_empty().then_some(value),
+            Err(e) => e,
+        };
+        let field = e.path().iter().next().map(|segment| segment.to_string());
+        let inner = strip_location(&e.inner().to_string());
+        match field.filter(|f| mapping.contains_key(f.as_str())) {
+            Some(field) => {
+                let raw = mapping.get(field.as_str()).map(describe).unwrap_or_default();
+                diagnostics.push(Diagnostic::error(
+                    label,
+                    line_of(&field),
+                    1,
+                    format!("`{field}`: {}", explain(&field, &raw, &inner)),
+                ));
+                mapping.remove(field.as_str());
+                removed.push(field);
+            }
+            None => {
+                let missing = inner.strip_prefix("missing field ").map(|name| name.trim_matches('`').to_owned());
+                // A key dropped above for its bad value is reported already.
+                if !missing.as_ref().is_some_and(|name| removed.contains(name)) {
+                    let message = match missing {
+                        Some(name) => format!("missing required key `{name}`"),
+                        None => inner,
+                    };
+                    diagnostics.push(Diagnostic::error(label, split.yaml_line.saturating_sub(1).max(1), 1, message));
                 }
+                return None;
             }
         }
     }
@@ -168,16 +186,6 @@ pub fn check_id(label: &str, line: usize, what: &str, id: &str, diagnostics: &mu
 /// Known-key lists come from the struct itself, so the list can never drift from it.
 pub fn keys_of<T: DeserializeOwned>() -> &'static [&'static str] {
     serde_aux::serde_introspection::serde_introspect::<T>()
-}
-
-/// The nearest known key, when it is near enough to be a plausible typo.
-pub fn closest<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::normalized_damerau_levenshtein(name, c), *c))
-        .filter(|(score, _)| *score >= 0.6)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 /// Top-level keys start in column 1; that is enough to find the line of each.

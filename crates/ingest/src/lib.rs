@@ -14,6 +14,7 @@ mod markdown;
 mod onboarding;
 mod postmortem;
 mod prometheus;
+pub mod rule_ids;
 mod runbook;
 mod source_file;
 mod table;
@@ -23,9 +24,10 @@ mod timeline;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::rule_ids::RuleId;
 pub use config::FILE_NAME as CONFIG_FILE;
-pub use front_matter::closest;
 pub use markdown::slug;
+use model::suggest::did_you_mean;
 use model::{Config, Metrics, Repo, Series};
 pub use source_file::MAX_DOCUMENT_BYTES;
 
@@ -186,7 +188,7 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
         let mut lines: Vec<(usize, usize)> = diagnostics
             .iter()
             .skip(before)
-            .filter(|d| d.rule.as_deref() == Some(table::ROW_RULE))
+            .filter(|d| d.rule == Some(RuleId::ExportRow))
             .map(|d| (d.line, if by_column { d.col } else { 0 }))
             .collect();
         lines.sort_unstable();
@@ -206,11 +208,11 @@ fn capacity_without_series(config: &Config, metrics: &Metrics, label: &str) -> D
     let known: Vec<&str> = names.iter().map(String::as_str).collect();
     let mut found = Diagnostics::default();
     for name in config.capacity.keys().filter(|n| !known.contains(&n.as_str())) {
-        let hint = closest(name, &known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+        let hint = did_you_mean(name, known.iter().copied());
         let line = config.capacity_lines.get(name).copied().unwrap_or(1);
         found.push(
             Diagnostic::error(label, line, 1, format!("[capacity.{name}] names no series of the metrics folder{hint}"))
-                .rule("link"),
+                .rule(RuleId::Link),
         );
     }
     found

@@ -10,6 +10,7 @@ use super::markdown::{self, RawSection};
 use super::source_file::{LineIndex, SourceFile};
 use super::terms::Terms;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use model::suggest::did_you_mean;
 use model::{DocumentRef, Onboarding, Postmortem, ReadingEntry, Runbook, Stage, Task, Term};
 
 const DEFAULTS: &str = include_str!("defaults/onboarding.md");
@@ -114,13 +115,9 @@ impl Draft {
             match document {
                 Some(document) => onboarding.reading_list.push(ReadingEntry { document, note_html: entry.note_html }),
                 None => {
-                    let known: Vec<&str> = postmortems
-                        .iter()
-                        .map(|p| p.path.as_str())
-                        .chain(runbooks.iter().map(|r| r.path.as_str()))
-                        .collect();
-                    let hint =
-                        super::closest(&label, &known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+                    let known =
+                        postmortems.iter().map(|p| p.path.as_str()).chain(runbooks.iter().map(|r| r.path.as_str()));
+                    let hint = did_you_mean(&label, known);
                     diagnostics.push(Diagnostic::error(
                         &file,
                         entry.line,

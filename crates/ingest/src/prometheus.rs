@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 
 use super::exports::{self, Sample};
 use super::source_file::LineIndex;
-use super::table::ROW_RULE;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::rule_ids::RuleId;
 use model::{Series, SeriesPoint};
 
 /// The envelope alone, read first, so that an error response or an instant query is named
@@ -92,7 +92,7 @@ fn matrix(label: &str, text: &str, index: &LineIndex) -> Result<Vec<MatrixSeries
     let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(label, &e))?;
     let at_key = |key: &str, message: String| {
         let (line, col) = text.find(&format!("\"{key}\"")).map_or((1, 1), |offset| index.position(offset));
-        Diagnostic::error(label, line, col, message).rule(ROW_RULE)
+        Diagnostic::error(label, line, col, message).rule(RuleId::ExportRow)
     };
     match envelope.status.as_deref() {
         Some("success") => {}
@@ -128,7 +128,7 @@ const EXPECTED: &str = "a Prometheus query_range response looks like \
 /// serde_json names the line and column of syntax and shape errors alike.
 fn json_error(label: &str, e: &serde_json::Error) -> Diagnostic {
     let what = if e.is_data() { "not a Prometheus query_range response" } else { "invalid JSON" };
-    Diagnostic::error(label, e.line().max(1), e.column().max(1), format!("{what}: {e}")).rule(ROW_RULE)
+    Diagnostic::error(label, e.line().max(1), e.column().max(1), format!("{what}: {e}")).rule(RuleId::ExportRow)
 }
 
 /// `name{label="value",…}`, labels sorted, values escaped as Prometheus writes them;
@@ -161,7 +161,7 @@ fn samples(
             let mut left_out = |message: String| {
                 found.push(
                     Diagnostic::error(label, line, col, format!("{subject}{message}; the sample is left out"))
-                        .rule(ROW_RULE),
+                        .rule(RuleId::ExportRow),
                 );
             };
             let Some(at) = instant(seconds) else {
@@ -292,7 +292,7 @@ mod tests {
         let (series, d) = read_all(&text);
         assert_eq!(series[0].points.len(), 2);
         assert_eq!(series[1].points.len(), 2);
-        let errors: Vec<_> = d.iter().filter(|d| d.rule.as_deref() == Some(ROW_RULE)).collect();
+        let errors: Vec<_> = d.iter().filter(|d| d.rule == Some(RuleId::ExportRow)).collect();
         assert_eq!((errors[0].line, errors[0].col), (4, 1));
         assert_eq!(
             errors[0].message,
@@ -332,7 +332,7 @@ mod tests {
                 (4, "series `pool`: `2026-06-01T00:00:00Z` is repeated: averaged with line 3"),
             ]
         );
-        assert!(d.iter().all(|d| d.rule.as_deref() == Some(exports::SERIES_RULE)));
+        assert!(d.iter().all(|d| d.rule == Some(RuleId::CapacitySeries)));
         assert_eq!(series[0].problems.len(), 3);
     }
 
@@ -357,7 +357,7 @@ mod tests {
             assert_eq!(d.len(), 1, "{text}: {d:?}");
             assert_eq!((d[0].line, d[0].col), at, "{text}: {}", d[0].message);
             assert!(d[0].message.contains(message), "{}", d[0].message);
-            assert_eq!(d[0].rule.as_deref(), Some(ROW_RULE));
+            assert_eq!(d[0].rule, Some(RuleId::ExportRow));
             assert_eq!(series.len(), 1);
             assert_eq!(series[0].name, "pool");
             assert!(series[0].points.is_empty());

@@ -2,10 +2,7 @@
 //! (one object per line, same field names), so one typed reader serves both.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-
-/// Problems with one row of an export: the row is left out of the metrics and counted,
-/// the rest of the file is used.
-pub const ROW_RULE: &str = "export-row";
+use crate::rule_ids::RuleId;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -80,7 +77,8 @@ fn read_csv(label: &str, text: &str, required: &[&str], diagnostics: &mut Diagno
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                diagnostics.push(Diagnostic::error(label, line, 1, format!("malformed CSV row: {e}")).rule(ROW_RULE));
+                diagnostics
+                    .push(Diagnostic::error(label, line, 1, format!("malformed CSV row: {e}")).rule(RuleId::ExportRow));
                 continue;
             }
         };
@@ -93,7 +91,7 @@ fn read_csv(label: &str, text: &str, required: &[&str], diagnostics: &mut Diagno
                     1,
                     format!("row has {} field(s) but the header has {}", record.len(), header.len()),
                 )
-                .rule(ROW_RULE),
+                .rule(RuleId::ExportRow),
             );
             continue;
         }
@@ -122,12 +120,14 @@ fn read_json_lines(label: &str, text: &str, required: &[&str], diagnostics: &mut
         let object = match serde_json::from_str::<serde_json::Value>(source) {
             Ok(serde_json::Value::Object(object)) => object,
             Ok(_) => {
-                diagnostics.push(Diagnostic::error(label, line, 1, "each line must be a JSON object").rule(ROW_RULE));
+                diagnostics
+                    .push(Diagnostic::error(label, line, 1, "each line must be a JSON object").rule(RuleId::ExportRow));
                 continue;
             }
             Err(e) => {
                 diagnostics.push(
-                    Diagnostic::error(label, line, e.column().max(1), format!("invalid JSON: {e}")).rule(ROW_RULE),
+                    Diagnostic::error(label, line, e.column().max(1), format!("invalid JSON: {e}"))
+                        .rule(RuleId::ExportRow),
                 );
                 continue;
             }
@@ -135,7 +135,8 @@ fn read_json_lines(label: &str, text: &str, required: &[&str], diagnostics: &mut
         let missing: Vec<&str> = required.iter().copied().filter(|r| !object.contains_key(*r)).collect();
         if !missing.is_empty() {
             diagnostics.push(
-                Diagnostic::error(label, line, 1, format!("missing field(s) {}", missing.join(", "))).rule(ROW_RULE),
+                Diagnostic::error(label, line, 1, format!("missing field(s) {}", missing.join(", ")))
+                    .rule(RuleId::ExportRow),
             );
             continue;
         }

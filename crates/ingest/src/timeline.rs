@@ -10,7 +10,9 @@ use chrono::{DateTime, Days, Duration, NaiveDate, NaiveTime, Utc};
 
 use super::markdown::render_inline;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::rule_ids::RuleId;
 use model::TimelineEntry;
+use model::dates;
 
 pub fn parse(
     label: &str,
@@ -30,7 +32,7 @@ pub fn parse(
                     3,
                     "timeline entry has no time; start it with `HH:MM` (UTC), e.g. `- 14:02 — alert fired`",
                 )
-                .rule("timeline-time"),
+                .rule(RuleId::TimelineTime),
             );
             continue;
         };
@@ -51,14 +53,14 @@ pub fn parse(
 /// `[**]YYYY-MM-DD ]HH:MM[:SS][ UTC|Z][**] <sep> text`, separators `—`, `–`, `-`, `:` or `|`.
 fn split_entry(item: &str) -> Option<(Option<NaiveDate>, NaiveTime, &str)> {
     let rest = item.trim_start_matches('*').trim_start();
-    let (date, rest) = match rest.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()) {
+    let (date, rest) = match rest.get(..10).and_then(dates::parse_date) {
         Some(date) => (Some(date), rest[10..].trim_start_matches('T').trim_start()),
         None => (None, rest),
     };
-    let seconds = rest.get(..8).and_then(|t| NaiveTime::parse_from_str(t, "%H:%M:%S").ok());
+    let seconds = rest.get(..8).and_then(|t| NaiveTime::parse_from_str(t, dates::TIME_SECONDS).ok());
     let (time, time_len) = match seconds {
         Some(time) => (time, 8),
-        None => (NaiveTime::parse_from_str(rest.get(..5)?, "%H:%M").ok()?, 5),
+        None => (NaiveTime::parse_from_str(rest.get(..5)?, dates::TIME).ok()?, 5),
     };
     let rest = rest[time_len..].trim_start();
     let rest = rest.strip_prefix("UTC").or_else(|| rest.strip_prefix('Z')).unwrap_or(rest);
@@ -89,7 +91,7 @@ mod tests {
             &mut d,
         );
         assert!(d.is_empty());
-        let times: Vec<String> = e.iter().map(|e| e.at.format("%H:%M:%S").to_string()).collect();
+        let times: Vec<String> = e.iter().map(|e| e.at.format(dates::TIME_SECONDS).to_string()).collect();
         assert_eq!(times, ["14:02:00", "14:09:00", "14:10:30", "14:11:00"]);
         assert_eq!(e[1].html, "alert");
         assert_eq!(e[3].html, "ack");

@@ -3,6 +3,7 @@
 
 pub mod bundle;
 mod config;
+pub mod dates;
 mod deploy_log;
 mod document;
 mod facts;
@@ -11,6 +12,7 @@ mod onboarding;
 mod postmortem;
 mod runbook;
 mod slo;
+pub mod suggest;
 
 pub use config::{
     ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Resample, RuleLevel, Service, Taxonomy, WeekStart,

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use model::dates;
 use model::{Config, Postmortem, Repo, Runbook};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -91,7 +92,7 @@ fn postmortem(config: &Config, pm: &Postmortem) -> Document {
     let meta = &pm.meta;
     let mut facets = vec![
         (Facet::Severity, meta.severity.label().to_owned()),
-        (Facet::Year, meta.date.format("%Y").to_string()),
+        (Facet::Year, meta.date.format(dates::YEAR).to_string()),
         (Facet::Status, meta.status.label().to_owned()),
     ];
     facets.extend(service_facets(config, &meta.services));

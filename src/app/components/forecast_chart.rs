@@ -79,7 +79,9 @@ fn draw(props: &ForecastChartProps) -> Result<String, Box<dyn std::error::Error>
             .x_label_area_size(26)
             .y_label_area_size(56)
             .build_cartesian_2d(start..end, low..high)?;
-        let label = |d: &f64| (f.start + chrono::Duration::seconds((d * 86400.0) as i64)).format("%b %d").to_string();
+        let label = |d: &f64| {
+            (f.start + chrono::Duration::seconds((d * 86400.0) as i64)).format(model::dates::MONTH_DAY).to_string()
+        };
         chart.configure_mesh().disable_x_mesh().x_labels(8).x_label_formatter(&label).y_labels(5).draw()?;
         let orange = RGBColor(194, 65, 12);
         chart.draw_series(std::iter::once(Polygon::new(band(&f.lower95, &f.upper95), orange.mix(0.15).filled())))?;

@@ -236,7 +236,7 @@ fn significant(v: f64) -> String {
 }
 
 fn date(at: Option<chrono::DateTime<chrono::Utc>>) -> String {
-    at.map_or("—".to_owned(), |t| t.format("%Y-%m-%d").to_string())
+    at.map_or("—".to_owned(), |t| t.format(model::dates::DATE).to_string())
 }
 
 fn table_row(c: &Computed, o: Option<&Outlook>) -> Html {

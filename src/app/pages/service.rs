@@ -4,6 +4,7 @@ use yew_router::prelude::*;
 use crate::app::components::{Problem, SeverityBadge, deploy_id_cell};
 use crate::app::data::{use_deploy_ids, use_site};
 use crate::app::route::Route;
+use model::dates;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -61,7 +62,7 @@ pub fn ServicePage(props: &Props) -> Html {
             <p class="muted">{ "From incidents.csv: incidents without a postmortem." }</p>
             <ul>
                 { for incidents.iter().map(|i| html! {
-                    <li><SeverityBadge severity={i.severity} />{ format!(" {} · {}", i.incident_id, i.started_at.format("%Y-%m-%d %H:%M UTC")) }</li>
+                    <li><SeverityBadge severity={i.severity} />{ format!(" {} · {}", i.incident_id, i.started_at.format(dates::DATE_TIME_UTC)) }</li>
                 }) }
             </ul>
             <h2>{ format!("Deployments ({}; latest {RECENT_DEPLOYS})", deploys.len()) }</h2>
@@ -70,7 +71,7 @@ pub fn ServicePage(props: &Props) -> Html {
                 <tbody>
                     { for deploys.iter().take(RECENT_DEPLOYS).map(|row| html! {
                         <tr>
-                            <td class="nowrap">{ log.finished(*row).format("%Y-%m-%d %H:%M").to_string() }</td>
+                            <td class="nowrap">{ log.finished(*row).format(dates::DATE_TIME).to_string() }</td>
                             <td>{ deploy_id_cell(&ids, *row, None) }</td>
                             <td>{ log.environment_name(*row).to_owned() }</td>
                             <td>{ log.status(*row).label() }</td>

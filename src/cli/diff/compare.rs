@@ -55,9 +55,8 @@ pub struct Comparison {
 pub fn compare(before: &Side, after: &Side, as_of: NaiveDate) -> Comparison {
     let mut documents = documents(before, after);
     documents.sort();
-    let key = |d: &Diagnostic, root: &Path| {
-        (from_root(&d.path, root), d.level == Level::Error, d.rule.clone(), d.message.clone())
-    };
+    let key =
+        |d: &Diagnostic, root: &Path| (from_root(&d.path, root), d.level == Level::Error, d.rule, d.message.clone());
     let old: BTreeSet<_> = before.diagnostics.iter().map(|d| key(d, before.root)).collect();
     let new: BTreeSet<_> = after.diagnostics.iter().map(|d| key(d, after.root)).collect();
     let new_findings = after

@@ -185,7 +185,7 @@ fn remove_level_shift(
     warnings.push(format!(
         "the level shifted by {delta:+.3} ({:+.0} %) at {}; the history before it is read at the new level",
         100.0 * delta / scaled.mean.abs().max(1e-12),
-        at.format("%Y-%m-%d %H:%M UTC")
+        at.format(model::dates::DATE_TIME_UTC)
     ));
     for v in &mut scaled.z[..shift.index] {
         *v += shift.delta;

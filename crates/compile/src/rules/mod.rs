@@ -1,6 +1,8 @@
-//! `check` rules: each has a stable id, a default level, and a function that finds its
-//! problems. A repo changes a rule's level, or switches it off, under `[rules]` in
-//! firebreak.toml. docs/checks.md lists them all.
+//! `check` rules: each has a stable id and a default level, registered in
+//! `ingest::rule_ids` (reading files finds some rules' problems), and each rule whose
+//! problems show only across documents has a function here that finds them. A repo changes
+//! a rule's level, or switches it off, under `[rules]` in firebreak.toml. docs/checks.md
+//! lists them all.
 
 mod exports;
 mod incidents;
@@ -17,6 +19,8 @@ mod testing;
 use chrono::NaiveDate;
 
 use ingest::diagnostics::{Diagnostic, Diagnostics, Level};
+use ingest::rule_ids::{RULES, RuleId};
+use model::suggest::did_you_mean;
 use model::{Repo, RuleLevel};
 
 /// What rules may look at besides the repo.
@@ -40,159 +44,48 @@ impl Finding {
     }
 }
 
-pub struct Rule {
-    pub id: &'static str,
-    pub level: Level,
-    pub summary: &'static str,
-    /// `None` for rules applied while reading files (their findings arrive tagged already).
-    pub check: Option<fn(&Context) -> Vec<Finding>>,
+/// A rule whose problems are found across the loaded repo. The other rules of
+/// [`RULES`] have theirs found while reading files (ingest) or by
+/// `check --fail-on-overdue` (the CLI); their findings arrive tagged already.
+pub struct Check {
+    pub rule: RuleId,
+    pub find: fn(&Context) -> Vec<Finding>,
 }
 
-pub const RULES: &[Rule] = &[
-    Rule {
-        id: "required-sections",
-        level: Level::Error,
-        summary: "sections a postmortem or runbook of its status must have",
-        check: Some(sections::check),
-    },
-    Rule {
-        id: "sev-needs-postmortem",
-        level: Level::Error,
-        summary: "every SEV1/SEV2 incident has a postmortem",
-        check: Some(incidents::check),
-    },
-    Rule {
-        id: "action-item-owner",
-        level: Level::Error,
-        summary: "each action item has exactly one owner, a person",
-        check: Some(incidents::owners_are_people),
-    },
-    Rule {
-        id: "action-item-due-date",
-        level: Level::Error,
-        summary: "each action item has a YYYY-MM-DD due date",
-        check: None,
-    },
-    Rule { id: "action-item-status", level: Level::Error, summary: "each action item has a known status", check: None },
-    Rule { id: "action-item-completed", level: Level::Error, summary: "completion dates are YYYY-MM-DD", check: None },
-    Rule {
-        id: "action-item-type",
-        level: Level::Error,
-        summary: "action-item types are mitigate or prevent",
-        check: None,
-    },
-    Rule {
-        id: "timeline-time",
-        level: Level::Warning,
-        summary: "each timeline entry starts with a UTC time",
-        check: None,
-    },
-    Rule {
-        id: "timeline-order",
-        level: Level::Error,
-        summary: "the timeline is in order and agrees with the front matter",
-        check: Some(times::check),
-    },
-    Rule {
-        id: "link",
-        level: Level::Error,
-        summary: "runbooks, related postmortems, deploys and services named exist",
-        check: None,
-    },
-    Rule {
-        id: "blameless-language",
-        level: Level::Warning,
-        summary: "no blame phrasing; describe systems, not people",
-        check: Some(language::check),
-    },
-    Rule {
-        id: "secrets",
-        level: Level::Error,
-        summary: "no access keys, tokens, private keys or passwords",
-        check: Some(secrets::check_secrets),
-    },
-    Rule {
-        id: "personal-data",
-        level: Level::Error,
-        summary: "no e-mail addresses or phone numbers",
-        check: Some(secrets::check_personal_data),
-    },
-    Rule {
-        id: "runbook-stale",
-        level: Level::Warning,
-        summary: "runbooks reviewed within their review period",
-        check: Some(runbooks::stale),
-    },
-    Rule {
-        id: "alert-without-runbook",
-        level: Level::Error,
-        summary: "every alert has a runbook",
-        check: Some(runbooks::alerts_have_runbooks),
-    },
-    Rule {
-        id: "unknown-tag",
-        level: Level::Error,
-        summary: "tags come from the taxonomy, when one is set",
-        check: Some(tags::check),
-    },
-    Rule {
-        id: "export-row",
-        level: Level::Error,
-        summary: "each export row reads: its fields, timestamps with a time zone, a unique id",
-        check: None,
-    },
-    Rule {
-        id: "capacity-series",
-        level: Level::Warning,
-        summary: "capacity series are in time order, without repeated timestamps, long enough to forecast",
-        check: None,
-    },
-    Rule {
-        id: "unknown-service",
-        level: Level::Error,
-        summary: "deployments are of services in the catalog",
-        check: Some(exports::unknown_services),
-    },
-    Rule {
-        id: "change-deploy",
-        level: Level::Error,
-        summary: "each change names a deployment that exists",
-        check: Some(exports::changes_without_deployments),
-    },
-    Rule {
-        id: "incident-times",
-        level: Level::Error,
-        summary: "exported incidents are resolved after they started",
-        check: Some(exports::incident_times),
-    },
-    Rule {
-        id: "overdue-action-item",
-        level: Level::Error,
-        summary: "with --fail-on-overdue: no overdue items of that severity",
-        check: None,
-    },
+pub const CHECKS: &[Check] = &[
+    Check { rule: RuleId::RequiredSections, find: sections::check },
+    Check { rule: RuleId::SevNeedsPostmortem, find: incidents::check },
+    Check { rule: RuleId::ActionItemOwner, find: incidents::owners_are_people },
+    Check { rule: RuleId::TimelineOrder, find: times::check },
+    Check { rule: RuleId::BlamelessLanguage, find: language::check },
+    Check { rule: RuleId::Secrets, find: secrets::check_secrets },
+    Check { rule: RuleId::PersonalData, find: secrets::check_personal_data },
+    Check { rule: RuleId::RunbookStale, find: runbooks::stale },
+    Check { rule: RuleId::AlertWithoutRunbook, find: runbooks::alerts_have_runbooks },
+    Check { rule: RuleId::UnknownTag, find: tags::check },
+    Check { rule: RuleId::UnknownService, find: exports::unknown_services },
+    Check { rule: RuleId::ChangeDeploy, find: exports::changes_without_deployments },
+    Check { rule: RuleId::IncidentTimes, find: exports::incident_times },
 ];
 
-/// Runs every rule, then applies the repo's levels to every rule-tagged diagnostic
+/// Runs every check, then applies the repo's levels to every rule-tagged diagnostic
 /// (including those found while reading files).
 pub fn run(context: &Context, mut diagnostics: Diagnostics) -> Diagnostics {
-    for rule in RULES {
-        if let Some(check) = rule.check {
-            for f in check(context) {
-                diagnostics.push(Diagnostic::new(rule.level, f.path, f.line, f.col, f.message).rule(rule.id));
-            }
+    for check in CHECKS {
+        for f in (check.find)(context) {
+            let level = check.rule.default_level();
+            diagnostics.push(Diagnostic::new(level, f.path, f.line, f.col, f.message).rule(check.rule));
         }
     }
     let config = &context.repo.config;
-    for (id, line) in &config.rule_lines {
-        if !RULES.iter().any(|r| r.id == id) {
-            let known: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-            let hint = ingest::closest(id, &known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
-            diagnostics.push(Diagnostic::error(ingest::CONFIG_FILE, *line, 1, format!("unknown rule `{id}`{hint}")));
+    for (name, line) in &config.rule_lines {
+        if RuleId::parse(name).is_none() {
+            let hint = did_you_mean(name, RULES.iter().map(|r| r.name));
+            diagnostics.push(Diagnostic::error(ingest::CONFIG_FILE, *line, 1, format!("unknown rule `{name}`{hint}")));
         }
     }
     diagnostics.retain_map(|mut d| {
-        match d.rule.as_ref().and_then(|r| config.rules.get(r)) {
+        match d.rule.as_ref().and_then(|r| config.rules.get(r.name())) {
             Some(RuleLevel::Off) => return None,
             Some(RuleLevel::Error) => d.level = Level::Error,
             Some(RuleLevel::Warning) => d.level = Level::Warning,
@@ -216,13 +109,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rule_ids_are_unique_and_kebab_case() {
-        let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
-        assert!(ids.iter().all(|id| id.chars().all(|c| c.is_ascii_lowercase() || c == '-')));
-        ids.sort_unstable();
-        let before = ids.len();
-        ids.dedup();
-        assert_eq!(before, ids.len());
+    fn no_rule_has_two_checks() {
+        let mut rules: Vec<&RuleId> = CHECKS.iter().map(|c| &c.rule).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        assert_eq!(rules.len(), CHECKS.len());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! so incidents group into patterns instead of near-duplicate spellings.
 
 use super::{Context, Finding};
-use ingest::closest;
+use model::suggest::did_you_mean;
 
 pub fn check(context: &Context) -> Vec<Finding> {
     let vocabulary: Vec<&str> = context.repo.config.taxonomy.tags.iter().map(String::as_str).collect();
@@ -12,7 +12,7 @@ pub fn check(context: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for pm in &context.repo.postmortems {
         for tag in pm.meta.tags.iter().filter(|t| !vocabulary.contains(&t.as_str())) {
-            let hint = closest(tag, &vocabulary).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
+            let hint = did_you_mean(tag, vocabulary.iter().copied());
             let line = pm.key_lines.get("tags").copied().unwrap_or(1);
             findings.push(Finding::new(&pm.path, line, 1, format!("tag `{tag}` is not in the taxonomy{hint}")));
         }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{Context, Finding};
 use model::Postmortem;
+use model::dates;
 
 const MILESTONES: [&str; 5] = ["started_at", "detected_at", "acknowledged_at", "mitigated_at", "resolved_at"];
 
@@ -40,9 +41,9 @@ pub fn check(context: &Context) -> Vec<Finding> {
                     1,
                     format!(
                         "timeline entry falls on {}, more than {SLACK_DAYS} days from the incident in the front matter ({} to {}); is its date right?",
-                        entry.at.format("%Y-%m-%d %H:%M"),
-                        start.format("%Y-%m-%d %H:%M"),
-                        end.format("%Y-%m-%d %H:%M")
+                        hm(entry.at),
+                        hm(start),
+                        hm(end)
                     ),
                 ));
             }
@@ -75,7 +76,7 @@ fn milestones_in_order(pm: &Postmortem, findings: &mut Vec<Finding>) {
 }
 
 fn hm(t: DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
+    t.format(dates::DATE_TIME).to_string()
 }
 
 #[cfg(test)]
