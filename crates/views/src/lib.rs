@@ -3,4 +3,5 @@
 //! path of every page. Host-compiled and unit-tested; no yew, so the app's pages only
 //! render what these view models hold.
 
+pub mod action_items;
 pub mod format;
