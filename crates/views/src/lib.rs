@@ -5,3 +5,4 @@
 
 pub mod action_items;
 pub mod format;
+pub mod search;
