@@ -5,4 +5,5 @@
 
 pub mod action_items;
 pub mod format;
+pub mod postmortem;
 pub mod search;
