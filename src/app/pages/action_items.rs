@@ -36,7 +36,7 @@ pub fn ActionItems() -> Html {
             <h1>{ "Action items" }</h1>
             <FilterForm query={query.clone()} filters={filters} choices={Choices::of(&rows)} />
             if !problems.is_empty() {
-                <ul class="warnings" role="alert">{ for problems.into_iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                <ul class="notice" role="alert">{ for problems.into_iter().map(|p| html! { <li>{ p }</li> }) }</ul>
             }
             <section class="cards" aria-label="Action-item figures">
                 { for view.cards().into_iter().map(|(label, value)| html! { <Card {label} {value} /> }) }
