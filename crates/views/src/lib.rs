@@ -3,7 +3,10 @@
 //! path of every page. Host-compiled and unit-tested; no yew, so the app's pages only
 //! render what these view models hold.
 
+pub mod action_items;
 pub mod dora;
 pub mod filter;
 pub mod format;
 pub mod headline;
+pub mod postmortem;
+pub mod search;

@@ -1,4 +1,3 @@
-use chrono::{DateTime, Utc};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -7,10 +6,12 @@ use crate::app::components::{
 };
 use crate::app::data::{Load, today, use_document, use_site};
 use crate::app::route::Route;
-use analytics::recurring;
-use model::bundle::postmortem_file;
-use model::{ActionItem, Postmortem, SectionKind};
-use views::format::format_hours;
+use model::bundle::{Site, postmortem_file};
+use model::{ActionItem, Postmortem, PostmortemMeta, Section};
+use views::postmortem::{
+    SectionBody, from_timeline, is_overdue, item_anchor, kicker, milestones, postmortem_title, recurrences,
+    referenced_by, runbook_title, section_body, service_label, timeline_time,
+};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -53,99 +54,101 @@ fn PostmortemView(props: &ViewProps) -> Html {
     let item = use_location().and_then(|l| l.query::<ItemQuery>().ok()).map(|q| q.item).filter(|i| !i.is_empty());
     use_effect_with(item.clone(), |item| {
         if let Some(item) = item {
-            scroll_to(&format!("item-{item}"));
+            scroll_to(&item_anchor(item));
         }
     });
     use_section_scroll(true);
     let pm = &props.pm;
     let m = &pm.meta;
-    let t = &pm.times;
-    let hours = |from: Option<DateTime<Utc>>, to: Option<DateTime<Utc>>| {
-        format_hours(from.zip(to).map(|(a, b)| (b - a).num_seconds() as f64 / 3600.0))
-    };
-    let time = |t: Option<DateTime<Utc>>| t.map_or("—".to_owned(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string());
-    let services = m.services.iter().map(|s| {
-        let team = site.config.services.get(s).map(|svc| format!(" ({})", svc.team)).unwrap_or_default();
-        html! { <Link<Route> to={Route::Service { name: s.clone() }} classes="chip">{ format!("{s}{team}") }</Link<Route>> }
-    });
-    // Links both ways: postmortems that name this one as related.
-    let referenced_by: Vec<_> = site.postmortems.iter().filter(|p| p.meta.related.contains(&m.id)).collect();
-    // Recurrence: this incident's place in each class seen more than once.
-    let recurrences: Vec<(String, usize, usize)> = recurring(&site.postmortems)
-        .iter()
-        .filter(|p| p.service.is_some())
-        .filter_map(|p| p.occurrence_of(&m.id).map(|n| (p.label(), n, p.occurrences.len())))
-        .filter(|(_, n, _)| *n > 1)
-        .collect();
-    let runbook_title =
-        |slug: &String| site.runbooks.iter().find(|r| &r.slug == slug).map_or(slug.clone(), |r| r.meta.title.clone());
-    let related_title =
-        |id: &String| site.postmortems.iter().find(|p| &p.meta.id == id).map_or(id.clone(), |p| p.meta.title.clone());
-
     html! {
         <article class="document postmortem">
             <header>
-                <p class="kicker"><SeverityBadge severity={m.severity} />{ format!(" {} · {}", m.date, m.status.label()) }</p>
+                <p class="kicker"><SeverityBadge severity={m.severity} />{ kicker(m) }</p>
                 <h1>{ m.title.clone() }</h1>
             </header>
-            if !recurrences.is_empty() {
-                <p class="notice recurrence">
-                    { for recurrences.iter().map(|(label, n, total)| html! {
-                        <span>{ format!("{} occurrence of {label} (of {total} so far). ", ordinal(*n)) }</span>
-                    }) }
-                    <Link<Route> to={Route::Patterns}>{ "Earlier fixes were not enough: see the patterns" }</Link<Route>>
-                </p>
-            }
+            { recurrence_notice(recurrences(&site.postmortems, &m.id)) }
             <dl class="facts">
-                <dt>{ "Services" }</dt><dd>{ for services }</dd>
-                if let Some(ic) = &m.incident_commander { <dt>{ "Incident commander" }</dt><dd>{ ic.clone() }</dd> }
-                if !m.authors.is_empty() { <dt>{ "Authors" }</dt><dd>{ m.authors.join(", ") }</dd> }
-                if !m.tags.is_empty() { <dt>{ "Tags" }</dt><dd>{ for m.tags.iter().map(|t| html! { <span class="chip">{ t.clone() }</span> }) }</dd> }
-                <dt>{ "Started" }</dt><dd>{ time(t.started_at) }</dd>
-                <dt>{ "Time to detect" }</dt><dd>{ hours(t.started_at, t.detected_at) }</dd>
-                <dt>{ "Time to acknowledge" }</dt><dd>{ hours(t.detected_at, t.acknowledged_at) }</dd>
-                <dt>{ "Time to mitigate" }</dt><dd>{ hours(t.acknowledged_at, t.mitigated_at) }</dd>
-                <dt>{ "Time to resolve" }</dt><dd>{ hours(t.started_at.or(t.detected_at), t.resolved_at) }</dd>
-                if !t.from_timeline.is_empty() {
-                    <dt>{ "From the timeline" }</dt>
-                    <dd class="muted">{ format!("{} (not in the front matter)", t.from_timeline.join(", ")) }</dd>
-                }
-                if !m.caused_by_deploys.is_empty() { <dt>{ "Caused by deploys" }</dt><dd>{ for m.caused_by_deploys.iter().map(|d| html! { <code class="chip">{ d.clone() }</code> }) }</dd> }
-                if !m.runbooks.is_empty() {
-                    <dt>{ "Runbooks" }</dt>
-                    <dd>{ for m.runbooks.iter().map(|r| html! { <Link<Route> to={Route::Runbook { slug: r.clone() }} classes="chip">{ runbook_title(r) }</Link<Route>> }) }</dd>
-                }
-                if !m.related.is_empty() {
-                    <dt>{ "Related" }</dt>
-                    <dd>{ for m.related.iter().map(|r| html! { <Link<Route> to={Route::Postmortem { id: r.clone() }} classes="chip">{ related_title(r) }</Link<Route>> }) }</dd>
-                }
-                if !referenced_by.is_empty() {
-                    <dt>{ "Referenced by" }</dt>
-                    <dd>{ for referenced_by.iter().map(|p| html! { <Link<Route> to={Route::Postmortem { id: p.meta.id.clone() }} classes="chip">{ p.meta.title.clone() }</Link<Route>> }) }</dd>
-                }
+                { facts(pm, &site) }
+                { links(m, &site) }
             </dl>
             <nav class="toc" aria-label="Sections">
                 { for pm.sections.iter().map(|s| html! { <AnchorLink anchor={s.anchor.clone()}>{ html! { s.heading.clone() } }</AnchorLink> }) }
             </nav>
-            { for pm.sections.iter().map(|s| {
-                let body = match s.kind {
-                    SectionKind::Timeline if !pm.timeline.is_empty() => timeline(pm),
-                    SectionKind::ActionItems if !pm.action_items.is_empty() => html! { <ActionItems items={pm.action_items.clone()} highlight={item.clone()} /> },
-                    _ => html! { <RawHtml html={s.html.clone()} /> },
-                };
-                html! { <section id={s.anchor.clone()}><h2>{ s.heading.clone() }</h2>{ body }</section> }
-            }) }
+            { for pm.sections.iter().map(|s| section(pm, s, &item)) }
             <p class="muted source">{ format!("Source: {}", pm.path) }</p>
         </article>
     }
 }
 
-fn ordinal(n: usize) -> String {
-    match n {
-        2 => "Second".to_owned(),
-        3 => "Third".to_owned(),
-        n => format!("{n}th"),
+/// This incident's place among earlier ones like it, when it is not the first.
+fn recurrence_notice(recurrences: Vec<String>) -> Html {
+    if recurrences.is_empty() {
+        return Html::default();
     }
+    html! {
+        <p class="notice recurrence">
+            { for recurrences.into_iter().map(|line| html! { <span>{ line }</span> }) }
+            <Link<Route> to={Route::Patterns}>{ "Earlier fixes were not enough: see the patterns" }</Link<Route>>
+        </p>
+    }
+}
+
+/// Who, what and when.
+fn facts(pm: &Postmortem, site: &Site) -> Html {
+    let m = &pm.meta;
+    let services = m.services.iter().map(|s| {
+        html! { <Link<Route> to={Route::Service { name: s.clone() }} classes="chip">{ service_label(&site.config, s) }</Link<Route>> }
+    });
+    html! {
+        <>
+            <dt>{ "Services" }</dt><dd>{ for services }</dd>
+            if let Some(ic) = &m.incident_commander { <dt>{ "Incident commander" }</dt><dd>{ ic.clone() }</dd> }
+            if !m.authors.is_empty() { <dt>{ "Authors" }</dt><dd>{ m.authors.join(", ") }</dd> }
+            if !m.tags.is_empty() { <dt>{ "Tags" }</dt><dd>{ for m.tags.iter().map(|t| html! { <span class="chip">{ t.clone() }</span> }) }</dd> }
+            { for milestones(&pm.times).into_iter().map(|(label, value)| html! { <><dt>{ label }</dt><dd>{ value }</dd></> }) }
+            if let Some(note) = from_timeline(&pm.times) {
+                <dt>{ "From the timeline" }</dt>
+                <dd class="muted">{ note }</dd>
+            }
+            if !m.caused_by_deploys.is_empty() { <dt>{ "Caused by deploys" }</dt><dd>{ for m.caused_by_deploys.iter().map(|d| html! { <code class="chip">{ d.clone() }</code> }) }</dd> }
+        </>
+    }
+}
+
+/// Runbooks and postmortems this one names, and the postmortems naming it.
+fn links(m: &PostmortemMeta, site: &Site) -> Html {
+    let to_postmortem = |id: &String, title: String| {
+        html! { <Link<Route> to={Route::Postmortem { id: id.clone() }} classes="chip">{ title }</Link<Route>> }
+    };
+    let referenced_by = referenced_by(&site.postmortems, &m.id);
+    html! {
+        <>
+            if !m.runbooks.is_empty() {
+                <dt>{ "Runbooks" }</dt>
+                <dd>{ for m.runbooks.iter().map(|r| html! { <Link<Route> to={Route::Runbook { slug: r.clone() }} classes="chip">{ runbook_title(&site.runbooks, r) }</Link<Route>> }) }</dd>
+            }
+            if !m.related.is_empty() {
+                <dt>{ "Related" }</dt>
+                <dd>{ for m.related.iter().map(|r| to_postmortem(r, postmortem_title(&site.postmortems, r))) }</dd>
+            }
+            if !referenced_by.is_empty() {
+                <dt>{ "Referenced by" }</dt>
+                <dd>{ for referenced_by.iter().map(|p| to_postmortem(&p.meta.id, p.meta.title.clone())) }</dd>
+            }
+        </>
+    }
+}
+
+/// One section, under its heading; `highlight` is the action item the URL points at.
+fn section(pm: &Postmortem, s: &Section, highlight: &Option<String>) -> Html {
+    let body = match section_body(s.kind, &pm.timeline, &pm.action_items) {
+        SectionBody::Timeline => timeline(pm),
+        SectionBody::ActionItems => {
+            html! { <ActionItems items={pm.action_items.clone()} highlight={highlight.clone()} /> }
+        }
+        SectionBody::Html => html! { <RawHtml html={s.html.clone()} /> },
+    };
+    html! { <section id={s.anchor.clone()}><h2>{ s.heading.clone() }</h2>{ body }</section> }
 }
 
 fn timeline(pm: &Postmortem) -> Html {
@@ -153,7 +156,7 @@ fn timeline(pm: &Postmortem) -> Html {
         <ol class="timeline">
             { for pm.timeline.iter().map(|e| html! {
                 <li>
-                    <time datetime={e.at.to_rfc3339()}>{ e.at.format("%Y-%m-%d %H:%M").to_string() }</time>
+                    <time datetime={e.at.to_rfc3339()}>{ timeline_time(e) }</time>
                     <RawHtml html={e.html.clone()} class="entry" />
                 </li>
             }) }
@@ -176,9 +179,9 @@ fn ActionItems(props: &ItemsProps) -> Html {
             <thead><tr><th>{ "#" }</th><th>{ "Action item" }</th><th>{ "Owner" }</th><th>{ "Due" }</th><th>{ "Status" }</th></tr></thead>
             <tbody>
                 { for props.items.iter().map(|item| {
-                    let overdue = item.status.is_open() && item.due.is_some_and(|d| d < as_of);
+                    let overdue = is_overdue(item, as_of);
                     html! {
-                        <tr id={format!("item-{}", item.number)} class={classes!((props.highlight.as_ref() == Some(&item.number)).then_some("highlight"))}>
+                        <tr id={item_anchor(&item.number)} class={classes!((props.highlight.as_ref() == Some(&item.number)).then_some("highlight"))}>
                             <td>{ item.number.clone() }</td>
                             <td>{ item.text.clone() }<ItemExtras item={item.clone()} /></td>
                             <td>{ item.owner.clone() }</td>

@@ -2,7 +2,8 @@
 //! ↑ / ↓ / Enter to pick a result. The query and facets live in the URL so a search can be
 //! shared.
 
-use std::collections::BTreeMap;
+use gloo_timers::callback::Timeout;
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,30 +15,12 @@ use crate::app::query::SectionQuery;
 use crate::app::route::Route;
 use crate::app::search_client::{Answer, PAGE, answer};
 use search::{Facet, Query, Shown};
+use views::search::{
+    SearchParams, moved_selection, params_of, query_of, result_id, show_more, summary, toggled, unmatched_notice,
+};
 
-/// The URL's query: `q` and one key per facet, values separated by commas.
-pub type SearchParams = BTreeMap<String, String>;
-
-fn query_of(params: &SearchParams) -> Query {
-    let mut query = Query::new(params.get("q").map_or("", String::as_str));
-    for facet in Facet::ALL {
-        for value in params.get(facet.key()).into_iter().flat_map(|v| v.split(',')).filter(|v| !v.is_empty()) {
-            query = query.with(facet, value);
-        }
-    }
-    query
-}
-
-fn params_of(query: &Query) -> SearchParams {
-    let mut params = SearchParams::new();
-    if !query.text.is_empty() {
-        params.insert("q".into(), query.text.clone());
-    }
-    for (facet, values) in query.filters.iter().filter(|(_, v)| !v.is_empty()) {
-        params.insert(facet.key().into(), values.iter().cloned().collect::<Vec<_>>().join(","));
-    }
-    params
-}
+/// The answer and the query it answers; `None` before the first query.
+type Answered = Option<(Query, Load<Rc<Answer>>)>;
 
 /// The page a result opens, at its section.
 fn target(row: &Shown) -> (Route, SectionQuery) {
@@ -50,85 +33,109 @@ fn target(row: &Shown) -> (Route, SectionQuery) {
 /// honouring history changes after 200 in ten seconds.
 const URL_DELAY_MS: u32 = 300;
 
-#[component]
-pub fn SearchPage() -> Html {
-    let navigator = use_navigator();
+/// Puts the query on screen in the URL: once typing pauses, or at once before leaving the
+/// page, so that going back returns to the search as it was.
+#[derive(Clone)]
+struct UrlFollower {
+    navigator: Option<Navigator>,
+    /// The update waiting for typing to pause.
+    pending: Rc<RefCell<Option<Timeout>>>,
+}
+
+impl UrlFollower {
+    fn now(&self, query: &Query) {
+        self.pending.borrow_mut().take();
+        if let Some(navigator) = &self.navigator {
+            let _ = navigator.replace_with_query(&Route::Search, &params_of(query));
+        }
+    }
+
+    /// Replacing the pending update cancels it.
+    fn after_a_pause(&self, query: Query) {
+        let follower = self.clone();
+        *self.pending.borrow_mut() = Some(Timeout::new(URL_DELAY_MS, move || follower.now(&query)));
+    }
+}
+
+#[hook]
+fn use_url_follower() -> UrlFollower {
+    UrlFollower { navigator: use_navigator(), pending: use_mut_ref(|| None) }
+}
+
+/// Runs `query` (again when `attempt` or `shown` change) and holds its answer; a new query
+/// selects its first result.
+#[hook]
+fn use_answer(query: &Query, attempt: u32, shown: usize, selected: &UseStateHandle<usize>) -> UseStateHandle<Answered> {
+    let state = use_state(|| None);
+    let latest = use_mut_ref(|| 0u64);
+    let (answered, selected) = (state.clone(), selected.clone());
+    use_effect_with((query.clone(), attempt, shown), move |(query, _, shown)| {
+        *latest.borrow_mut() += 1;
+        let mine = *latest.borrow();
+        selected.set(0);
+        if query.text.trim().is_empty() {
+            answered.set(None);
+            return;
+        }
+        // Earlier results stay on screen while the next ones load: no flicker as you type.
+        if !matches!(&*answered, Some((_, Load::Ready(_)))) {
+            answered.set(Some((query.clone(), Load::Loading)));
+        }
+        let (query, shown) = (query.clone(), *shown);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = answer(&query, shown).await;
+            // A slower, older query must not overwrite a newer one.
+            if *latest.borrow() == mine {
+                answered.set(Some((query, result.map(Rc::new).map_or_else(Load::Failed, Load::Ready))));
+            }
+        });
+    });
+    state
+}
+
+/// The query on screen. The URL's at first, and again after a link, or Back or Forward, to
+/// another search; typing changes it before the URL follows.
+#[hook]
+fn use_query_from_url() -> UseStateHandle<Query> {
     let params = use_location().and_then(|l| l.query::<SearchParams>().ok()).unwrap_or_default();
     let from_url = query_of(&params);
-    // The query on screen leads; the URL follows it once typing pauses.
     let query = use_state(|| from_url.clone());
-    let url_update = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
-    // The answer and the query it answers; `None` before the first query.
-    let state = use_state(|| None::<(Query, Load<Rc<Answer>>)>);
+    let shown = query.clone();
+    use_effect_with(from_url, move |from_url| {
+        if *from_url != *shown {
+            shown.set(from_url.clone());
+        }
+    });
+    query
+}
+
+/// Focuses `input` once, when the page opens.
+#[hook]
+fn use_focus_on_open(input: &NodeRef) {
+    let input = input.clone();
+    use_effect_with((), move |_| {
+        if let Some(input) = input.cast::<HtmlInputElement>() {
+            let _ = input.focus();
+        }
+    });
+}
+
+#[component]
+pub fn SearchPage() -> Html {
+    let query = use_query_from_url();
+    let url = use_url_follower();
     let attempt = use_state(|| 0u32);
     let shown = use_state(|| PAGE);
     let selected = use_state(|| 0usize);
-    let latest = use_mut_ref(|| 0u64);
     let input = use_node_ref();
-
-    {
-        let input = input.clone();
-        use_effect_with((), move |_| {
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        });
-    }
-    {
-        // A link, or back and forward, to another search: show that one.
-        let query = query.clone();
-        use_effect_with(from_url, move |from_url| {
-            if *from_url != *query {
-                query.set(from_url.clone());
-            }
-        });
-    }
-    {
-        let (state, selected, latest) = (state.clone(), selected.clone(), latest.clone());
-        use_effect_with(((*query).clone(), *attempt, *shown), move |(query, _, shown)| {
-            *latest.borrow_mut() += 1;
-            let mine = *latest.borrow();
-            selected.set(0);
-            if query.text.trim().is_empty() {
-                state.set(None);
-                return;
-            }
-            // Earlier results stay on screen while the next ones load: no flicker as you type.
-            if !matches!(&*state, Some((_, Load::Ready(_)))) {
-                state.set(Some((query.clone(), Load::Loading)));
-            }
-            let (query, shown) = (query.clone(), *shown);
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = answer(&query, shown).await;
-                // A slower, older query must not overwrite a newer one.
-                if *latest.borrow() == mine {
-                    state.set(Some((query, result.map(Rc::new).map_or_else(Load::Failed, Load::Ready))));
-                }
-            });
-        });
-    }
-
-    // Puts `query` in the URL now, instead of when typing pauses: before leaving the page,
-    // so going back returns to the search as it was.
-    let update_url_now = {
-        let (navigator, url_update) = (navigator.clone(), url_update.clone());
-        move |query: &Query| {
-            url_update.borrow_mut().take();
-            if let Some(navigator) = &navigator {
-                let _ = navigator.replace_with_query(&Route::Search, &params_of(query));
-            }
-        }
-    };
+    use_focus_on_open(&input);
+    let state = use_answer(&query, *attempt, *shown, &selected);
     let set_query = {
-        let (query_state, shown, url_update, update_url_now) =
-            (query.clone(), shown.clone(), url_update.clone(), update_url_now.clone());
+        let (query, shown, url) = (query.clone(), shown.clone(), url.clone());
         Callback::from(move |next: Query| {
             shown.set(PAGE);
-            query_state.set(next.clone());
-            let update_url_now = update_url_now.clone();
-            // Replacing the pending update cancels it.
-            *url_update.borrow_mut() =
-                Some(gloo_timers::callback::Timeout::new(URL_DELAY_MS, move || update_url_now(&next)));
+            query.set(next.clone());
+            url.after_a_pause(next);
         })
     };
     let query = (*query).clone();
@@ -144,49 +151,17 @@ pub fn SearchPage() -> Html {
         Some((_, Load::Ready(answer))) => Some(answer.clone()),
         _ => None,
     };
-    let onkeydown = {
-        let (selected, navigator, answered, query) =
-            (selected.clone(), navigator.clone(), answered.clone(), query.clone());
-        let update_url_now = update_url_now.clone();
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "ArrowDown" if answered.as_ref().is_some_and(|a| !a.rows.is_empty()) => {
-                e.prevent_default();
-                let last = answered.as_ref().map_or(0, |a| a.rows.len() - 1);
-                selected.set((*selected + 1).min(last));
-            }
-            "ArrowUp" => {
-                e.prevent_default();
-                selected.set(selected.saturating_sub(1));
-            }
-            "Enter" => {
-                e.prevent_default();
-                let row = answered.as_ref().and_then(|a| a.rows.get(*selected));
-                if let (Some(row), Some(navigator)) = (row, &navigator) {
-                    update_url_now(&query);
-                    let (route, section) = target(row);
-                    let _ = navigator.push_with_query(&route, &section);
-                }
-            }
-            _ => {}
-        })
-    };
+    let active = answered.as_ref().and_then(|a| a.rows.get(*selected)).map(|_| result_id(*selected));
+    let onkeydown = keyboard(&selected, answered, &url, &query);
     let toggle = {
-        let (set_query, query) = (set_query.clone(), query.clone());
-        Callback::from(move |(facet, value): (Facet, String)| {
-            let mut next = query.clone();
-            let values = next.filters.entry(facet).or_default();
-            if !values.remove(&value) {
-                values.insert(value);
-            }
-            set_query.emit(next);
-        })
+        let query = query.clone();
+        set_query.reform(move |(facet, value): (Facet, String)| toggled(&query, facet, &value))
     };
     // Pressing on a result is about to open it: the URL must hold the search first.
     let leaving = {
         let query = query.clone();
-        Callback::from(move |_: MouseEvent| update_url_now(&query))
+        Callback::from(move |_: MouseEvent| url.now(&query))
     };
-    let active = answered.as_ref().and_then(|a| a.rows.get(*selected)).map(|_| format!("result-{}", *selected));
 
     html! {
         <div class="search-page">
@@ -201,8 +176,33 @@ pub fn SearchPage() -> Html {
     }
 }
 
+/// ↑ / ↓ choose a result and Enter opens it, with the search put in the URL first so that
+/// Back returns to it.
+fn keyboard(
+    selected: &UseStateHandle<usize>,
+    answered: Option<Rc<Answer>>,
+    url: &UrlFollower,
+    query: &Query,
+) -> Callback<KeyboardEvent> {
+    let (selected, url, query) = (selected.clone(), url.clone(), query.clone());
+    Callback::from(move |e: KeyboardEvent| {
+        let rows = answered.as_ref().map_or(&[][..], |a| &a.rows[..]);
+        if let Some(next) = moved_selection(&e.key(), *selected, rows.len()) {
+            e.prevent_default();
+            selected.set(next);
+        } else if e.key() == "Enter" {
+            e.prevent_default();
+            if let (Some(row), Some(navigator)) = (rows.get(*selected), &url.navigator) {
+                url.now(&query);
+                let (route, section) = target(row);
+                let _ = navigator.push_with_query(&route, &section);
+            }
+        }
+    })
+}
+
 fn body(
-    state: &Option<(Query, Load<Rc<Answer>>)>,
+    state: &Answered,
     query: &Query,
     selected: usize,
     toggle: &Callback<(Facet, String)>,
@@ -238,8 +238,8 @@ fn body(
                         <ol id="search-results" class="search-results" role="listbox" onmousedown={leaving.clone()}>
                             { for answer.rows.iter().enumerate().map(|(i, row)| result(i, row, i == selected)) }
                         </ol>
-                        if answer.total > answer.rows.len() {
-                            <button onclick={more}>{ format!("Show more ({} of {})", answer.rows.len(), answer.total) }</button>
+                        if let Some(label) = show_more(answer.rows.len(), answer.total) {
+                            <button onclick={more}>{ label }</button>
                         }
                     </section>
                 </div>
@@ -249,23 +249,14 @@ fn body(
 }
 
 fn status(answer: &Answer, query: &Query) -> Html {
-    let unmatched = (!answer.unmatched.is_empty()).then(|| {
-        html! { <p class="muted">{ format!("Not found anywhere: {}.", answer.unmatched.join(", ")) }</p> }
-    });
-    let filtered = query.filters.values().any(|v| !v.is_empty());
-    let summary = match (answer.total, filtered) {
-        (0, true) => "No results with these filters: clear some to see more.".to_owned(),
-        (0, false) => "No results. Try fewer words, or another word for the same thing.".to_owned(),
-        (1, _) => "1 result".to_owned(),
-        (n, _) => format!("{n} results"),
-    };
-    html! { <>{ for unmatched }<p class="search-status">{ summary }</p></> }
+    let unmatched = unmatched_notice(&answer.unmatched).map(|notice| html! { <p class="muted">{ notice }</p> });
+    html! { <>{ for unmatched }<p class="search-status">{ summary(answer.total, query) }</p></> }
 }
 
 fn result(i: usize, row: &Shown, selected: bool) -> Html {
     let (route, section) = target(row);
     html! {
-        <li id={format!("result-{i}")} role="option" aria-selected={selected.to_string()} class={classes!("result", selected.then_some("selected"))}>
+        <li id={result_id(i)} role="option" aria-selected={selected.to_string()} class={classes!("result", selected.then_some("selected"))}>
             <Link<Route, SectionQuery> to={route} query={Some(section)} classes="result-title">{ row.title.clone() }</Link<Route, SectionQuery>>
             <span class="chip">{ row.kind.label() }</span>
             if let Some(heading) = &row.section { <span class="muted result-section">{ format!("› {heading}") }</span> }
