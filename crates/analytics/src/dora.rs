@@ -2,7 +2,7 @@
 //! are in docs/metrics.md; the deployments come as a [`DeployLog`], so a million of them
 //! are a contiguous range scan.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -408,7 +408,7 @@ fn levels_of(filter: &Filter, f: &Figures) -> Levels {
 
 /// Used by the week chart's labels.
 pub fn week_label(week: NaiveDate) -> String {
-    format!("{} {:02}", week.format("%b"), week.day())
+    week.format(model::dates::MONTH_DAY).to_string()
 }
 
 #[cfg(test)]

@@ -11,6 +11,10 @@ pub const MONTH: &str = "%Y-%m";
 pub const YEAR: &str = "%Y";
 /// A day without separators, for ids: `20260612`.
 pub const COMPACT_DATE: &str = "%Y%m%d";
+/// A month written out, for headings: `June 2026`.
+pub const MONTH_NAME: &str = "%B %Y";
+/// A short month for chart axes: `Jun 2026`.
+pub const MONTH_SHORT: &str = "%b %Y";
 /// A short day for chart axes: `Jun 12`.
 pub const MONTH_DAY: &str = "%b %d";
 /// A time of day to the minute: `14:02`.

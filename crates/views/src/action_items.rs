@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format::format_percent;
 use analytics::{ActionItemRow, ActionItemStats, GroupStats, NO_TEAM, TrendPoint, action_item_stats, group_by, trend};
+use model::dates;
 use model::{ActionStatus, PostmortemSummary, Severity};
 
 /// Rows rendered per page of the table: 100,000 table rows would freeze the tab.
@@ -99,7 +100,7 @@ impl ActionItemsQuery {
         let mut problems = Vec::new();
         let as_of = match self.as_of.as_str() {
             "" => today,
-            text => NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or_else(|_| {
+            text => dates::parse_date(text).unwrap_or_else(|| {
                 problems.push(format!("as_of={text} is not a date like 2026-11-22: showing today, {today}."));
                 today
             }),
@@ -266,7 +267,7 @@ impl<'a> ActionItemsView<'a> {
 }
 
 fn month(point: &TrendPoint) -> String {
-    point.on.format("%b %Y").to_string()
+    point.on.format(dates::MONTH_SHORT).to_string()
 }
 
 /// Postmortems with more action items than the policy allows, and the notice about them.

@@ -10,6 +10,7 @@ use std::fmt;
 
 use analytics::{DEFAULT_ENVIRONMENT, DEFAULT_WINDOW_DAYS, Filter, ReportYear, Window};
 use model::bundle::Site;
+use model::dates;
 
 /// The filter as text, keyed as in the page's URL (`?since=&until=&service=&team=&environment=&levels=`).
 /// Empty means "the default": the 90 days ending on the as-of day, every service, production,
@@ -117,9 +118,7 @@ fn day(field: &'static str, text: &str) -> Result<Option<NaiveDate>, FilterError
     if text.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| FilterError::NotADate { field, text: text.to_owned() })
+    dates::parse_date(text).map(Some).ok_or_else(|| FilterError::NotADate { field, text: text.to_owned() })
 }
 
 fn owned_by(site: &Site, team: &str) -> Vec<String> {
@@ -196,7 +195,7 @@ mod tests {
     use model::Service;
 
     fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+        dates::parse_date(text).unwrap()
     }
 
     fn site() -> Site {

@@ -6,18 +6,19 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::format::format_hours;
 use analytics::recurring;
+use model::dates;
 use model::{
     ActionItem, Config, Milestones, PostmortemMeta, PostmortemSummary, RunbookSummary, SectionKind, TimelineEntry,
 };
 
 /// A moment to the minute, `—` when unknown.
 pub fn clock(at: Option<DateTime<Utc>>) -> String {
-    at.map_or("—".to_owned(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+    at.map_or("—".to_owned(), |t| t.format(dates::DATE_TIME_UTC).to_string())
 }
 
 /// A timeline entry's moment (its day is the incident's, so no zone is written).
 pub fn timeline_time(entry: &TimelineEntry) -> String {
-    entry.at.format("%Y-%m-%d %H:%M").to_string()
+    entry.at.format(dates::DATE_TIME).to_string()
 }
 
 /// The time from `from` to `to`, `—` unless both are known.

@@ -7,6 +7,7 @@ use crate::app::data::{today, use_site};
 use crate::app::route::Route;
 use analytics::{Digest, ItemRef, Prepared, digest, digest_months, first_of};
 use model::bundle::Site;
+use model::dates;
 use views::headline;
 
 #[derive(Properties, PartialEq)]
@@ -24,7 +25,7 @@ pub fn DigestPage(props: &Props) -> Html {
     let as_of = today(&site);
     let month = match &props.month {
         None => Some(first_of(as_of)),
-        Some(text) => NaiveDate::parse_from_str(&format!("{text}-01"), "%Y-%m-%d").ok(),
+        Some(text) => dates::parse_date(&format!("{text}-01")),
     };
     let digest = use_memo((site.clone(), month, as_of), |(site, month, as_of)| {
         month.map(|m| digest(site, &Prepared::new(site), m, *as_of))
@@ -38,11 +39,11 @@ pub fn DigestPage(props: &Props) -> Html {
 }
 
 fn month_name(month: NaiveDate) -> String {
-    month.format("%B %Y").to_string()
+    month.format(dates::MONTH_NAME).to_string()
 }
 
 fn month_route(month: NaiveDate) -> Route {
-    Route::Digest { month: month.format("%Y-%m").to_string() }
+    Route::Digest { month: month.format(dates::MONTH).to_string() }
 }
 
 fn view(site: &Site, d: &Digest, months: &[NaiveDate]) -> Html {
@@ -68,7 +69,7 @@ fn view(site: &Site, d: &Digest, months: &[NaiveDate]) -> Html {
     };
     let previous = d.month - chrono::Months::new(1);
     html! {
-        <article class="digest" data-month={d.month.format("%Y-%m").to_string()}>
+        <article class="digest" data-month={d.month.format(dates::MONTH).to_string()}>
             <h1>{ format!("Digest: {}", month_name(d.month)) }</h1>
             <nav class="months" aria-label="Months">
                 if let Some(m) = older { <Link<Route> to={month_route(m)}>{ format!("← {}", month_name(m)) }</Link<Route>> }

@@ -12,6 +12,7 @@ use crate::app::route::Route;
 use analytics::{Dora, Prepared, Report, week_label};
 use model::TextColumn;
 use model::bundle::Site;
+use model::dates;
 use views::dora::{Card, DoraView};
 use views::filter::{Controls, FilterQuery};
 
@@ -157,7 +158,7 @@ fn failed_deployments(site: &Site, dora: &Dora, ids: &Rc<Load<Rc<TextColumn>>>) 
                 <thead><tr><th>{ "Finished" }</th><th>{ "Deployment" }</th><th>{ "Service" }</th><th>{ "Status" }</th><th>{ "Incidents" }</th></tr></thead>
                 <tbody>{ for dora.failed_deployments.iter().map(|d| html! {
                     <tr>
-                        <td class="nowrap">{ d.finished_at.format("%Y-%m-%d %H:%M").to_string() }</td>
+                        <td class="nowrap">{ d.finished_at.format(dates::DATE_TIME).to_string() }</td>
                         <td>{ deploy_id_cell(ids, d.row, d.deploy_id.as_deref()) }</td>
                         <td>{ d.service.clone() }</td>
                         <td>{ d.status.label() }</td>

@@ -6,6 +6,7 @@ use crate::app::components::{BarChart, Problem};
 use crate::app::data::{today, use_site};
 use crate::app::route::Route;
 use analytics::{Distribution, Filter, IncidentStats, Prepared, Report};
+use model::dates;
 use views::filter::{Controls, FilterQuery, incident_services};
 use views::format::format_hours;
 
@@ -57,13 +58,13 @@ fn response(filter: &Filter, s: &IncidentStats) -> Html {
             </table>
             <div class="chart-row">
                 <BarChart bars={s.time_to_resolve_histogram.labels.iter().cloned().zip(s.time_to_resolve_histogram.counts.iter().copied()).collect::<Vec<_>>()} caption="Time to resolve" />
-                <BarChart bars={s.severity_by_month.iter().map(|m| (m.month.format("%b %Y").to_string(), m.counts.iter().sum())).collect::<Vec<_>>()} caption="Incidents per month" />
+                <BarChart bars={s.severity_by_month.iter().map(|m| (m.month.format(dates::MONTH_SHORT).to_string(), m.counts.iter().sum())).collect::<Vec<_>>()} caption="Incidents per month" />
             </div>
             <h2>{ "Severity mix by month" }</h2>
             <table class="list severity-mix">
                 <thead><tr><th>{ "Month" }</th><th>{ "SEV1" }</th><th>{ "SEV2" }</th><th>{ "SEV3" }</th><th>{ "SEV4" }</th></tr></thead>
                 <tbody>{ for s.severity_by_month.iter().map(|m| html! {
-                    <tr><th>{ m.month.format("%B %Y").to_string() }</th>{ for m.counts.iter().map(|c| html! { <td>{ *c }</td> }) }</tr>
+                    <tr><th>{ m.month.format(dates::MONTH_NAME).to_string() }</th>{ for m.counts.iter().map(|c| html! { <td>{ *c }</td> }) }</tr>
                 }) }</tbody>
             </table>
             <h2>{ "Mean time between failures, by service" }</h2>

@@ -57,7 +57,7 @@ mod tests {
     use model::{CalendarPeriod, WeekStart};
 
     fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+        model::dates::parse_date(text).unwrap()
     }
 
     fn ts(text: &str) -> i64 {
