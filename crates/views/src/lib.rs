@@ -4,3 +4,4 @@
 //! render what these view models hold.
 
 pub mod format;
+pub use model::paths;
