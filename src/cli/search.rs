@@ -9,6 +9,7 @@ use super::Source;
 use super::output::{Format, print_diagnostics};
 use compile::load_and_check;
 use search::{self, Facet, Index, MANIFEST_FILE, Query};
+use views::paths;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -88,7 +89,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         let shown = index.shown(hit, &results.matched).ok_or("a result without its document")?;
         rows.push(ResultRow {
             kind: shown.kind.label(),
-            url: shown.anchor.map_or_else(|| shown.path.clone(), |a| format!("{}?section={a}", shown.path)),
+            url: shown.anchor.map_or_else(|| shown.path.clone(), |a| paths::section(&shown.path, &a)),
             title: shown.title,
             section: shown.section,
             score: hit.score,

@@ -53,9 +53,9 @@ pub fn write_runbooks(rng: &mut ChaCha8Rng, count: usize, dir: &Path) -> io::Res
             "---\ntitle: \"{service}: {failure} ({n})\"\nservice: {service}\nowner: \"{owner}\"\nlast_reviewed: {reviewed}\nreview_every: 90d\nalerts: [{alert}]\n---\n\n\
 ## Overview\n{alert} fires when {service} shows signs of {failure}.\n\n## Impact\nRequests to {service} slow down or fail.\n\n\
 ## Prerequisites\n- Production read access to {service}.\n\n## Diagnosis Steps\n1. Check the dashboard.\n   ```bash\n   kubectl -n {service} get pods\n   ```\n2. If pods restart, go to Mitigation.\n\n\
-## Mitigation Steps\n1. Roll back the last deploy.\n   ```bash\n   deployctl rollback {service}\n   ```\n\n## Escalation\n- Page the {service} secondary on-call.\n\n## Related\n- /runbooks/{slug}\n",
+## Mitigation Steps\n1. Roll back the last deploy.\n   ```bash\n   deployctl rollback {service}\n   ```\n\n## Escalation\n- Page the {service} secondary on-call.\n\n## Related\n- {related}\n",
             owner = PEOPLE.choose(rng).expect("non-empty"),
-            slug = runbook_slug(n),
+            related = views::paths::runbook(&runbook_slug(n)),
         );
         std::fs::write(dir.join(format!("{}.md", runbook_slug(n))), text)?;
     }

@@ -11,6 +11,7 @@ mod dora;
 mod injection;
 mod knowledge;
 mod onboarding;
+mod paths;
 mod preview;
 mod search;
 mod shell;

@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::PublicUrl;
 use model::{Config, Postmortem, Repo, SectionKind};
+use views::paths;
 
 /// Summaries longer than this are cut at a word: a feed entry is a teaser, the page has it all.
 const SUMMARY_CHARS: usize = 600;
@@ -26,7 +27,7 @@ pub fn atom(repo: &Repo, public_url: &PublicUrl) -> String {
         authors: vec![Person { name: config.title.clone(), ..Person::default() }],
         links: vec![
             Link { href: site.url("data/feed.xml"), rel: "self".into(), ..Link::default() },
-            Link { href: site.url("postmortems"), rel: "alternate".into(), ..Link::default() },
+            Link { href: site.url(paths::relative(paths::postmortems())), rel: "alternate".into(), ..Link::default() },
         ],
         entries,
         ..Feed::default()
@@ -36,7 +37,8 @@ pub fn atom(repo: &Repo, public_url: &PublicUrl) -> String {
 
 fn entry(site: &Address, pm: &Postmortem) -> Entry {
     let meta = &pm.meta;
-    let page = format!("postmortems/{}", meta.id);
+    let path = paths::postmortem(&meta.id);
+    let page = paths::relative(&path);
     let published = fixed(midnight(meta.date));
     let categories = std::iter::once(meta.severity.label().to_owned())
         .chain(meta.services.iter().cloned())
@@ -45,12 +47,12 @@ fn entry(site: &Address, pm: &Postmortem) -> Entry {
         .collect();
     Entry {
         title: Text::plain(meta.title.clone()),
-        id: site.id(&page, &format!("postmortem:{}", meta.id)),
+        id: site.id(page, &format!("postmortem:{}", meta.id)),
         updated: pm.times.resolved_at.map_or(published, fixed).max(published),
         published: Some(published),
         authors: meta.authors.iter().map(|a| Person { name: a.clone(), ..Person::default() }).collect(),
         categories,
-        links: vec![Link { href: site.url(&page), rel: "alternate".into(), ..Link::default() }],
+        links: vec![Link { href: site.url(page), rel: "alternate".into(), ..Link::default() }],
         summary: summary(pm).map(Text::plain),
         ..Entry::default()
     }

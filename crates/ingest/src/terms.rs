@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use model::Term;
+use model::{Term, paths};
 
 /// The glossary, ready to match. Acronyms (`SLO`) match only in capitals, so the word "sla"
 /// in a URL-ish text does not; other terms match in any case. A trailing `s` (plurals) is
@@ -30,9 +30,10 @@ impl Terms {
                 Needle {
                     text: if exact { t.name.clone() } else { t.name.to_lowercase() },
                     exact,
+                    // Relative, so it resolves against `<base href>` on a preview too.
                     link: format!(
-                        r#"<a class="term" href="onboarding?section={}" title="{}">"#,
-                        t.anchor,
+                        r#"<a class="term" href="{}" title="{}">"#,
+                        paths::relative(&paths::onboarding_section(&t.anchor)),
                         escape_attribute(&t.text)
                     ),
                 }

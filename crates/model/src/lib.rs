@@ -1,5 +1,6 @@
-//! The serde types shared by the compiler, the analytics and the browser app, and the
-//! [`bundle`] format the compiler writes and the app reads.
+//! The serde types shared by the compiler, the analytics and the browser app, the
+//! [`bundle`] format the compiler writes and the app reads, and the [`paths`] of the pages
+//! the bundle links to.
 
 pub mod bundle;
 mod config;
@@ -9,6 +10,7 @@ mod document;
 mod facts;
 mod metrics;
 mod onboarding;
+pub mod paths;
 mod postmortem;
 mod runbook;
 mod slo;

@@ -3,8 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use model::dates;
-use model::{Config, Postmortem, Repo, Runbook};
+use model::{Config, Postmortem, Repo, Runbook, dates, paths};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -128,7 +127,7 @@ fn service(config: &Config, name: &str) -> Document {
     page(DocKind::Service, name, name, keywords, sections, facets)
 }
 
-/// The document of the page `/<kind>s/<name>`; its kind is a facet too.
+/// The document of the page of `kind` named `name`; its kind is a facet too.
 fn page(
     kind: DocKind,
     name: &str,
@@ -138,7 +137,12 @@ fn page(
     mut facets: Vec<(Facet, String)>,
 ) -> Document {
     facets.insert(0, (Facet::Kind, kind.label().to_owned()));
-    Document { kind, path: format!("/{}s/{name}", kind.label()), title: title.to_owned(), keywords, sections, facets }
+    let path = match kind {
+        DocKind::Postmortem => paths::postmortem(name),
+        DocKind::Runbook => paths::runbook(name),
+        DocKind::Service => paths::service(name),
+    };
+    Document { kind, path, title: title.to_owned(), keywords, sections, facets }
 }
 
 fn sections(sections: &[model::Section]) -> Vec<DocSection> {

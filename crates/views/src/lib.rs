@@ -10,3 +10,5 @@ pub mod format;
 pub mod headline;
 pub mod postmortem;
 pub mod search;
+
+pub use model::paths;

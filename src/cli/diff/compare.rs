@@ -10,6 +10,7 @@ use analytics::Report;
 use ingest::diagnostics::{Diagnostic, Diagnostics, Level};
 use model::Repo;
 use views::headline::{self, Compared};
+use views::paths;
 
 /// One side of the comparison: a loaded repo, its findings and where it was read from.
 pub struct Side<'a> {
@@ -89,14 +90,14 @@ type Documents = BTreeMap<(&'static str, String), (String, String, String, Strin
 
 fn documents_of(side: &Side) -> Documents {
     let postmortems = side.repo.postmortems.iter().map(|p| {
-        let page = format!("/postmortems/{}", p.meta.id);
+        let page = paths::postmortem(&p.meta.id);
         (
             ("postmortem", p.meta.id.clone()),
             (p.meta.title.clone(), from_root(&p.path, side.root), p.source.clone(), page),
         )
     });
     let runbooks = side.repo.runbooks.iter().map(|r| {
-        let page = format!("/runbooks/{}", r.slug);
+        let page = paths::runbook(&r.slug);
         (("runbook", r.slug.clone()), (r.meta.title.clone(), from_root(&r.path, side.root), r.source.clone(), page))
     });
     postmortems.chain(runbooks).collect()
