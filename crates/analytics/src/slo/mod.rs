@@ -5,9 +5,11 @@
 mod budget;
 mod burn;
 mod policy;
+mod status;
 mod window;
 
 pub use budget::{Budget, budget, remaining, slice_ratios, spent_between};
 pub use burn::{Firing, Rates, backtest};
 pub use policy::{PolicyState, PolicyThresholds};
+pub use status::{IncidentSpend, SloSettings, SloStatus, assess};
 pub use window::{Span, period_start, span};

@@ -1,0 +1,222 @@
+//! One SLO's standing as of a day: its budget and policy state, how fast it burns now, the
+//! budget left day by day through the window, its alerts' backtest, and what each incident of
+//! its service spent.
+
+use chrono::{DateTime, Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::budget::{Budget, budget, remaining, slice_ratios, spent_between};
+use super::burn::{Firing, Rates, backtest};
+use super::policy::{PolicyState, PolicyThresholds};
+use super::window::{Span, span};
+use crate::{Calendar, IncidentRecord};
+use model::{BudgetingMethod, BurnRateAlert, SliEvents, Slo};
+
+/// What an SLO is judged with beyond its own definition.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SloSettings {
+    pub thresholds: PolicyThresholds,
+    /// A burn rate over fewer events than this is noise (the workbook's low-traffic case).
+    pub min_events: f64,
+}
+
+impl Default for SloSettings {
+    fn default() -> SloSettings {
+        SloSettings { thresholds: PolicyThresholds::default(), min_events: 100.0 }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SloStatus {
+    pub name: String,
+    pub display_name: String,
+    pub service: String,
+    pub target: f64,
+    pub method: BudgetingMethod,
+    pub budget: Budget,
+    pub state: PolicyState,
+    /// The burn rate over the hour ending with the window; `None` without events.
+    pub burn_rate_1h: Option<f64>,
+    /// The budget left at the end of each local day of the window, from 1 at its start.
+    pub burn_down: Vec<(NaiveDate, f64)>,
+    pub firings: Vec<Firing>,
+    /// Incidents of the SLO's service that began in the window, with the budget share each spent.
+    pub incidents: Vec<IncidentSpend>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncidentSpend {
+    pub incident: String,
+    /// Of the window's budget; `None` when the incident has no end yet or the window no budget.
+    pub share: Option<f64>,
+}
+
+pub fn assess(
+    slo: &Slo,
+    events: &SliEvents,
+    calendar: &Calendar,
+    as_of: NaiveDate,
+    settings: &SloSettings,
+    incidents: &[IncidentRecord],
+) -> SloStatus {
+    let window = span(&slo.window, calendar, as_of);
+    let budget = budget(events, slo.method, &slo.objective, window);
+    let alerts = if slo.alerts.is_empty() { BurnRateAlert::defaults() } else { slo.alerts.clone() };
+    let last = events.at.partition_point(|at| *at <= window.end);
+    let burn_rate_1h = last.checked_sub(1).and_then(|step| Rates::new(events, slo.objective.target).burn(step, 3600));
+    SloStatus {
+        name: slo.name.clone(),
+        display_name: slo.display_name.clone(),
+        service: slo.service.clone(),
+        target: slo.objective.target,
+        method: slo.method,
+        state: settings.thresholds.state(budget.remaining),
+        burn_rate_1h,
+        burn_down: burn_down(slo, events, calendar, &budget),
+        firings: backtest(events, slo.objective.target, &slo.window, &alerts, settings.min_events),
+        incidents: incident_spend(slo, events, &budget, incidents),
+        budget,
+    }
+}
+
+/// Remaining at each local day's end: what was spent from the window's start to then, of
+/// the whole window's budget.
+fn burn_down(slo: &Slo, events: &SliEvents, calendar: &Calendar, whole: &Budget) -> Vec<(NaiveDate, f64)> {
+    let window = whole.span;
+    let first = calendar.date_of(DateTime::from_timestamp(window.start, 0).unwrap_or_default());
+    let mut days = Vec::new();
+    let mut day = first;
+    loop {
+        let end = calendar.start_of(day + Days::new(1)).min(window.end);
+        if end > window.start {
+            let spent = spent_until(slo, events, window, end);
+            days.push((day, remaining(spent, whole.budget)));
+        }
+        if end >= window.end {
+            return days;
+        }
+        day = day + Days::new(1);
+    }
+}
+
+fn spent_until(slo: &Slo, events: &SliEvents, window: Span, end: i64) -> f64 {
+    let part = Span { start: window.start, end };
+    match slo.method {
+        BudgetingMethod::Occurrences => {
+            (0..events.len()).filter(|&i| part.holds(events.at[i])).map(|i| events.total[i] - events.good[i]).sum()
+        }
+        method => {
+            let seconds = slo.objective.time_slice_seconds.unwrap_or(60).max(1);
+            let target = slo.objective.time_slice_target.unwrap_or(1.0);
+            let whole_slices = (part.seconds() / seconds) as usize;
+            let ratios = slice_ratios(events, window, seconds);
+            let done = ratios.iter().take(whole_slices);
+            match method {
+                BudgetingMethod::Timeslices => done.filter(|r| **r < target).count() as f64,
+                _ => done.map(|r| 1.0 - r).sum(),
+            }
+        }
+    }
+}
+
+fn incident_spend(slo: &Slo, events: &SliEvents, whole: &Budget, incidents: &[IncidentRecord]) -> Vec<IncidentSpend> {
+    incidents
+        .iter()
+        .filter(|i| i.services.contains(&slo.service))
+        .filter_map(|i| Some((i, i.began()?.timestamp())))
+        .filter(|(_, began)| whole.span.start <= *began && *began < whole.span.end)
+        .map(|(i, began)| IncidentSpend {
+            incident: i.id.clone(),
+            share: i
+                .resolved_at
+                .and_then(|end| spent_between(events, slo.method, &slo.objective, whole, began, end.timestamp())),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{Objective, SloWindow, WeekStart};
+
+    fn slo() -> Slo {
+        Slo {
+            name: "checkout-availability".into(),
+            display_name: "Checkout availability".into(),
+            service: "checkout".into(),
+            window: SloWindow::Rolling { seconds: 2 * 86400 },
+            method: BudgetingMethod::Occurrences,
+            objective: Objective {
+                display_name: "ok".into(),
+                target: 0.99,
+                time_slice_target: None,
+                time_slice_seconds: None,
+            },
+            alerts: Vec::new(),
+            prometheus: None,
+            path: "content/slos/checkout.yaml".into(),
+            line: 1,
+        }
+    }
+
+    fn ts(text: &str) -> i64 {
+        chrono::DateTime::parse_from_rfc3339(text).unwrap().timestamp()
+    }
+
+    /// Hourly samples of 100 events over 2026-06-01 and 06-02; 30 bad at 06-02 10:00.
+    fn events() -> SliEvents {
+        let mut e = SliEvents::default();
+        for hour in 1..=48 {
+            let at = ts("2026-06-01T00:00:00Z") + hour * 3600;
+            let bad = if at == ts("2026-06-02T10:00:00Z") { 30.0 } else { 0.0 };
+            e.push(at, 100.0 - bad, 100.0);
+        }
+        e
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        model::dates::parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn the_burn_down_starts_full_and_drops_on_the_bad_day() {
+        let calendar = Calendar { zone: chrono_tz::UTC, week_start: WeekStart::Monday };
+        let s = assess(&slo(), &events(), &calendar, day("2026-06-02"), &SloSettings::default(), &[]);
+        // 4,800 events, 1 % allowed: a budget of 48, 30 spent.
+        assert!((s.budget.budget - 48.0).abs() < 1e-9);
+        assert!((s.budget.remaining - 18.0 / 48.0).abs() < 1e-12);
+        assert_eq!(s.state, PolicyState::Caution);
+        assert_eq!(s.burn_down.len(), 2);
+        assert_eq!(s.burn_down[0], (day("2026-06-01"), 1.0), "nothing spent on the first day");
+        assert!((s.burn_down[1].1 - s.budget.remaining).abs() < 1e-12, "the last day ends where the window does");
+        assert_eq!(s.burn_rate_1h, Some(0.0), "the last hour was clean");
+        let page = s.firings.iter().find(|f| f.alert == "page-fast").expect("30 % errors for an hour pages");
+        assert_eq!(page.from, ts("2026-06-02T10:00:00Z"));
+    }
+
+    #[test]
+    fn an_incident_of_the_service_is_charged_what_it_spent() {
+        let incident = |id: &str, service: &str, start: &str, end: Option<&str>| IncidentRecord {
+            id: id.into(),
+            services: vec![service.into()],
+            severity: model::Severity::Sev2,
+            started_at: Some(chrono::DateTime::parse_from_rfc3339(start).unwrap().to_utc()),
+            detected_at: None,
+            acknowledged_at: None,
+            mitigated_at: None,
+            resolved_at: end.map(|e| chrono::DateTime::parse_from_rfc3339(e).unwrap().to_utc()),
+            caused_by_deploys: Vec::new(),
+            has_postmortem: true,
+        };
+        let incidents = [
+            incident("pm-1", "checkout", "2026-06-02T09:10:00Z", Some("2026-06-02T10:20:00Z")),
+            incident("pm-2", "checkout", "2026-06-02T12:00:00Z", None),
+            incident("pm-3", "search", "2026-06-02T09:00:00Z", Some("2026-06-02T11:00:00Z")),
+        ];
+        let s = assess(&slo(), &events(), &Calendar::utc(), day("2026-06-02"), &SloSettings::default(), &incidents);
+        let ids: Vec<&str> = s.incidents.iter().map(|i| i.incident.as_str()).collect();
+        assert_eq!(ids, ["pm-1", "pm-2"], "search's incident is not checkout's");
+        assert!((s.incidents[0].share.unwrap() - 30.0 / 48.0).abs() < 1e-12, "the 10:00 sample, of 48");
+        assert_eq!(s.incidents[1].share, None, "still open");
+    }
+}
