@@ -10,5 +10,6 @@ pub mod format;
 pub mod headline;
 pub mod postmortem;
 pub mod search;
+pub mod slo;
 
 pub use model::paths;
