@@ -261,17 +261,7 @@ mod tests {
     }
 
     fn item(owner: &str, status: ActionStatus, due: Option<NaiveDate>, completed_on: Option<NaiveDate>) -> ActionItem {
-        ActionItem {
-            number: "1".into(),
-            text: "x".into(),
-            owner: owner.into(),
-            due,
-            status,
-            completed_on,
-            ticket: None,
-            kind: None,
-            line: 1,
-        }
+        ActionItem { owner: owner.into(), due, completed_on, ..ActionItem::example("1", status) }
     }
 
     fn summary(id: &str, date: NaiveDate, severity: Severity, items: Vec<ActionItem>) -> PostmortemSummary {

@@ -120,17 +120,7 @@ mod tests {
     }
 
     fn item(number: &str, status: ActionStatus, completed: Option<&str>) -> ActionItem {
-        ActionItem {
-            number: number.into(),
-            text: format!("item {number}"),
-            owner: "@mei".into(),
-            due: None,
-            status,
-            completed_on: completed.map(day),
-            ticket: None,
-            kind: None,
-            line: 1,
-        }
+        ActionItem { completed_on: completed.map(day), ..ActionItem::example(number, status) }
     }
 
     /// Two production deployments in October; three in November, one rolled back.

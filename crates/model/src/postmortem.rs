@@ -128,6 +128,24 @@ pub struct ActionItem {
     pub line: usize,
 }
 
+impl ActionItem {
+    /// Item `number`, "item <number>", owned by `@mei`, with nothing else recorded: for the
+    /// analytics' and views' unit tests to adjust.
+    pub fn example(number: &str, status: ActionStatus) -> ActionItem {
+        ActionItem {
+            number: number.to_owned(),
+            text: format!("item {number}"),
+            owner: "@mei".to_owned(),
+            due: None,
+            status,
+            completed_on: None,
+            ticket: None,
+            kind: None,
+            line: 1,
+        }
+    }
+}
+
 /// Mitigate: reduce the impact next time. Prevent: stop it happening again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

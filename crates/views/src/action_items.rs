@@ -299,17 +299,7 @@ mod tests {
     }
 
     fn item(number: &str, owner: &str, status: ActionStatus, due: Option<NaiveDate>) -> ActionItem {
-        ActionItem {
-            number: number.into(),
-            text: format!("item {number}"),
-            owner: owner.into(),
-            due,
-            status,
-            completed_on: None,
-            ticket: None,
-            kind: None,
-            line: 1,
-        }
+        ActionItem { owner: owner.into(), due, ..ActionItem::example(number, status) }
     }
 
     /// A SEV1 of checkout (team payments) on June 1st and a SEV3 of search on May 1st; as

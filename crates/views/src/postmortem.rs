@@ -197,17 +197,7 @@ mod tests {
     }
 
     fn item(status: ActionStatus, due: Option<NaiveDate>) -> ActionItem {
-        ActionItem {
-            number: "3".into(),
-            text: "x".into(),
-            owner: "@a".into(),
-            due,
-            status,
-            completed_on: None,
-            ticket: None,
-            kind: None,
-            line: 1,
-        }
+        ActionItem { due, ..ActionItem::example("3", status) }
     }
 
     #[test]
