@@ -61,5 +61,11 @@ async fn a_service_filter_shows_the_numbers_report_json_gives() {
         assert!(text.contains(&expected), "the page lacks `{expected}`:\n{text}");
     }
     assert!(browser.current_url().await.contains("service=checkout"));
+
+    // A mistake in the URL is the CLI's error, shown where the figures would be.
+    browser.goto(&format!("{base}/dora?since=2026-08-01&until=2026-07-01")).await;
+    let text = browser.wait_for_text("These filters cannot be applied").await;
+    assert!(text.contains("the window starts on 2026-08-01, after it ends on 2026-07-01"), "{text}");
+    assert!(!text.contains("Failed deployments ("), "no figures beside the error:\n{text}");
     browser.close().await;
 }
