@@ -181,17 +181,12 @@ fn kind_of(label: &str, yaml: &YamlDocument, diagnostics: &mut Diagnostics) -> O
     }
 }
 
-/// The document read as `T`, or `None` once its problem is reported at its line and column.
+/// The document read as `T`, or `None` once its problem is reported at its line and column
+/// (serde_yaml_ng's message names the key path, such as `spec.objectives[0]`).
 fn typed<T: DeserializeOwned>(label: &str, yaml: &YamlDocument, diagnostics: &mut Diagnostics) -> Option<T> {
-    match serde_path_to_error::deserialize(serde_yaml_ng::Deserializer::from_str(yaml.text)) {
-        Ok(value) => Some(value),
-        Err(e) => {
-            let path = e.path().to_string();
-            let at = if path == "." { String::new() } else { format!("`{path}`: ") };
-            diagnostics.push(yaml_error(label, yaml, e.inner(), at));
-            None
-        }
-    }
+    T::deserialize(serde_yaml_ng::Deserializer::from_str(yaml.text))
+        .map_err(|e| diagnostics.push(yaml_error(label, yaml, &e, String::new())))
+        .ok()
 }
 
 fn yaml_error(label: &str, yaml: &YamlDocument, e: &serde_yaml_ng::Error, prefix: String) -> Diagnostic {

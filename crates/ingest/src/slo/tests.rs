@@ -281,3 +281,99 @@ fn a_missing_export_or_column_is_found_where_the_slo_names_it() {
     assert_eq!(repo.slos.len(), 3, "the definitions are sound: the SLOs stay, without events");
     assert!(repo.sli.values().all(|d| d.events.is_empty()));
 }
+
+/// Each bad definition is one finding at its value; the good SLO beside it still loads.
+#[test]
+fn bad_definitions_are_found_at_their_value_and_leave_only_their_slo_out() {
+    let cases: [(&str, &str, &str); 9] = [
+        ("spec:\n  service", "spec:\n  service: [", "5:13: invalid YAML: did not find expected node content"),
+        (
+            "kind: SLO",
+            "kind: SLOs",
+            "2:7: unknown kind `SLOs`; did you mean `SLO`?; firebreak reads SLO, SLI, Service, AlertPolicy, AlertCondition",
+        ),
+        (
+            "budgetingMethod: Occurrences",
+            "budgetingMethod: Ocurrences",
+            "14:20: unknown budgetingMethod `Ocurrences`; did you mean `Occurrences`?",
+        ),
+        (
+            "target: 0.999",
+            "target: 99.9",
+            "15:58: `target` 99.9 is outside [0, 1): the share of good events, such as 0.999; for 99.9 % write `targetPercent: 99.9`",
+        ),
+        ("target: 0.999", "target: 0.999, op: lt, value: 3", "15:69: `op` and `value` apply to a thresholdMetric SLI"),
+        ("duration: 28d", "duration: 4 weeks", "13:29: `4 weeks` is not a rolling window"),
+        (
+            "budgetingMethod: Occurrences",
+            "budgetingMethod: Timeslices",
+            "15:15: the time-slice methods need a `timeSliceWindow`",
+        ),
+        (
+            "service: checkout",
+            "service: chekout",
+            "5:12: service `chekout` is not in the service catalog ([services] of firebreak.toml); did you mean `checkout`?",
+        ),
+        (
+            "displayName: Requests",
+            "dispayName: Requests",
+            "15:19: spec.objectives[0]: unknown field `dispayName`, expected one of `displayName`",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        let bad = MINIMAL.replace("checkout-availability", "bad").replacen(from, to, 1);
+        let (repo, found) = load(&[
+            ("firebreak.toml", "[services.checkout]\nteam = \"payments\"\n"),
+            ("content/slos/good.yaml", MINIMAL),
+            ("content/slos/bad.yaml", &bad),
+            ("content/metrics/sli/checkout-requests.csv", REQUESTS),
+        ]);
+        let shown = shown(&found);
+        assert_eq!(shown.len(), 1, "{to}: {shown:?}");
+        assert!(shown[0].starts_with(&format!("content/slos/bad.yaml:{expected}")), "{to}: {}", shown[0]);
+        assert_eq!(found[0].rule, Some(RuleId::SloDefinition));
+        assert_eq!(repo.slos.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["checkout-availability"]);
+    }
+}
+
+#[test]
+fn threshold_ops_references_and_names_are_checked() {
+    let renamed = |name: &str| LATENCY_SLO.replace("{ name: search-latency }", &format!("{{ name: {name} }}"));
+    let unknown_op = renamed("op").replace("op: lte", "op: le");
+    let no_sli = renamed("ref").replace("indicatorRef: search-latency", "indicatorRef: search-latncy");
+    let csv = "timestamp,p99_ms\n2026-06-01T00:01:00Z,250\n";
+    let (repo, found) = load(&[
+        ("content/slos/a.yaml", LATENCY),
+        ("content/slos/b.yaml", &unknown_op),
+        ("content/slos/c.yaml", &no_sli),
+        ("content/slos/d.yaml", LATENCY_SLO.replace("timeSliceTarget: 0.95", "timeSliceTarget: 0.9").as_str()),
+        ("content/slos/e.yaml", LATENCY_SLO),
+        ("content/slos/notes.txt", "not an SLO"),
+        ("content/metrics/sli/search-latency.csv", csv),
+    ]);
+    assert_eq!(
+        shown(&found),
+        [
+            "content/slos/b.yaml:10:13: unknown op `le`; did you mean `lte`?; use lt, lte, gt, gte",
+            "content/slos/c.yaml:6:17: indicatorRef `search-latncy` names no `kind: SLI` document of the SLO folder; did you mean `search-latency`?",
+            "content/slos/e.yaml:3:19: a second SLO named `search-latency` (first at content/slos/d.yaml:3)",
+            "content/slos/notes.txt:1:1: the SLO folder holds OpenSLO YAML files (.yaml) only; move this file elsewhere",
+        ]
+    );
+    assert_eq!(repo.slos.len(), 1);
+    assert_eq!(repo.slos[0].objective.time_slice_target, Some(0.9));
+}
+
+#[test]
+fn a_tier_1_service_without_an_slo_is_a_warning_once_the_repo_has_slos() {
+    let catalog = "[services.checkout]\nteam = \"payments\"\ntier = 1\n\n[services.ledger]\nteam = \"payments\"\ntier = 1\n\n[services.search]\nteam = \"discovery\"\n";
+    let (_, found) = load(&[("firebreak.toml", catalog)]);
+    assert!(found.is_empty(), "no SLOs yet: no warnings, {found:?}");
+    let (_, found) = load(&[
+        ("firebreak.toml", catalog),
+        ("content/slos/checkout.yaml", MINIMAL),
+        ("content/metrics/sli/checkout-requests.csv", REQUESTS),
+    ]);
+    assert_eq!(shown(&found), ["firebreak.toml:5:1: tier-1 service `ledger` has no SLO: add one to the SLO folder"]);
+    assert_eq!((found[0].level, found[0].rule), (Level::Warning, Some(RuleId::SloCoverage)));
+}
