@@ -202,7 +202,6 @@ fn target(site: &Site, objective: &ObjectiveSpec, problems: &mut Problems) -> Op
 }
 
 /// The slice length and target of the time-slice methods; neither applies to Occurrences.
-#[allow(clippy::type_complexity)]
 fn time_slices(
     site: &Site,
     objective: &ObjectiveSpec,
