@@ -5,7 +5,10 @@ mod support;
 
 use compile::load_and_check;
 use ingest::rule_ids::RULES;
-use model::{ActionKind, ActionStatus, DeployStatus, DocumentRef, RuleLevel, Severity};
+use model::{
+    ActionKind, ActionStatus, BudgetingMethod, CalendarPeriod, DeployStatus, DocumentRef, RuleLevel, Severity,
+    SloWindow, Threshold, ThresholdOp,
+};
 use support::root;
 
 /// Code blocks whose info string carries `file=PATH`, as (path, content).
@@ -96,6 +99,31 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     assert_eq!(onboarding.progression.iter().map(|s| s.tasks.len()).collect::<Vec<_>>(), [1, 1]);
     assert!(onboarding.glossary.iter().any(|t| t.name == "PSP"), "the team's term");
     assert!(onboarding.glossary.iter().any(|t| t.name == "MTTR"), "and the standard ones");
+    the_documented_slos_mean_what_the_docs_say(&repo);
+}
+
+fn the_documented_slos_mean_what_the_docs_say(repo: &model::Repo) {
+    let names: Vec<&str> = repo.slos.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["checkout-availability", "checkout-payments", "search-latency"], "in file order");
+    let [availability, payments, latency] = [0, 1, 2].map(|i| &repo.slos[i]);
+    assert_eq!(availability.window, SloWindow::Rolling { seconds: 28 * 86_400 });
+    assert_eq!((availability.objective.target, availability.method), (0.999, BudgetingMethod::Occurrences));
+    let requests = &repo.sli["checkout-availability"].events;
+    assert_eq!((requests.len(), requests.good[2], requests.total[2]), (3, 41220.0, 58007.0));
+    assert_eq!(
+        payments.window,
+        SloWindow::Calendar { period: CalendarPeriod::Month, start_month: 1, time_zone: Some("Europe/Berlin".into()) }
+    );
+    assert!(payments.prometheus.as_ref().is_some_and(|p| p.bad && p.total == "sum(psp_payments_total)"));
+    assert_eq!(payments.alerts.len(), 1);
+    assert_eq!(payments.alerts[0].factor(&payments.window), 14.4);
+    let counted = &repo.sli["checkout-payments"].events;
+    assert_eq!(counted.total, [2510.0, 2210.0], "increases, the reset's new value all counted");
+    assert_eq!(counted.good, [2507.0, 2209.0], "good = total − bad");
+    assert_eq!((latency.method, latency.objective.time_slice_seconds), (BudgetingMethod::Timeslices, Some(300)));
+    assert_eq!(latency.objective.threshold, Some(Threshold { op: ThresholdOp::Lte, value: 300.0 }));
+    assert_eq!(repo.sli["search-latency"].events.good, [1.0, 0.0], "305 ms is over 300");
+    assert!(repo.sli.values().all(|s| s.excluded.is_empty()));
 }
 
 /// docs/checks.md's table of rules is the registry's: every rule, in its order, at its

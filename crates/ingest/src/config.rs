@@ -39,7 +39,8 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
         return None;
     }
     config.rule_lines = section_key_lines(text, "rules");
-    config.capacity_lines = capacity_header_lines(text);
+    config.capacity_lines = table_header_lines(text, "capacity");
+    config.service_lines = table_header_lines(text, "services");
     let mut valid = true;
     for (series, settings) in &config.capacity {
         let problem = match (settings.limit, settings.headroom) {
@@ -60,12 +61,13 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
     valid.then_some(config)
 }
 
-/// The line of each `[capacity.<name>]` header (the name bare or quoted).
-fn capacity_header_lines(text: &str) -> std::collections::BTreeMap<String, usize> {
+/// The line of each `[<table>.<name>]` header (the name bare or quoted).
+fn table_header_lines(text: &str, table: &str) -> std::collections::BTreeMap<String, usize> {
+    let prefix = format!("[{table}.");
     text.lines()
         .enumerate()
         .filter_map(|(index, line)| {
-            let name = line.trim().strip_prefix("[capacity.")?.strip_suffix(']')?;
+            let name = line.trim().strip_prefix(prefix.as_str())?.strip_suffix(']')?;
             Some((name.trim_matches('"').to_owned(), index + 1))
         })
         .collect()
@@ -106,6 +108,7 @@ mod tests {
                 .unwrap();
         assert_eq!(c.week_start, WeekStart::Sunday);
         assert_eq!(c.services["checkout"].team, "payments");
+        assert_eq!(c.service_lines["checkout"], 2);
     }
 
     #[test]

@@ -171,7 +171,7 @@ pub fn incidents(label: &str, rows: &[Row], diagnostics: &mut Diagnostics) -> Ve
 }
 
 /// Series timestamps may also be `YYYY-MM-DD HH:MM:SS`, read as UTC, as many exporters write.
-fn series_timestamp(text: &str) -> Result<DateTime<Utc>, String> {
+pub fn series_timestamp(text: &str) -> Result<DateTime<Utc>, String> {
     rfc3339(text).or_else(|_| {
         NaiveDateTime::parse_from_str(text, dates::DATE_TIME_SECONDS)
             .map(|t| t.and_utc())
@@ -179,7 +179,7 @@ fn series_timestamp(text: &str) -> Result<DateTime<Utc>, String> {
     })
 }
 
-fn finite(text: &str) -> Result<f64, String> {
+pub fn finite(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
         _ => Err(format!("`{text}` is not a finite number")),

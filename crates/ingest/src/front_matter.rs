@@ -226,7 +226,7 @@ fn explain(field: &str, raw: &str, inner: &str) -> String {
 }
 
 /// serde_yaml_ng appends "at line N column M"; the diagnostic already says where.
-fn strip_location(message: &str) -> String {
+pub fn strip_location(message: &str) -> String {
     match message.find(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),

@@ -12,14 +12,18 @@ mod facts;
 mod front_matter;
 mod markdown;
 mod onboarding;
+mod openslo;
 mod postmortem;
 mod prometheus;
 pub mod rule_ids;
 mod runbook;
+mod sli;
+mod slo;
 mod source_file;
 mod table;
 mod terms;
 mod timeline;
+mod yaml_keys;
 
 use std::path::{Path, PathBuf};
 
@@ -50,7 +54,13 @@ pub fn load(root: &Path) -> (Repo, Diagnostics) {
     let metrics = load_metrics(&labels, &root.join(&config.paths.metrics), &mut diagnostics);
     diagnostics.extend(capacity_without_series(&config, &metrics, &labels.of(&root.join(CONFIG_FILE))));
     let alerts = alerts::load(&root.join(&config.paths.alerts), &labels, &mut diagnostics);
-    (Repo { config, postmortems, runbooks, metrics, alerts, onboarding }, diagnostics)
+    let label_of = |path: &Path| labels.of(path);
+    let config_label = labels.of(&root.join(CONFIG_FILE));
+    let definitions = slo::load(&root.join(&config.paths.slos), &label_of, &config, &config_label, &mut diagnostics);
+    let metrics_dir = root.join(&config.paths.metrics);
+    let sli = sli::read(&metrics_dir, &label_of, &definitions.plans, &definitions.named_exports, &mut diagnostics);
+    let slos = definitions.slos;
+    (Repo { config, postmortems, runbooks, metrics, alerts, onboarding, slos, sli }, diagnostics)
 }
 
 /// Paths in diagnostics are the repo root as the user gave it joined with the file's path,
@@ -154,6 +164,10 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
     for path in files_under(dir) {
         let label = labels.of(&path);
         let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        // SLI exports are read for the SLOs that name them (`sli::read`).
+        if relative.starts_with(sli::FOLDER) {
+            continue;
+        }
         let Some(export) = export_of(&relative) else {
             diagnostics.push(unknown_export(&label));
             continue;

@@ -38,6 +38,12 @@ pub enum RuleId {
     UnknownService,
     ChangeDeploy,
     IncidentTimes,
+    /// A problem of an OpenSLO definition: that SLO is left out, the others still load.
+    SloDefinition,
+    /// A problem of an SLI export or of how an SLO names it: a bad row is left out and
+    /// counted on its SLO.
+    SliExport,
+    SloCoverage,
     OverdueActionItem,
 }
 
@@ -58,7 +64,7 @@ const fn rule(id: RuleId, name: &'static str, level: Level, summary: &'static st
 
 /// Every rule, in the order of [`RuleId`]'s variants (a test holds it to that), as
 /// docs/checks.md lists them.
-pub const RULES: [Rule; 22] = {
+pub const RULES: [Rule; 25] = {
     use Level::{Error, Warning};
     use RuleId::*;
     [
@@ -93,6 +99,9 @@ pub const RULES: [Rule; 22] = {
         rule(UnknownService, "unknown-service", Error, "deployments are of services in the catalog"),
         rule(ChangeDeploy, "change-deploy", Error, "each change names a deployment that exists"),
         rule(IncidentTimes, "incident-times", Error, "exported incidents are resolved after they started"),
+        rule(SloDefinition, "slo-definition", Error, "SLO definitions are valid OpenSLO v1 that firebreak reads"),
+        rule(SliExport, "sli-export", Error, "each SLO's export exists, has its columns, and each row reads"),
+        rule(SloCoverage, "slo-coverage", Warning, "once a repo has SLOs, every tier-1 service has one"),
         rule(
             OverdueActionItem,
             "overdue-action-item",

@@ -32,6 +32,9 @@ pub struct Config {
     /// The line of each `[capacity.<series>]` header, for reporting a series that is not there.
     #[serde(skip)]
     pub capacity_lines: BTreeMap<String, usize>,
+    /// The line of each `[services.<name>]` header, for findings about a service.
+    #[serde(skip)]
+    pub service_lines: BTreeMap<String, usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +68,7 @@ impl Default for Config {
             capacity: BTreeMap::new(),
             rule_lines: BTreeMap::new(),
             capacity_lines: BTreeMap::new(),
+            service_lines: BTreeMap::new(),
         }
     }
 }
@@ -86,6 +90,8 @@ pub struct Paths {
     pub alerts: String,
     /// The onboarding page's reading list, progression and glossary (optional file).
     pub onboarding: String,
+    /// OpenSLO definitions (optional folder).
+    pub slos: String,
 }
 
 impl Default for Paths {
@@ -96,6 +102,7 @@ impl Default for Paths {
             metrics: "content/metrics".into(),
             alerts: "content/alerts.yaml".into(),
             onboarding: "content/onboarding.md".into(),
+            slos: "content/slos".into(),
         }
     }
 }

@@ -27,8 +27,8 @@ pub use onboarding::{DocumentRef, Onboarding, ReadingEntry, Stage, Task, Term};
 pub use postmortem::{ActionItem, ActionKind, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry};
 pub use runbook::{ReviewPeriod, RunbookMeta};
 pub use slo::{
-    AlertSeverity, BudgetingMethod, BurnRateAlert, CalendarPeriod, Objective, PrometheusQueries, SliEvents, Slo,
-    SloWindow,
+    AlertSeverity, BudgetingMethod, BurnRateAlert, CalendarPeriod, Objective, PrometheusQueries, SliData, SliEvents,
+    Slo, SloWindow, Threshold, ThresholdOp,
 };
 mod repo;
 pub use repo::{Alert, Postmortem, PostmortemSummary, Repo, Runbook, RunbookSummary};

@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 
 use super::{
     ActionItem, Config, Facts, Impact, Metrics, Milestones, Onboarding, PostmortemMeta, RowSource, RunbookMeta,
-    Section, TimelineEntry,
+    Section, SliData, Slo, TimelineEntry,
 };
 
 /// A whole source repo, parsed.
@@ -17,6 +17,12 @@ pub struct Repo {
     pub alerts: Vec<Alert>,
     /// `content/onboarding.md` over firebreak's defaults.
     pub onboarding: Onboarding,
+    /// The SLOs of `content/slos/*.yaml` that read without a `slo-definition` finding.
+    #[serde(default)]
+    pub slos: Vec<Slo>,
+    /// Each SLO's events (by SLO name), read from the exports under the metrics folder.
+    #[serde(default)]
+    pub sli: BTreeMap<String, SliData>,
 }
 
 /// An alert the team has, so `check` can insist every one has a runbook.

@@ -4,6 +4,7 @@
 //! method works on the same good/total counts.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Slo {
@@ -83,6 +84,8 @@ pub enum BudgetingMethod {
 }
 
 impl BudgetingMethod {
+    pub const NAMES: [&'static str; 3] = ["Occurrences", "Timeslices", "RatioTimeslices"];
+
     pub fn parse(text: &str) -> Option<BudgetingMethod> {
         match text {
             "Occurrences" => Some(BudgetingMethod::Occurrences),
@@ -103,6 +106,51 @@ pub struct Objective {
     pub time_slice_target: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time_slice_seconds: Option<i64>,
+    /// For a threshold SLI (latency under 300 ms): the condition that makes a sample good.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<Threshold>,
+}
+
+/// `value op threshold`, as OpenSLO's objective `op` and `value` write it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Threshold {
+    pub op: ThresholdOp,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThresholdOp {
+    Lt,
+    Lte,
+    Gt,
+    Gte,
+}
+
+impl ThresholdOp {
+    pub const NAMES: [&'static str; 4] = ["lt", "lte", "gt", "gte"];
+
+    pub fn parse(text: &str) -> Option<ThresholdOp> {
+        match text {
+            "lt" => Some(ThresholdOp::Lt),
+            "lte" => Some(ThresholdOp::Lte),
+            "gt" => Some(ThresholdOp::Gt),
+            "gte" => Some(ThresholdOp::Gte),
+            _ => None,
+        }
+    }
+}
+
+impl Threshold {
+    /// Whether a sample of `sample` is good.
+    pub fn holds(&self, sample: f64) -> bool {
+        match self.op {
+            ThresholdOp::Lt => sample < self.value,
+            ThresholdOp::Lte => sample <= self.value,
+            ThresholdOp::Gt => sample > self.value,
+            ThresholdOp::Gte => sample >= self.value,
+        }
+    }
 }
 
 /// One multiwindow burn-rate condition: it fires while the burn rate over both windows is at
@@ -153,6 +201,16 @@ pub struct PrometheusQueries {
     pub errors_or_good: String,
     pub total: String,
     pub bad: bool,
+}
+
+/// What an SLO is judged on, as read from its export: the events, and the rows of the
+/// export that were reported and left out (reason, such as "unreadable rows of
+/// sli/checkout-requests.csv" → rows), so a figure never hides what it lacks.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SliData {
+    pub events: SliEvents,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub excluded: BTreeMap<String, usize>,
 }
 
 /// An SLI's events in time order: `good[i]` of `total[i]` in the interval ending at `at[i]`

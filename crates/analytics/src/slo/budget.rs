@@ -135,6 +135,7 @@ mod tests {
             target,
             time_slice_target: slice.map(|s| s.0),
             time_slice_seconds: slice.map(|s| s.1),
+            threshold: None,
         }
     }
 
