@@ -151,6 +151,7 @@ mod tests {
                 target: 0.99,
                 time_slice_target: None,
                 time_slice_seconds: None,
+                threshold: None,
             },
             alerts: Vec::new(),
             prometheus: None,
