@@ -115,6 +115,8 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
     let mut printed: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let capacity = printed.as_object_mut().unwrap().remove("capacity").expect("capacity beside the report");
     let headlines = printed.as_object_mut().unwrap().remove("headlines").expect("the headlines beside the report");
+    let slos = printed.as_object_mut().unwrap().remove("slos").expect("the SLOs beside the report");
+    assert_eq!(slos.as_array().map(Vec::len), Some(repo.slos.len()));
     assert_eq!(printed, serde_json::to_value(&expected).unwrap());
     let shown = views::headline::all(&expected.dora.current, &expected.action_items.stats);
     assert_eq!(headlines, serde_json::to_value(&shown).unwrap());

@@ -2,9 +2,10 @@ use chrono::NaiveDate;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use analytics::{Assessment, Calendar, Outlook, Report, assess, settings_for};
+use analytics::slo::{self, SloSettings, SloStatus};
+use analytics::{Assessment, Calendar, Outlook, Prepared, Report, assess, settings_for};
 use compile::load_and_check;
-use model::CapacitySettings;
+use model::{CapacitySettings, Repo, SliEvents};
 use views::filter::FilterQuery;
 use views::format::{format_hours, format_percent};
 use views::headline::{self, Headline};
@@ -71,8 +72,10 @@ pub fn run(args: Args) -> Result<i32, String> {
             return Ok(2);
         }
     };
-    let report = Report::filtered(&site, as_of, &filter);
+    let prepared = Prepared::new(&site);
+    let report = Report::prepared(&site, &prepared, as_of, &filter);
     let headlines = headline::all(&report.dora.current, &report.action_items.stats);
+    let slos = slo_statuses(&repo, &prepared, as_of);
     // The capacity page's reading of every series, as of the same day.
     let calendar = Calendar::of(&repo.config);
     let capacity: Vec<CapacityLine> = repo
@@ -82,10 +85,13 @@ pub fn run(args: Args) -> Result<i32, String> {
         .map(|s| CapacityLine::of(assess(s, &settings_for(s, &repo.config.capacity), &calendar, as_of)))
         .collect();
     if args.json {
-        let json = Printed { report: &report, headlines, capacity };
+        let json = Printed { report: &report, headlines, slos, capacity };
         println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
     } else {
         print_human(&report, &headlines);
+        for row in views::slo::rows(&slos) {
+            println!("slo {}: {}, {} ({} target), {}", row.name, row.state, row.remaining, row.target, row.burn);
+        }
         for line in &capacity {
             let status = line.outlook.as_ref().map_or("no forecast", |o| o.status.label());
             let order_by =
@@ -103,7 +109,21 @@ struct Printed<'a> {
     #[serde(flatten)]
     report: &'a Report,
     headlines: Vec<Headline>,
+    slos: Vec<SloStatus>,
     capacity: Vec<CapacityLine>,
+}
+
+/// Every SLO as of the day, unfiltered: an SLO is judged over its own window, not the
+/// DORA filter's.
+fn slo_statuses(repo: &Repo, prepared: &Prepared, as_of: NaiveDate) -> Vec<SloStatus> {
+    let none = SliEvents::default();
+    repo.slos
+        .iter()
+        .map(|slo| {
+            let events = repo.sli.get(&slo.name).map_or(&none, |data| &data.events);
+            slo::assess(slo, events, &prepared.calendar, as_of, &SloSettings::default(), &prepared.incidents)
+        })
+        .collect()
 }
 
 /// A series' outlook without its forecast's steps (`firebreak forecast --json` has those).
