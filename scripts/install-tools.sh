@@ -59,6 +59,20 @@ install_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 }
 
+# promtool (from Debian's prometheus package) checks and unit-tests the rules `firebreak slo
+# rules` writes (tests/promtool.rs). Only the command is needed: nothing starts the server.
+install_promtool() {
+  if command -v promtool >/dev/null; then return; fi
+  say "installing promtool (Debian's prometheus package)"
+  apt-get update
+  # Without recommends: the node exporter is not needed either.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends prometheus
+  # Where systemd runs (CI), the package starts its server; the tests never use one.
+  if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus; then
+    systemctl disable --now prometheus
+  fi
+}
+
 install_site_tools() {
   install_wasm_target
   install_trunk

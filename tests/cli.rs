@@ -406,3 +406,54 @@ fn a_public_url_without_slashes_is_refused_naming_the_value_and_its_source() {
     let feed = std::fs::read_to_string(out.path().join("data/feed.xml")).unwrap();
     assert!(feed.contains("href=\"https://sre.larkspur.example/pr-7/postmortems/"), "{feed}");
 }
+
+/// `slo rules` writes the rules of Prometheus-sourced SLOs to stdout, names every other SLO
+/// on stderr, and refuses a repo whose content cannot be read.
+#[test]
+fn slo_rules_covers_prometheus_slos_and_names_the_skipped_ones() {
+    let repo = tempfile::tempdir().unwrap();
+    let slo = |name: &str, source: &str| {
+        format!(
+            "apiVersion: openslo/v1\nkind: SLO\nmetadata: {{ name: {name} }}\nspec:\n  service: checkout\n  \
+             indicator:\n    metadata: {{ name: {name} }}\n    spec:\n      ratioMetric:\n        \
+             good: {{ metricSource: {{ type: {source}, spec: {{ path: sli/requests.csv, column: good }} }} }}\n        \
+             total: {{ metricSource: {{ type: {source}, spec: {{ path: sli/requests.csv, column: total }} }} }}\n  \
+             timeWindow: [ {{ duration: 28d, isRolling: true }} ]\n  budgetingMethod: Occurrences\n  \
+             objectives: [ {{ target: 0.999 }} ]\n"
+        )
+    };
+    let prometheus = slo("from-prometheus", "prometheus").replace(
+        "type: prometheus, spec: {",
+        "type: prometheus, spec: { query: 'sum(rate(requests_total[{{.window}}]))',",
+    );
+    std::fs::create_dir_all(repo.path().join("content/slos")).unwrap();
+    std::fs::create_dir_all(repo.path().join("content/metrics/sli")).unwrap();
+    std::fs::write(repo.path().join("content/slos/a.yaml"), slo("from-a-file", "file")).unwrap();
+    std::fs::write(repo.path().join("content/slos/b.yaml"), prometheus).unwrap();
+    std::fs::write(
+        repo.path().join("content/metrics/sli/requests.csv"),
+        "timestamp,good,total\n2026-06-01T00:00:00Z,9,10\n",
+    )
+    .unwrap();
+    firebreak()
+        .current_dir(repo.path())
+        .args(["slo", "rules"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("groups:\n- name: slo-from-prometheus\n"))
+        .stdout(predicate::str::contains("record: slo:sli_error:ratio_rate3d"))
+        .stderr(predicate::str::contains(
+            "content/slos/a.yaml:1: skipped SLO `from-a-file`: its metric source is `type: file`, not `type: prometheus`",
+        ));
+    let out = repo.path().join("rules.yml");
+    firebreak()
+        .current_dir(repo.path())
+        .args(["slo", "rules", "--out"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("wrote the rules of 1 SLO(s) to"));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("alert: SloErrorBudgetBurn"));
+    firebreak().args(["slo", "rules", "--source"]).arg(fixture("broken")).assert().code(1).stdout("");
+}

@@ -114,7 +114,15 @@ fn the_documented_slos_mean_what_the_docs_say(repo: &model::Repo) {
         payments.window,
         SloWindow::Calendar { period: CalendarPeriod::Month, start_month: 1, time_zone: Some("Europe/Berlin".into()) }
     );
-    assert!(payments.prometheus.as_ref().is_some_and(|p| p.bad && p.total == "sum(psp_payments_total)"));
+    assert!(
+        payments.prometheus.as_ref().is_some_and(|p| p.bad && p.total == "sum(rate(psp_payments_total[{{.window}}]))")
+    );
+    let rules = compile::prometheus_rules::prometheus_rules(&repo.slos);
+    let skipped: Vec<&str> = rules.skipped.iter().map(|(slo, _)| slo.name.as_str()).collect();
+    assert_eq!(skipped, ["checkout-availability", "search-latency"], "only the payments SLO has rules");
+    // The alert formats.md shows is the one written.
+    let page = r#"(slo:sli_error:ratio_rate5m{slo="checkout-payments", service="checkout"} >= (14.4 * 0.005))"#;
+    assert!(rules.yaml.contains(page), "{}", rules.yaml);
     assert_eq!(payments.alerts.len(), 1);
     assert_eq!(payments.alerts[0].factor(&payments.window), 14.4);
     let counted = &repo.sli["checkout-payments"].events;

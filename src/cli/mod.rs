@@ -9,6 +9,7 @@ mod output;
 mod post_build;
 mod report;
 mod search;
+mod slo;
 mod synth;
 
 use clap::{Parser, Subcommand};
@@ -63,6 +64,9 @@ enum Command {
     Report(report::Args),
     /// Search postmortems, runbooks and services as the site does
     Search(search::Args),
+    /// The SLOs for other tools: `slo rules` writes Prometheus rules
+    #[command(subcommand)]
+    Slo(slo::Command),
     /// Generate a deterministic synthetic repo (examples and benchmarks)
     Synth(synth::Args),
     /// Finish a trunk build: Content-Security-Policy and 404.html (run by Trunk.toml's hook)
@@ -86,6 +90,7 @@ pub fn run() -> i32 {
         Command::New(args) => new::run(args),
         Command::Report(args) => report::run(args),
         Command::Search(args) => search::run(args),
+        Command::Slo(command) => slo::run(command),
         Command::Synth(args) => synth::run(args),
         Command::PostBuild(args) => post_build::run(args),
     };

@@ -1,8 +1,9 @@
 //! The pipeline the CLI runs: load → validate across documents → write the bundle (with
-//! the postmortem feed).
+//! the postmortem feed); and the Prometheus rules of the SLOs (`firebreak slo rules`).
 
 mod feed;
 mod links;
+pub mod prometheus_rules;
 mod public_url;
 pub mod rules;
 mod site;
