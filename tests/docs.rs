@@ -6,8 +6,8 @@ mod support;
 use compile::load_and_check;
 use ingest::rule_ids::RULES;
 use model::{
-    ActionKind, ActionStatus, BudgetingMethod, CalendarPeriod, DeployStatus, DocumentRef, RuleLevel, Severity,
-    SloWindow, Threshold, ThresholdOp,
+    ActionKind, ActionStatus, BudgetingMethod, CalendarPeriod, DeployStatus, DocumentRef, PolicyState, RuleLevel,
+    Severity, SloWindow, Threshold, ThresholdOp,
 };
 use support::root;
 
@@ -87,6 +87,9 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     let cpu = &repo.config.capacity["checkout-cpu-cores"];
     assert_eq!((cpu.limit, cpu.headroom, cpu.lead_time_days, cpu.horizon_days()), (Some(96.0), 0.3, 21, 120));
     assert_eq!(cpu.resample.map(|r| r.seconds), Some(3600));
+    let policy = &repo.config.slo;
+    assert_eq!((policy.caution, policy.warning, policy.exhausted, policy.min_events), (0.5, 0.25, 0.1, 50.0));
+    assert_eq!(policy.freeze_states, [PolicyState::Warning, PolicyState::Exhausted]);
     let onboarding = &repo.onboarding;
     assert_eq!(onboarding.title, "Joining the payments on-call");
     assert_eq!(

@@ -1,5 +1,6 @@
 //! `firebreak report` on a repo with one SLO in OpenSLO's minimal form: the budget, policy
-//! state, burn-down and alerts as hand-computed from its export.
+//! state, burn-down and alerts as hand-computed from its export, and how they meet the
+//! repo's one incident and two deployments.
 
 mod support;
 
@@ -37,22 +38,38 @@ fn export() -> String {
     csv
 }
 
+/// From 09:20 to 10:30 on the 2nd, noticed at 10:12, caused by the deployment at 09:00.
+const INCIDENTS: &str = "incident_id,service,severity,started_at,detected_at,resolved_at,caused_by_deploy
+INC-1,checkout,SEV2,2026-06-02T09:20:00Z,2026-06-02T10:12:00Z,2026-06-02T10:30:00Z,checkout-2
+";
+
+const DEPLOYMENTS: &str = "deploy_id,service,environment,finished_at,status
+checkout-1,checkout,production,2026-06-01T12:00:00Z,success
+checkout-2,checkout,production,2026-06-02T09:00:00Z,success
+";
+
+const CONFIG: &str = "title = \"SLO test\"\n\n[services.checkout]\nteam = \"payments\"\n";
+
 fn repo() -> tempfile::TempDir {
+    repo_with(CONFIG)
+}
+
+fn repo_with(config: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let write = |path: &str, text: &str| {
         let path = dir.path().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
     };
-    write("firebreak.toml", "title = \"SLO test\"\n\n[services.checkout]\nteam = \"payments\"\n");
+    write("firebreak.toml", config);
     write("content/slos/checkout.yaml", SLO);
     write("content/metrics/sli/checkout-requests.csv", &export());
+    write("content/metrics/incidents.csv", INCIDENTS);
+    write("content/metrics/deployments.csv", DEPLOYMENTS);
     dir
 }
 
-#[test]
-fn report_json_carries_each_slos_budget_state_and_alerts() {
-    let repo = repo();
+fn slos_of(repo: &tempfile::TempDir) -> Value {
     let out = firebreak()
         .args(["report", "--json", "--as-of", "2026-06-02", "--source"])
         .arg(repo.path())
@@ -61,8 +78,14 @@ fn report_json_carries_each_slos_budget_state_and_alerts() {
         .get_output()
         .stdout
         .clone();
-    let report: Value = serde_json::from_slice(&out).unwrap();
-    let slo = &report["slos"][0];
+    serde_json::from_slice::<Value>(&out).unwrap()["slos"].clone()
+}
+
+#[test]
+fn report_json_carries_each_slos_budget_state_and_alerts() {
+    let repo = repo();
+    let slos = slos_of(&repo);
+    let slo = &slos[0];
     assert_eq!(slo["name"], "checkout-availability");
     assert_eq!(slo["service"], "checkout");
     let budget = &slo["budget"];
@@ -83,4 +106,41 @@ fn report_json_carries_each_slos_budget_state_and_alerts() {
     let human = firebreak().args(["report", "--as-of", "2026-06-02", "--source"]).arg(repo.path()).assert().success();
     let text = String::from_utf8(human.get_output().stdout.clone()).unwrap();
     assert!(text.contains("slo checkout-availability: caution, 37.5 % left (99.9 % target)"), "{text}");
+}
+
+#[test]
+fn report_json_joins_each_slo_to_its_incidents_and_deployments() {
+    let slos = slos_of(&repo());
+    let slo = &slos[0];
+    // The page fired at 10:00, 40 minutes into the incident and 12 before it was noticed.
+    let page = &slo["alert_reviews"][0];
+    assert_eq!(page["severity"], "page");
+    assert_eq!(page["incidents"][0]["incident"], "INC-1");
+    assert_eq!(page["incidents"][0]["minutes_after_start"], 40.0);
+    assert_eq!(page["incidents"][0]["minutes_before_detection"], 12.0);
+    assert_eq!((page["precision"].as_f64(), page["recall"].as_f64()), (Some(1.0), Some(1.0)));
+    assert_eq!(page["false_alarms"].as_array().unwrap().len(), 0);
+    // Over three days 30 failures burn 0.88, under ticket-slow's 0.93: no ticket.
+    let ticket = &slo["alert_reviews"][1];
+    assert_eq!(ticket["missed"], serde_json::json!(["INC-1"]));
+    assert_eq!((ticket["precision"].as_f64(), ticket["recall"].as_f64()), (None, Some(0.0)));
+    // The 10:00 sample's 30 failures, of 48 allowed.
+    let top = &slo["top_consumers"];
+    assert_eq!(top["incidents"][0]["incident"], "INC-1");
+    assert!((top["incidents"][0]["share"].as_f64().unwrap() - 0.625).abs() < 1e-12);
+    assert_eq!(top["deployments"][0]["caused_by_deploys"], serde_json::json!(["checkout-2"]));
+    assert_eq!(slo["freeze_violations"], serde_json::json!([]), "caution freezes nothing by default");
+}
+
+#[test]
+fn the_policy_in_firebreak_toml_sets_the_states_the_freeze_and_low_traffic() {
+    let config =
+        format!("{CONFIG}\n[slo]\nwarning = 0.4\nfreeze_states = [\"warning\", \"exhausted\"]\nmin_events = 1e6\n");
+    let slos = slos_of(&repo_with(&config));
+    let slo = &slos[0];
+    assert_eq!(slo["state"], "warning", "37.5 % left is at or below 40 %");
+    let frozen = slo["freeze_violations"].as_array().unwrap();
+    assert_eq!(frozen.len(), 1, "the 1st was healthy: {frozen:?}");
+    assert_eq!((&frozen[0]["deploy_id"], &frozen[0]["day"]), (&Value::from("checkout-2"), &Value::from("2026-06-02")));
+    assert_eq!(slo["firings"][0]["low_traffic"], true, "an hour of 1,000 requests is under a million");
 }

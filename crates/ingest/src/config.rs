@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::source_file::{LineIndex, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use model::Config;
+use model::{Config, SloPolicy};
 
 pub const FILE_NAME: &str = "firebreak.toml";
 
@@ -58,7 +58,42 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
             valid = false;
         }
     }
+    valid &= check_slo_policy(label, text, &config.slo, diagnostics);
     valid.then_some(config)
+}
+
+/// `[slo]`'s numbers: thresholds are shares of the budget left, each stricter state's no
+/// higher than the one before (equal ones skip a state); the low-traffic minimum is a count.
+/// Freeze states are checked as they are read (`PolicyState`'s names).
+fn check_slo_policy(label: &str, text: &str, policy: &SloPolicy, diagnostics: &mut Diagnostics) -> bool {
+    let keys = section_keys(text, "slo");
+    let thresholds = [("caution", policy.caution), ("warning", policy.warning), ("exhausted", policy.exhausted)];
+    let mut problems = Vec::new();
+    for (key, value) in thresholds {
+        if !(0.0..=1.0).contains(&value) {
+            problems
+                .push((key, format!("`{key}` is a share of the budget left, from 0 to 1 (0.25 is 25 %), not {value}")));
+        }
+    }
+    for pair in thresholds.windows(2) {
+        let [(looser, above), (stricter, below)] = [pair[0], pair[1]];
+        if below > above {
+            problems.push((
+                stricter,
+                format!("`{stricter}` ({below}) is above `{looser}` ({above}): each stricter state begins with less budget left"),
+            ));
+        }
+    }
+    if !(policy.min_events.is_finite() && policy.min_events >= 0.0) {
+        problems
+            .push(("min_events", format!("`min_events` is a number of events, 0 or more, not {}", policy.min_events)));
+    }
+    let valid = problems.is_empty();
+    for (key, problem) in problems {
+        let (line, col) = keys.get(key).copied().unwrap_or((1, 1));
+        diagnostics.push(Diagnostic::error(label, line, col, format!("[slo]: {problem}")));
+    }
+    valid
 }
 
 /// The line of each `[<table>.<name>]` header (the name bare or quoted).
@@ -75,18 +110,24 @@ fn table_header_lines(text: &str, table: &str) -> std::collections::BTreeMap<Str
 
 /// The line of each `key = …` under `[section]`.
 fn section_key_lines(text: &str, section: &str) -> std::collections::BTreeMap<String, usize> {
+    section_keys(text, section).into_iter().map(|(key, (line, _))| (key, line)).collect()
+}
+
+/// The line and the column of the value of each `key = …` under `[section]`.
+fn section_keys(text: &str, section: &str) -> std::collections::BTreeMap<String, (usize, usize)> {
     let header = format!("[{section}]");
     let mut inside = false;
-    let mut lines = std::collections::BTreeMap::new();
+    let mut keys = std::collections::BTreeMap::new();
     for (index, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            inside = line == header;
-        } else if inside && let Some((key, _)) = line.split_once('=') {
-            lines.insert(key.trim().trim_matches('"').to_owned(), index + 1);
+        let trimmed = line.trim();
+        if trimmed.starts_with('[') {
+            inside = trimmed == header;
+        } else if inside && let Some((key, value)) = line.split_once('=') {
+            let col = line.chars().count() - value.trim_start().chars().count() + 1;
+            keys.insert(key.trim().trim_matches('"').to_owned(), (index + 1, col));
         }
     }
-    lines
+    keys
 }
 
 #[cfg(test)]
@@ -170,5 +211,44 @@ mod policy_tests {
         assert_eq!(c.action_items.max_per_postmortem, 4);
         assert_eq!(c.action_items.due_soon_days, 14);
         assert!(parse("f.toml", "[action_items]\ndue_within_days = { SEV9 = 1 }\n", &mut d).is_none());
+    }
+}
+
+#[cfg(test)]
+mod slo_policy_tests {
+    use super::*;
+    use model::PolicyState;
+
+    #[test]
+    fn reads_the_error_budget_policy_with_defaults() {
+        let mut d = Diagnostics::default();
+        assert_eq!(parse("f.toml", "", &mut d).unwrap().slo, SloPolicy::default());
+        let text = "[slo]\ncaution = 0.6\nfreeze_states = [\"warning\", \"exhausted\"]\nmin_events = 20\n";
+        let policy = parse("f.toml", text, &mut d).unwrap().slo;
+        assert_eq!((policy.caution, policy.warning, policy.exhausted, policy.min_events), (0.6, 0.25, 0.10, 20.0));
+        assert_eq!(policy.freeze_states, [PolicyState::Warning, PolicyState::Exhausted]);
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn bad_policy_values_are_located_at_their_value() {
+        let mut d = Diagnostics::default();
+        assert!(parse("a.toml", "title = \"x\"\n[slo]\nwarning = 1.5\n", &mut d).is_none());
+        assert!(parse("b.toml", "[slo]\ncaution = 0.2\nwarning =  0.3\n", &mut d).is_none());
+        assert!(parse("c.toml", "[slo]\nmin_events = -1\n", &mut d).is_none());
+        assert!(parse("d.toml", "[slo]\nfreeze_states = [\"warning\", \"exhaustd\"]\n", &mut d).is_none());
+        let found = d.sorted();
+        let at = |i: usize| (found[i].path.as_str(), found[i].line, found[i].col, found[i].message.as_str());
+        // 1.5 is out of range and also above caution's 0.5: both are said.
+        assert_eq!([at(0).0, at(1).0, at(2).0], ["a.toml", "a.toml", "b.toml"]);
+        assert_eq!((at(0).1, at(0).2), (3, 11));
+        assert!(at(0).3.contains("`warning` is a share of the budget left, from 0 to 1"), "{}", at(0).3);
+        assert!(at(1).3.contains("`warning` (1.5) is above `caution` (0.5)"), "{}", at(1).3);
+        assert_eq!((at(2).1, at(2).2), (3, 12), "the value, after two spaces");
+        assert!(at(2).3.contains("`warning` (0.3) is above `caution` (0.2)"), "{}", at(2).3);
+        assert_eq!((at(3).1, at(3).2), (2, 14));
+        assert!(at(3).3.contains("`min_events` is a number of events"), "{}", at(3).3);
+        assert_eq!((at(4).1, at(4).2), (2, 17));
+        assert!(at(4).3.contains("`exhaustd`; did you mean `exhausted`?"), "{}", at(4).3);
     }
 }

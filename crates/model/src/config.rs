@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::Severity;
+use super::{PolicyState, Severity};
 
 /// `firebreak.toml` at the root of a source repo. Every key has a default, so an
 /// empty file (or none at all) is a valid configuration.
@@ -26,6 +26,8 @@ pub struct Config {
     pub taxonomy: Taxonomy,
     /// Series name (or its file's name) → its capacity settings.
     pub capacity: BTreeMap<String, CapacitySettings>,
+    /// `[slo]`: the error-budget policy and the low-traffic minimum every SLO is judged with.
+    pub slo: SloPolicy,
     /// The line of each key under `[rules]`, for reporting an unknown rule id.
     #[serde(skip)]
     pub rule_lines: BTreeMap<String, usize>,
@@ -66,6 +68,7 @@ impl Default for Config {
             rules: BTreeMap::new(),
             taxonomy: Taxonomy::default(),
             capacity: BTreeMap::new(),
+            slo: SloPolicy::default(),
             rule_lines: BTreeMap::new(),
             capacity_lines: BTreeMap::new(),
             service_lines: BTreeMap::new(),
@@ -215,6 +218,32 @@ impl From<Resample> for String {
             Aggregate::Last => "last",
         };
         format!("{}s {aggregate}", r.seconds)
+    }
+}
+
+/// `[slo]`: what the budget left allows (docs/metrics.md, "Error-budget policy"). Each
+/// threshold is the share of budget remaining at or below which its state begins.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SloPolicy {
+    pub caution: f64,
+    pub warning: f64,
+    pub exhausted: f64,
+    /// The states in which a production deployment of the service breaks the freeze.
+    pub freeze_states: Vec<PolicyState>,
+    /// A burn rate over fewer events than this is noise (the workbook's low-traffic case).
+    pub min_events: f64,
+}
+
+impl Default for SloPolicy {
+    fn default() -> Self {
+        SloPolicy {
+            caution: 0.50,
+            warning: 0.25,
+            exhausted: 0.10,
+            freeze_states: vec![PolicyState::Exhausted],
+            min_events: 100.0,
+        }
     }
 }
 

@@ -17,7 +17,8 @@ mod slo;
 pub mod suggest;
 
 pub use config::{
-    ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Resample, RuleLevel, Service, Taxonomy, WeekStart,
+    ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Resample, RuleLevel, Service, SloPolicy, Taxonomy,
+    WeekStart,
 };
 pub use deploy_log::{DeployLog, Excluded, Kind, TextColumn};
 pub use document::{Section, SectionKind};
@@ -27,8 +28,8 @@ pub use onboarding::{DocumentRef, Onboarding, ReadingEntry, Stage, Task, Term};
 pub use postmortem::{ActionItem, ActionKind, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry};
 pub use runbook::{ReviewPeriod, RunbookMeta};
 pub use slo::{
-    AlertSeverity, BudgetingMethod, BurnRateAlert, CalendarPeriod, Objective, PrometheusQueries, SliData, SliEvents,
-    Slo, SloWindow, Threshold, ThresholdOp,
+    AlertSeverity, BudgetingMethod, BurnRateAlert, CalendarPeriod, Objective, PolicyState, PrometheusQueries, SliData,
+    SliEvents, Slo, SloWindow, Threshold, ThresholdOp,
 };
 mod repo;
 pub use repo::{Alert, Postmortem, PostmortemSummary, Repo, Runbook, RunbookSummary};

@@ -195,6 +195,54 @@ impl BurnRateAlert {
     }
 }
 
+/// The error-budget policy's states, by the share of budget left (thresholds in
+/// `[slo]` of `firebreak.toml`). Named in `firebreak.toml` (`freeze_states`) and in
+/// `report --json` by their labels; an unknown name is refused with the closest one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "&'static str")]
+pub enum PolicyState {
+    /// More than half the budget left: normal velocity.
+    Healthy,
+    /// Extra scrutiny for risky changes.
+    Caution,
+    /// Non-critical changes frozen.
+    Warning,
+    /// Only reliability fixes; a postmortem for the largest consumers.
+    Exhausted,
+}
+
+impl PolicyState {
+    pub const ALL: [PolicyState; 4] =
+        [PolicyState::Healthy, PolicyState::Caution, PolicyState::Warning, PolicyState::Exhausted];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PolicyState::Healthy => "healthy",
+            PolicyState::Caution => "caution",
+            PolicyState::Warning => "warning",
+            PolicyState::Exhausted => "exhausted",
+        }
+    }
+}
+
+impl TryFrom<String> for PolicyState {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<PolicyState, String> {
+        PolicyState::ALL.into_iter().find(|s| s.label() == name).ok_or_else(|| {
+            let labels = PolicyState::ALL.map(PolicyState::label);
+            let hint = crate::suggest::did_you_mean(&name, labels);
+            format!("unknown error-budget policy state `{name}`{hint} (one of {})", labels.join(", "))
+        })
+    }
+}
+
+impl From<PolicyState> for &'static str {
+    fn from(state: PolicyState) -> &'static str {
+        state.label()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PrometheusQueries {
     /// Good (or bad, when `bad` is set) and total event queries.

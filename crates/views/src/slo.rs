@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn a_row_shows_an_overspent_slo_and_its_pages() {
         use analytics::Calendar;
-        use analytics::slo::{SloSettings, assess};
+        use analytics::slo::{Joined, SloSettings, assess};
         use model::{BudgetingMethod, Objective, SliEvents, Slo, SloWindow};
         let slo = Slo {
             name: "ledger-writes".into(),
@@ -105,7 +105,8 @@ mod tests {
             events.push(start + step * 300, 1000.0 - bad, 1000.0);
         }
         let day = model::dates::parse_date("2026-06-01").unwrap();
-        let status = assess(&slo, &events, &Calendar::utc(), day, &SloSettings::default(), &[]);
+        let joined = Joined { incidents: &[], deploys: &model::DeployLog::default() };
+        let status = assess(&slo, &events, &Calendar::utc(), day, &SloSettings::default(), joined);
         let row = &rows(&[status])[0];
         assert_eq!(row.attainment, "99.792 %");
         assert_eq!(row.target, "99.9 %");

@@ -2,14 +2,20 @@
 //! when the burn-rate alerts would have fired. Pure like the rest of the analytics: the
 //! as-of day is passed in. Definitions are in docs/metrics.md ("SLOs").
 
+mod alert_review;
 mod budget;
 mod burn;
+mod consumers;
+mod freeze;
 mod policy;
 mod status;
 mod window;
 
+pub use alert_review::{AlertReview, IncidentAlerting, review_alerts};
 pub use budget::{Budget, budget, remaining, slice_ratios, spent_between};
 pub use burn::{Firing, Rates, backtest};
+pub use consumers::{Consumer, TopConsumers, top_consumers};
+pub use freeze::{FreezeViolation, freeze_violations, violations_per_service};
 pub use policy::{PolicyState, PolicyThresholds};
-pub use status::{IncidentSpend, SloSettings, SloStatus, assess};
+pub use status::{IncidentSpend, Joined, SloSettings, SloStatus, assess};
 pub use window::{Span, period_start, span};

@@ -3,29 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PolicyState {
-    /// More than half the budget left: normal velocity.
-    Healthy,
-    /// Extra scrutiny for risky changes.
-    Caution,
-    /// Non-critical changes frozen.
-    Warning,
-    /// Only reliability fixes; a postmortem for the largest consumers.
-    Exhausted,
-}
-
-impl PolicyState {
-    pub fn label(self) -> &'static str {
-        match self {
-            PolicyState::Healthy => "healthy",
-            PolicyState::Caution => "caution",
-            PolicyState::Warning => "warning",
-            PolicyState::Exhausted => "exhausted",
-        }
-    }
-}
+pub use model::PolicyState;
+use model::SloPolicy;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct PolicyThresholds {
@@ -37,9 +16,16 @@ pub struct PolicyThresholds {
     pub exhausted: f64,
 }
 
+/// The defaults are `firebreak.toml`'s, so they are written once.
 impl Default for PolicyThresholds {
     fn default() -> PolicyThresholds {
-        PolicyThresholds { caution: 0.50, warning: 0.25, exhausted: 0.10 }
+        PolicyThresholds::from(&SloPolicy::default())
+    }
+}
+
+impl From<&SloPolicy> for PolicyThresholds {
+    fn from(policy: &SloPolicy) -> PolicyThresholds {
+        PolicyThresholds { caution: policy.caution, warning: policy.warning, exhausted: policy.exhausted }
     }
 }
 

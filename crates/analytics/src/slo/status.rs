@@ -1,28 +1,43 @@
 //! One SLO's standing as of a day: its budget and policy state, how fast it burns now, the
-//! budget left day by day through the window, its alerts' backtest, and what each incident of
-//! its service spent.
+//! budget left day by day through the window, its alerts' backtest and how it matched the
+//! incidents, what each incident of its service spent, and the deployments that broke a freeze.
 
 use chrono::{DateTime, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::alert_review::{AlertReview, review_alerts};
 use super::budget::{Budget, budget, remaining, slice_ratios, spent_between};
 use super::burn::{Firing, Rates, backtest};
+use super::consumers::{TopConsumers, top_consumers};
+use super::freeze::{FreezeViolation, freeze_violations};
 use super::policy::{PolicyState, PolicyThresholds};
 use super::window::{Span, span};
 use crate::{Calendar, IncidentRecord};
-use model::{BudgetingMethod, BurnRateAlert, SliEvents, Slo};
+use model::{BudgetingMethod, BurnRateAlert, DeployLog, SliEvents, Slo, SloPolicy};
 
-/// What an SLO is judged with beyond its own definition.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What an SLO is judged with beyond its own definition: `[slo]` of `firebreak.toml`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SloSettings {
     pub thresholds: PolicyThresholds,
     /// A burn rate over fewer events than this is noise (the workbook's low-traffic case).
     pub min_events: f64,
+    /// The states in which a production deployment of the service breaks the freeze.
+    pub freeze_states: Vec<PolicyState>,
+}
+
+impl SloSettings {
+    pub fn of(policy: &SloPolicy) -> SloSettings {
+        SloSettings {
+            thresholds: PolicyThresholds::from(policy),
+            min_events: policy.min_events,
+            freeze_states: policy.freeze_states.clone(),
+        }
+    }
 }
 
 impl Default for SloSettings {
     fn default() -> SloSettings {
-        SloSettings { thresholds: PolicyThresholds::default(), min_events: 100.0 }
+        SloSettings::of(&SloPolicy::default())
     }
 }
 
@@ -42,6 +57,19 @@ pub struct SloStatus {
     pub firings: Vec<Firing>,
     /// Incidents of the SLO's service that began in the window, with the budget share each spent.
     pub incidents: Vec<IncidentSpend>,
+    /// Those incidents ranked by the share they spent.
+    pub top_consumers: TopConsumers,
+    /// The firings against the service's incidents, one review per alert severity.
+    pub alert_reviews: Vec<AlertReview>,
+    /// Production deployments of the service on days the policy froze changes.
+    pub freeze_violations: Vec<FreezeViolation>,
+}
+
+/// What else happened to the SLO's service: its incidents and the deployment log.
+#[derive(Debug, Clone, Copy)]
+pub struct Joined<'a> {
+    pub incidents: &'a [IncidentRecord],
+    pub deploys: &'a DeployLog,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,13 +85,15 @@ pub fn assess(
     calendar: &Calendar,
     as_of: NaiveDate,
     settings: &SloSettings,
-    incidents: &[IncidentRecord],
+    joined: Joined,
 ) -> SloStatus {
     let window = span(&slo.window, calendar, as_of);
     let budget = budget(events, slo.method, &slo.objective, window);
     let alerts = if slo.alerts.is_empty() { BurnRateAlert::defaults() } else { slo.alerts.clone() };
     let last = events.at.partition_point(|at| *at <= window.end);
     let burn_rate_1h = last.checked_sub(1).and_then(|step| Rates::new(events, slo.objective.target).burn(step, 3600));
+    let firings = backtest(events, slo.objective.target, &slo.window, &alerts, settings.min_events);
+    let incidents = incident_spend(slo, events, &budget, joined.incidents);
     SloStatus {
         name: slo.name.clone(),
         display_name: slo.display_name.clone(),
@@ -73,8 +103,11 @@ pub fn assess(
         state: settings.thresholds.state(budget.remaining),
         burn_rate_1h,
         burn_down: burn_down(slo, events, calendar, &budget),
-        firings: backtest(events, slo.objective.target, &slo.window, &alerts, settings.min_events),
-        incidents: incident_spend(slo, events, &budget, incidents),
+        alert_reviews: review_alerts(&slo.service, events, &alerts, &firings, joined.incidents),
+        freeze_violations: freeze_violations(slo, events, calendar, as_of, settings, joined.deploys),
+        top_consumers: top_consumers(&incidents, joined.incidents),
+        firings,
+        incidents,
         budget,
     }
 }
@@ -182,7 +215,14 @@ mod tests {
     #[test]
     fn the_burn_down_starts_full_and_drops_on_the_bad_day() {
         let calendar = Calendar { zone: chrono_tz::UTC, week_start: WeekStart::Monday };
-        let s = assess(&slo(), &events(), &calendar, day("2026-06-02"), &SloSettings::default(), &[]);
+        let s = assess(
+            &slo(),
+            &events(),
+            &calendar,
+            day("2026-06-02"),
+            &SloSettings::default(),
+            Joined { incidents: &[], deploys: &DeployLog::default() },
+        );
         // 4,800 events, 1 % allowed: a budget of 48, 30 spent.
         assert!((s.budget.budget - 48.0).abs() < 1e-9);
         assert!((s.budget.remaining - 18.0 / 48.0).abs() < 1e-12);
@@ -214,7 +254,14 @@ mod tests {
             incident("pm-2", "checkout", "2026-06-02T12:00:00Z", None),
             incident("pm-3", "search", "2026-06-02T09:00:00Z", Some("2026-06-02T11:00:00Z")),
         ];
-        let s = assess(&slo(), &events(), &Calendar::utc(), day("2026-06-02"), &SloSettings::default(), &incidents);
+        let s = assess(
+            &slo(),
+            &events(),
+            &Calendar::utc(),
+            day("2026-06-02"),
+            &SloSettings::default(),
+            Joined { incidents: &incidents, deploys: &DeployLog::default() },
+        );
         let ids: Vec<&str> = s.incidents.iter().map(|i| i.incident.as_str()).collect();
         assert_eq!(ids, ["pm-1", "pm-2"], "search's incident is not checkout's");
         assert!((s.incidents[0].share.unwrap() - 30.0 / 48.0).abs() < 1e-12, "the 10:00 sample, of 48");
