@@ -92,7 +92,10 @@ pub fn assess(
     let alerts = if slo.alerts.is_empty() { BurnRateAlert::defaults() } else { slo.alerts.clone() };
     let last = events.at.partition_point(|at| *at <= window.end);
     let burn_rate_1h = last.checked_sub(1).and_then(|step| Rates::new(events, slo.objective.target).burn(step, 3600));
-    let firings = backtest(events, slo.objective.target, &slo.window, &alerts, settings.min_events);
+    // A threshold SLI's events are its samples, one per step: counting them against a
+    // minimum of requests would flag every firing as low traffic.
+    let min_events = if slo.objective.threshold.is_some() { 0.0 } else { settings.min_events };
+    let firings = backtest(events, slo.objective.target, &slo.window, &alerts, min_events);
     let incidents = incident_spend(slo, events, &budget, joined.incidents);
     SloStatus {
         name: slo.name.clone(),
@@ -210,6 +213,24 @@ mod tests {
 
     fn day(text: &str) -> NaiveDate {
         model::dates::parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn a_threshold_slis_samples_are_not_low_traffic() {
+        // One latency sample an hour, each one event: three slow hours in a row page.
+        let mut latency = slo();
+        latency.objective.threshold = Some(model::Threshold { op: model::ThresholdOp::Lte, value: 300.0 });
+        let mut e = SliEvents::default();
+        for hour in 1..=48 {
+            let slow = (30..33).contains(&hour);
+            e.push(ts("2026-06-01T00:00:00Z") + hour * 3600, if slow { 0.0 } else { 1.0 }, 1.0);
+        }
+        let joined = Joined { incidents: &[], deploys: &DeployLog::default() };
+        let s = assess(&latency, &e, &Calendar::utc(), day("2026-06-02"), &SloSettings::default(), joined);
+        assert!(!s.firings.is_empty());
+        assert!(s.firings.iter().all(|f| !f.low_traffic), "{:?}", s.firings);
+        let ratio = assess(&slo(), &e, &Calendar::utc(), day("2026-06-02"), &SloSettings::default(), joined);
+        assert!(ratio.firings.iter().all(|f| f.low_traffic), "the same counts as requests are few");
     }
 
     #[test]
