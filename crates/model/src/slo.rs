@@ -24,6 +24,32 @@ pub struct Slo {
     pub line: usize,
 }
 
+impl Slo {
+    /// `name`, of checkout's requests at `target` over a rolling window of `days`, by
+    /// Occurrences, with the default alerts: for the analytics', views' and compile's unit
+    /// tests to adjust.
+    pub fn example(name: &str, days: i64, target: f64) -> Slo {
+        Slo {
+            name: name.to_owned(),
+            display_name: "Checkout availability".to_owned(),
+            service: "checkout".to_owned(),
+            window: SloWindow::Rolling { seconds: days * 86400 },
+            method: BudgetingMethod::Occurrences,
+            objective: Objective {
+                display_name: "Requests succeed".to_owned(),
+                target,
+                time_slice_target: None,
+                time_slice_seconds: None,
+                threshold: None,
+            },
+            alerts: Vec::new(),
+            prometheus: None,
+            path: "content/slos/checkout.yaml".to_owned(),
+            line: 1,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SloWindow {

@@ -78,25 +78,8 @@ mod tests {
     fn a_row_shows_an_overspent_slo_and_its_pages() {
         use analytics::Calendar;
         use analytics::slo::{Joined, SloSettings, assess};
-        use model::{BudgetingMethod, Objective, SliEvents, Slo, SloWindow};
-        let slo = Slo {
-            name: "ledger-writes".into(),
-            display_name: "Ledger writes".into(),
-            service: "ledger".into(),
-            window: SloWindow::Rolling { seconds: 86400 },
-            method: BudgetingMethod::Occurrences,
-            objective: Objective {
-                display_name: "ok".into(),
-                target: 0.999,
-                time_slice_target: None,
-                time_slice_seconds: None,
-                threshold: None,
-            },
-            alerts: Vec::new(),
-            prometheus: None,
-            path: "content/slos/ledger.yaml".into(),
-            line: 1,
-        };
+        use model::{SliEvents, Slo};
+        let slo = Slo { name: "ledger-writes".into(), service: "ledger".into(), ..Slo::example("", 1, 0.999) };
         // A day of 5-minute samples of 1,000 events; an hour at 5 % errors spends 600 of 288.
         let start = model::dates::parse_date("2026-06-01").unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc().timestamp();
         let mut events = SliEvents::default();

@@ -95,27 +95,10 @@ pub fn violations_per_service(statuses: &[SloStatus]) -> BTreeMap<String, usize>
 mod tests {
     use super::*;
     use crate::slo::{Joined, assess};
-    use model::{BudgetingMethod, DeployStatus, Deployment, Objective, SloWindow};
+    use model::{DeployStatus, Deployment};
 
     fn slo() -> Slo {
-        Slo {
-            name: "checkout-availability".into(),
-            display_name: "Checkout availability".into(),
-            service: "checkout".into(),
-            window: SloWindow::Rolling { seconds: 86400 },
-            method: BudgetingMethod::Occurrences,
-            objective: Objective {
-                display_name: "ok".into(),
-                target: 0.99,
-                time_slice_target: None,
-                time_slice_seconds: None,
-                threshold: None,
-            },
-            alerts: Vec::new(),
-            prometheus: None,
-            path: "content/slos/checkout.yaml".into(),
-            line: 1,
-        }
+        Slo::example("checkout-availability", 1, 0.99)
     }
 
     fn ts(text: &str) -> i64 {

@@ -173,27 +173,10 @@ fn incident_spend(slo: &Slo, events: &SliEvents, whole: &Budget, incidents: &[In
 #[cfg(test)]
 mod tests {
     use super::*;
-    use model::{Objective, SloWindow, WeekStart};
+    use model::WeekStart;
 
     fn slo() -> Slo {
-        Slo {
-            name: "checkout-availability".into(),
-            display_name: "Checkout availability".into(),
-            service: "checkout".into(),
-            window: SloWindow::Rolling { seconds: 2 * 86400 },
-            method: BudgetingMethod::Occurrences,
-            objective: Objective {
-                display_name: "ok".into(),
-                target: 0.99,
-                time_slice_target: None,
-                time_slice_seconds: None,
-                threshold: None,
-            },
-            alerts: Vec::new(),
-            prometheus: None,
-            path: "content/slos/checkout.yaml".into(),
-            line: 1,
-        }
+        Slo::example("checkout-availability", 2, 0.99)
     }
 
     fn ts(text: &str) -> i64 {

@@ -1,26 +1,9 @@
 use super::*;
-use model::{BudgetingMethod, Objective, SloWindow, Threshold, ThresholdOp};
+use model::{SloWindow, Threshold, ThresholdOp};
 use serde_yaml_ng::Value;
 
 fn slo(name: &str, prometheus: Option<PrometheusQueries>) -> Slo {
-    Slo {
-        name: name.to_owned(),
-        display_name: "Checkout availability".to_owned(),
-        service: "checkout".to_owned(),
-        window: SloWindow::Rolling { seconds: 30 * 86400 },
-        method: BudgetingMethod::Occurrences,
-        objective: Objective {
-            display_name: "Requests succeed".to_owned(),
-            target: 0.999,
-            time_slice_target: None,
-            time_slice_seconds: None,
-            threshold: None,
-        },
-        alerts: Vec::new(),
-        prometheus,
-        path: "content/slos/checkout.yaml".to_owned(),
-        line: 1,
-    }
+    Slo { prometheus, ..Slo::example(name, 30, 0.999) }
 }
 
 fn errors_and_total() -> PrometheusQueries {
