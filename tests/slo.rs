@@ -9,22 +9,8 @@ use std::fmt::Write;
 
 use support::firebreak;
 
-const SLO: &str = "apiVersion: openslo/v1
-kind: SLO
-metadata: { name: checkout-availability, displayName: Checkout availability }
-spec:
-  service: checkout
-  indicator:
-    metadata: { name: checkout-requests }
-    spec:
-      ratioMetric:
-        counter: false
-        good:  { metricSource: { type: file, spec: { path: sli/checkout-requests.csv, column: good } } }
-        total: { metricSource: { type: file, spec: { path: sli/checkout-requests.csv, column: total } } }
-  timeWindow: [ { duration: 28d, isRolling: true } ]
-  budgetingMethod: Occurrences
-  objectives: [ { displayName: Requests succeed, target: 0.999 } ]
-";
+/// OpenSLO's minimal form, verbatim (shared with ingest's unit tests).
+const SLO: &str = include_str!("fixtures/slo/minimal.yaml");
 
 /// Hourly rows of 1,000 requests over 2026-06-01 and 06-02; 30 fail in the hour to 10:00 on the 2nd.
 fn export() -> String {

@@ -4,23 +4,8 @@ use crate::diagnostics::{Diagnostic, Level};
 use crate::rule_ids::RuleId;
 use model::{AlertSeverity, BudgetingMethod, BurnRateAlert, CalendarPeriod, Repo, SloWindow, ThresholdOp};
 
-/// The minimal form of docs/formats.md and issue 16, verbatim.
-const MINIMAL: &str = "apiVersion: openslo/v1
-kind: SLO
-metadata: { name: checkout-availability, displayName: Checkout availability }
-spec:
-  service: checkout
-  indicator:
-    metadata: { name: checkout-requests }
-    spec:
-      ratioMetric:
-        counter: false
-        good:  { metricSource: { type: file, spec: { path: sli/checkout-requests.csv, column: good } } }
-        total: { metricSource: { type: file, spec: { path: sli/checkout-requests.csv, column: total } } }
-  timeWindow: [ { duration: 28d, isRolling: true } ]
-  budgetingMethod: Occurrences
-  objectives: [ { displayName: Requests succeed, target: 0.999 } ]
-";
+/// The minimal form of docs/formats.md and issue 16, verbatim (shared with tests/slo.rs).
+const MINIMAL: &str = include_str!("../../../../tests/fixtures/slo/minimal.yaml");
 
 const REQUESTS: &str = "timestamp,good,total\n2026-06-01T00:05:00Z,998,1000\n2026-06-01 00:10:00,1000,1000\n";
 
