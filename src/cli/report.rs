@@ -2,11 +2,10 @@ use chrono::NaiveDate;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use analytics::slo::{self, Joined, SloSettings, SloStatus};
+use analytics::slo::{self, SloStatus};
 use analytics::{Assessment, Calendar, Outlook, Prepared, Report, assess, settings_for};
 use compile::load_and_check;
-use model::bundle::Site;
-use model::{CapacitySettings, Repo, SliEvents};
+use model::CapacitySettings;
 use views::filter::FilterQuery;
 use views::format::{format_hours, format_percent};
 use views::headline::{self, Headline};
@@ -76,7 +75,7 @@ pub fn run(args: Args) -> Result<i32, String> {
     let prepared = Prepared::new(&site);
     let report = Report::prepared(&site, &prepared, as_of, &filter);
     let headlines = headline::all(&report.dora.current, &report.action_items.stats);
-    let slos = slo_statuses(&repo, &site, &prepared, as_of);
+    let slos = slo::assess_site(&site, &prepared, as_of);
     // The capacity page's reading of every series, as of the same day.
     let calendar = Calendar::of(&repo.config);
     let capacity: Vec<CapacityLine> = repo
@@ -112,21 +111,6 @@ struct Printed<'a> {
     headlines: Vec<Headline>,
     slos: Vec<SloStatus>,
     capacity: Vec<CapacityLine>,
-}
-
-/// Every SLO as of the day, unfiltered: an SLO is judged over its own window, not the
-/// DORA filter's.
-fn slo_statuses(repo: &Repo, site: &Site, prepared: &Prepared, as_of: NaiveDate) -> Vec<SloStatus> {
-    let none = SliEvents::default();
-    let settings = SloSettings::of(&repo.config.slo);
-    let joined = Joined { incidents: &prepared.incidents, deploys: &site.deploys };
-    repo.slos
-        .iter()
-        .map(|slo| {
-            let events = repo.sli.get(&slo.name).map_or(&none, |data| &data.events);
-            slo::assess(slo, events, &prepared.calendar, as_of, &settings, joined)
-        })
-        .collect()
 }
 
 /// A series' outlook without its forecast's steps (`firebreak forecast --json` has those).

@@ -22,7 +22,8 @@ pub fn site_of(repo: &Repo) -> Site {
     if !unknown.is_empty() {
         excluded.insert("deployments of services not in the catalog".into(), unknown.len());
     }
-    for (reason, count) in &repo.metrics.excluded {
+    let sli_excluded = repo.sli.values().flat_map(|data| &data.excluded);
+    for (reason, count) in repo.metrics.excluded.iter().chain(sli_excluded) {
         *excluded.entry(reason.clone()).or_insert(0) += count;
     }
     Site {
@@ -34,5 +35,11 @@ pub fn site_of(repo: &Repo) -> Site {
         incidents: repo.metrics.incidents.clone(),
         excluded,
         onboarding: repo.onboarding.clone(),
+        slos: repo.slos.clone(),
+        sli: repo
+            .slos
+            .iter()
+            .map(|slo| repo.sli.get(&slo.name).map(|d| d.events.clone()).unwrap_or_default())
+            .collect(),
     }
 }

@@ -17,5 +17,5 @@ pub use burn::{Firing, Rates, backtest};
 pub use consumers::{Consumer, TopConsumers, top_consumers};
 pub use freeze::{FreezeViolation, freeze_violations, violations_per_service};
 pub use policy::{PolicyState, PolicyThresholds};
-pub use status::{IncidentSpend, Joined, SloSettings, SloStatus, assess};
+pub use status::{IncidentSpend, Joined, SloSettings, SloStatus, assess, assess_site};
 pub use window::{Span, period_start, span};

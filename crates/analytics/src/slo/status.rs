@@ -12,7 +12,8 @@ use super::consumers::{TopConsumers, top_consumers};
 use super::freeze::{FreezeViolation, freeze_violations};
 use super::policy::{PolicyState, PolicyThresholds};
 use super::window::{Span, span};
-use crate::{Calendar, IncidentRecord};
+use crate::{Calendar, IncidentRecord, Prepared};
+use model::bundle::Site;
 use model::{BudgetingMethod, BurnRateAlert, DeployLog, SliEvents, Slo, SloPolicy};
 
 /// What an SLO is judged with beyond its own definition: `[slo]` of `firebreak.toml`.
@@ -113,6 +114,19 @@ pub fn assess(
         incidents,
         budget,
     }
+}
+
+/// Every SLO of `site` as of the day, unfiltered: an SLO is judged over its own window, not
+/// a page's filter. The one reading `report --json`, the SLO pages and the home tiles share.
+pub fn assess_site(site: &Site, prepared: &Prepared, as_of: NaiveDate) -> Vec<SloStatus> {
+    let none = SliEvents::default();
+    let settings = SloSettings::of(&site.config.slo);
+    let joined = Joined { incidents: &prepared.incidents, deploys: &site.deploys };
+    site.slos
+        .iter()
+        .enumerate()
+        .map(|(i, slo)| assess(slo, site.sli.get(i).unwrap_or(&none), &prepared.calendar, as_of, &settings, joined))
+        .collect()
 }
 
 /// Remaining at each local day's end: what was spent from the window's start to then, of

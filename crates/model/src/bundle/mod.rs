@@ -10,7 +10,7 @@ pub use deploy_columns::{
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Config, DeployLog, Excluded, Incident, Onboarding, PostmortemSummary, RunbookSummary};
+use crate::{Config, DeployLog, Excluded, Incident, Onboarding, PostmortemSummary, RunbookSummary, SliEvents, Slo};
 
 /// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
 /// than misread.
@@ -47,6 +47,10 @@ pub struct Site {
     /// Export rows left out of the metrics, by reason.
     pub excluded: Excluded,
     pub onboarding: Onboarding,
+    /// The SLOs of `content/slos/`, as defined.
+    pub slos: Vec<Slo>,
+    /// Each SLO's events, in the order of `slos` (empty when its export is missing).
+    pub sli: Vec<SliEvents>,
 }
 
 /// An empty site of the current format: what a repo with nothing in it compiles to.
@@ -61,6 +65,8 @@ impl Default for Site {
             incidents: Vec::new(),
             excluded: Excluded::default(),
             onboarding: Onboarding::default(),
+            slos: Vec::new(),
+            sli: Vec::new(),
         }
     }
 }
