@@ -5,10 +5,11 @@ use serde::de::DeserializeOwned;
 use std::rc::Rc;
 use yew::prelude::*;
 
-use model::TextColumn;
+use analytics::slo::SloStatus;
 use model::bundle::{
     DEPLOY_IDS_FILE, DEPLOYS_FILE, FORMAT_VERSION, SITE_FILE, Site, read_deploy_columns, read_deploy_ids,
 };
+use model::{SliEvents, TextColumn};
 
 /// The loaded site, shared through a context. Compared by pointer: it never changes after
 /// loading, and a deep comparison on every render would be wasted work.
@@ -170,6 +171,35 @@ pub fn use_deploy_ids() -> Rc<Load<Rc<TextColumn>>> {
         });
     }
     (*state).clone()
+}
+
+/// The SLOs' events (in the order of `site.slos`) and each SLO's status as of today.
+pub struct Slos {
+    pub events: Vec<SliEvents>,
+    pub statuses: Vec<SloStatus>,
+}
+
+thread_local! {
+    /// Assessed once a session: every SLO page and tile reads the same statuses.
+    static SLOS: std::cell::RefCell<Option<Rc<Slos>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The SLOs and their statuses, assessed the first time a page shows one.
+#[hook]
+pub fn use_slos() -> Rc<Load<Rc<Slos>>> {
+    let site = use_site();
+    let slos = SLOS.with(|cache| {
+        cache
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                let events = site.sli.clone();
+                let prepared = analytics::Prepared::new(&site);
+                let statuses = analytics::slo::assess_site(&site, &events, &prepared, today(&site));
+                Rc::new(Slos { events, statuses })
+            })
+            .clone()
+    });
+    Rc::new(Load::Ready(slos))
 }
 
 #[hook]

@@ -118,14 +118,15 @@ pub fn assess(
 
 /// Every SLO of `site` as of the day, unfiltered: an SLO is judged over its own window, not
 /// a page's filter. The one reading `report --json`, the SLO pages and the home tiles share.
-pub fn assess_site(site: &Site, prepared: &Prepared, as_of: NaiveDate) -> Vec<SloStatus> {
+/// `sli` holds each SLO's events in the order of `site.slos`.
+pub fn assess_site(site: &Site, sli: &[SliEvents], prepared: &Prepared, as_of: NaiveDate) -> Vec<SloStatus> {
     let none = SliEvents::default();
     let settings = SloSettings::of(&site.config.slo);
     let joined = Joined { incidents: &prepared.incidents, deploys: &site.deploys };
     site.slos
         .iter()
         .enumerate()
-        .map(|(i, slo)| assess(slo, site.sli.get(i).unwrap_or(&none), &prepared.calendar, as_of, &settings, joined))
+        .map(|(i, slo)| assess(slo, sli.get(i).unwrap_or(&none), &prepared.calendar, as_of, &settings, joined))
         .collect()
 }
 
