@@ -4,6 +4,7 @@ use yew_router::prelude::*;
 use super::pages::{
     ActionItems, AlertPage, CapacityPage, DigestPage, DoraPage, Home, IncidentsPage, NotFound, OnboardingPage,
     Patterns, PostmortemList, PostmortemPage, RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
+    SloListPage, SloPage,
 };
 
 /// Every page of the site. Only routes for what exists: no placeholders.
@@ -27,6 +28,11 @@ pub enum Route {
     Services,
     #[at("/services/:name")]
     Service { name: String },
+    /// `?service=&team=`.
+    #[at("/slos")]
+    Slos,
+    #[at("/slos/:name")]
+    Slo { name: String },
     #[at("/patterns")]
     Patterns,
     /// `?growth=&lead_time=&headroom=`: the what-ifs.
@@ -65,6 +71,8 @@ pub fn switch(route: Route) -> Html {
         Route::Incidents => html! { <IncidentsPage /> },
         Route::Services => html! { <ServiceList /> },
         Route::Service { name } => html! { <ServicePage name={name} /> },
+        Route::Slos => html! { <SloListPage /> },
+        Route::Slo { name } => html! { <SloPage name={name} /> },
         Route::Patterns => html! { <Patterns /> },
         Route::Onboarding => html! { <OnboardingPage /> },
         Route::Capacity => html! { <CapacityPage /> },

@@ -15,3 +15,4 @@ mod paths;
 mod preview;
 mod search;
 mod shell;
+mod slo;

@@ -27,6 +27,15 @@ pub fn service(name: &str) -> String {
     format!("/services/{name}")
 }
 
+/// The list of SLOs.
+pub fn slos() -> &'static str {
+    "/slos"
+}
+
+pub fn slo(name: &str) -> String {
+    format!("/slos/{name}")
+}
+
 /// A glossary term (`term-slo`) or another section of the onboarding page.
 pub fn onboarding_section(anchor: &str) -> String {
     section("/onboarding", anchor)

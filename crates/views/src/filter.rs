@@ -121,7 +121,8 @@ fn day(field: &'static str, text: &str) -> Result<Option<NaiveDate>, FilterError
     dates::parse_date(text).map(Some).ok_or_else(|| FilterError::NotADate { field, text: text.to_owned() })
 }
 
-fn owned_by(site: &Site, team: &str) -> Vec<String> {
+/// The catalog's services `team` owns.
+pub fn owned_by(site: &Site, team: &str) -> Vec<String> {
     site.config.services.iter().filter(|(_, s)| s.team == team).map(|(name, _)| name.clone()).collect()
 }
 

@@ -11,5 +11,8 @@ pub mod headline;
 pub mod postmortem;
 pub mod search;
 pub mod slo;
+pub mod slo_chart;
+pub mod slo_detail;
+pub mod slo_list;
 
 pub use model::paths;

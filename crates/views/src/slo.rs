@@ -24,9 +24,12 @@ pub struct SloRow {
 }
 
 pub fn rows(statuses: &[SloStatus]) -> Vec<SloRow> {
-    statuses
-        .iter()
-        .map(|s| SloRow {
+    statuses.iter().map(SloRow::of).collect()
+}
+
+impl SloRow {
+    pub fn of(s: &SloStatus) -> SloRow {
+        SloRow {
             name: s.name.clone(),
             display_name: s.display_name.clone(),
             service: s.service.clone(),
@@ -39,8 +42,8 @@ pub fn rows(statuses: &[SloStatus]) -> Vec<SloRow> {
                 .burn_rate_1h
                 .map_or("no events in the last hour".to_owned(), |b| format!("burning {b:.1}× (last hour)")),
             pages: s.firings.iter().filter(|f| f.severity == model::AlertSeverity::Page).count(),
-        })
-        .collect()
+        }
+    }
 }
 
 /// The budget left as people read it; overspending is said, never a negative share.

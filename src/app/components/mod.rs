@@ -14,6 +14,7 @@ mod progress_check;
 mod raw_html;
 mod rich_html;
 mod search_facets;
+mod slo_charts;
 mod snippet_text;
 
 pub use anchor_link::{AnchorLink, scroll_to, use_section_scroll};
@@ -30,4 +31,5 @@ pub use progress_check::ProgressCheck;
 pub use raw_html::RawHtml;
 pub use rich_html::RichHtml;
 pub use search_facets::SearchFacets;
+pub use slo_charts::{BurnDownChart, BurnRateChart};
 pub use snippet_text::SnippetText;

@@ -18,6 +18,8 @@ mod runbook_list;
 mod search;
 mod service;
 mod service_list;
+mod slo;
+mod slo_list;
 
 pub use action_items::ActionItems;
 pub use alert::AlertPage;
@@ -36,3 +38,5 @@ pub use runbook_list::RunbookList;
 pub use search::SearchPage;
 pub use service::ServicePage;
 pub use service_list::ServiceList;
+pub use slo::SloPage;
+pub use slo_list::SloListPage;

@@ -1,0 +1,68 @@
+//! The SLO pages show exactly what `firebreak report --json` computes for the same day: the
+//! list's rows and the page's cards and tables, laid out from the same view models.
+
+use analytics::slo::SloStatus;
+use views::slo::SloRow;
+use views::slo_detail::{PolicyRow, cards};
+
+use crate::support::browser::Browser;
+use crate::support::site::{built_site, serve};
+use crate::support::{firebreak, root};
+
+/// Every SLO of the example repo as of `day`, as the CLI computes them.
+fn statuses(day: &str) -> Vec<SloStatus> {
+    let out = firebreak().args(["report", "--json", "--as-of", day, "--source"]).arg(root()).assert().success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    serde_json::from_value(json["slos"].clone()).expect("report --json has `slos`")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_slo_list_and_an_slo_page_show_what_report_json_gives() {
+    let base = serve(built_site());
+    let browser = Browser::start().await;
+    browser.goto(&format!("{base}/slos")).await;
+    browser.wait_for_text("SLOs, as of").await;
+    // The pages judge each SLO as of today in the reader's browser: ask the CLI for that day.
+    let day = browser.attribute("[data-as-of]", "data-as-of").await;
+    let statuses = statuses(&day);
+    assert_eq!(statuses.len(), 6, "the example repo's six SLOs");
+    for status in &statuses {
+        let row = SloRow::of(status);
+        let text = browser.text(&format!("tr[data-slo='{}']", row.name)).await;
+        for expected in [&row.display_name, &row.attainment, &row.target, &row.remaining, &row.burn] {
+            assert!(text.contains(expected.as_str()), "{}: the row lacks `{expected}`:\n{text}", row.name);
+        }
+        assert!(text.contains(row.state), "{}: {text}", row.name);
+    }
+
+    browser.select("service", "checkout").await;
+    let text = browser.wait_for_text("2 of 6 SLOs").await;
+    assert!(!text.contains("Search availability"), "only checkout's SLOs:\n{text}");
+    assert!(browser.current_url().await.contains("service=checkout"));
+
+    for status in &statuses {
+        browser.goto(&format!("{base}/slos/{}", status.name)).await;
+        let text = browser.wait_for_text("Would the alerts have caught it?").await;
+        assert!(text.contains("Error budget left at the end of each day"), "the burn-down chart");
+        for (label, value) in cards(status) {
+            assert!(text.contains(&format!("{value}\n{label}")), "the page lacks card `{label}: {value}`:\n{text}");
+        }
+        for review in &status.alert_reviews {
+            let row = PolicyRow::of(review);
+            let policy = browser.text(&format!("tr[data-severity='{}']", row.severity)).await;
+            assert!(policy.contains(&format!("{} {}", row.precision, row.recall)), "{policy}");
+        }
+        for consumer in &status.top_consumers.incidents {
+            let share = browser.text(&format!("tr[data-incident='{}'] .share", consumer.incident)).await;
+            assert_eq!(share, views::format::format_percent(Some(consumer.share)));
+        }
+        if status.top_consumers.incidents.is_empty() {
+            assert!(text.contains("No incident of this service spent budget in the window."), "{text}");
+        }
+    }
+
+    browser.goto(&format!("{base}/slos/checkout-availabilty")).await;
+    let text = browser.wait_for_text("No such SLO").await;
+    assert!(text.contains("did you mean `checkout-availability`?"), "{text}");
+    browser.close().await;
+}
