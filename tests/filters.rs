@@ -5,6 +5,7 @@
 
 mod support;
 
+use analytics::slo::FreezeBreaks;
 use analytics::{Prepared, Report};
 use serde_json::Value;
 use views::dora::DoraView;
@@ -70,23 +71,31 @@ fn the_dora_page_and_report_json_agree_on_every_filter() {
     assert!(!diagnostics.blocks_build());
     let site = compile::site_of(&repo);
     let prepared = Prepared::new(&site);
+    let statuses = analytics::slo::assess_site(&site, &site.sli, &prepared, AS_OF);
     let mut errors = 0;
     for query in COMBINATIONS {
         // What the page does with its URL.
-        let page: Result<(Report, DoraView), String> = serde_urlencoded::from_str::<FilterQuery>(query)
+        let page: Result<(Report, DoraView, FreezeBreaks), String> = serde_urlencoded::from_str::<FilterQuery>(query)
             .expect("the page reads its query")
             .filter(&site, AS_OF)
             .map(|filter| {
                 let report = Report::prepared(&site, &prepared, AS_OF, &filter);
-                let view = DoraView::of(&report.dora);
-                (report, view)
+                let breaks = analytics::slo::freeze_breaks(&statuses, &filter);
+                let view = DoraView::of(&report.dora, Some(&breaks));
+                (report, view, breaks)
             })
             .map_err(|e| e.to_string());
         match (page, cli(query)) {
-            (Ok((report, view)), Ok(mut printed)) => {
+            (Ok((report, view, breaks)), Ok(mut printed)) => {
                 let object = printed.as_object_mut().unwrap();
                 object.remove("capacity");
                 object.remove("slos");
+                let printed_breaks = object.remove("freeze_breaks").expect("report --json counts freeze breaks");
+                assert_eq!(
+                    printed_breaks,
+                    serde_json::to_value(&breaks).unwrap(),
+                    "freeze breaks differ for `{query}`"
+                );
                 let headlines = object.remove("headlines").expect("report --json carries the headlines");
                 assert_eq!(printed, serde_json::to_value(&report).unwrap(), "figures differ for `{query}`");
                 let cards: Vec<_> = view.cards.iter().map(|c| c.headline.clone()).collect();

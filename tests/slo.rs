@@ -56,6 +56,10 @@ fn repo_with(config: &str) -> tempfile::TempDir {
 }
 
 fn slos_of(repo: &tempfile::TempDir) -> Value {
+    report_of(repo)["slos"].clone()
+}
+
+fn report_of(repo: &tempfile::TempDir) -> Value {
     let out = firebreak()
         .args(["report", "--json", "--as-of", "2026-06-02", "--source"])
         .arg(repo.path())
@@ -64,7 +68,7 @@ fn slos_of(repo: &tempfile::TempDir) -> Value {
         .get_output()
         .stdout
         .clone();
-    serde_json::from_slice::<Value>(&out).unwrap()["slos"].clone()
+    serde_json::from_slice::<Value>(&out).unwrap()
 }
 
 #[test]
@@ -122,11 +126,13 @@ fn report_json_joins_each_slo_to_its_incidents_and_deployments() {
 fn the_policy_in_firebreak_toml_sets_the_states_the_freeze_and_low_traffic() {
     let config =
         format!("{CONFIG}\n[slo]\nwarning = 0.4\nfreeze_states = [\"warning\", \"exhausted\"]\nmin_events = 1e6\n");
-    let slos = slos_of(&repo_with(&config));
-    let slo = &slos[0];
+    let report = report_of(&repo_with(&config));
+    let slo = &report["slos"][0];
     assert_eq!(slo["state"], "warning", "37.5 % left is at or below 40 %");
     let frozen = slo["freeze_violations"].as_array().unwrap();
     assert_eq!(frozen.len(), 1, "the 1st was healthy: {frozen:?}");
     assert_eq!((&frozen[0]["deploy_id"], &frozen[0]["day"]), (&Value::from("checkout-2"), &Value::from("2026-06-02")));
     assert_eq!(slo["firings"][0]["low_traffic"], true, "an hour of 1,000 requests is under a million");
+    // The DORA page's count, over the report's filter.
+    assert_eq!(report["freeze_breaks"], serde_json::json!({ "total": 1, "per_service": { "checkout": 1 } }));
 }

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
-use analytics::slo::{self, SloStatus};
+use analytics::slo::{self, FreezeBreaks, SloStatus};
 use analytics::{Assessment, Calendar, Outlook, Prepared, Report, assess, settings_for};
 use compile::load_and_check;
 use model::CapacitySettings;
@@ -76,6 +76,7 @@ pub fn run(args: Args) -> Result<i32, String> {
     let report = Report::prepared(&site, &prepared, as_of, &filter);
     let headlines = headline::all(&report.dora.current, &report.action_items.stats);
     let slos = slo::assess_site(&site, &site.sli, &prepared, as_of);
+    let freeze_breaks = slo::freeze_breaks(&slos, &filter);
     // The capacity page's reading of every series, as of the same day.
     let calendar = Calendar::of(&repo.config);
     let capacity: Vec<CapacityLine> = repo
@@ -85,10 +86,13 @@ pub fn run(args: Args) -> Result<i32, String> {
         .map(|s| CapacityLine::of(assess(s, &settings_for(s, &repo.config.capacity), &calendar, as_of)))
         .collect();
     if args.json {
-        let json = Printed { report: &report, headlines, slos, capacity };
+        let json = Printed { report: &report, headlines, freeze_breaks, slos, capacity };
         println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
     } else {
         print_human(&report, &headlines);
+        if !slos.is_empty() {
+            println!("freeze breaks: {} production deployments during an error-budget freeze", freeze_breaks.total);
+        }
         for row in views::slo::rows(&slos) {
             println!("slo {}: {}, {} ({} target), {}", row.name, row.state, row.remaining, row.target, row.burn);
         }
@@ -109,6 +113,8 @@ struct Printed<'a> {
     #[serde(flatten)]
     report: &'a Report,
     headlines: Vec<Headline>,
+    /// Production deployments under the report's filter made while an SLO froze changes.
+    freeze_breaks: FreezeBreaks,
     slos: Vec<SloStatus>,
     capacity: Vec<CapacityLine>,
 }

@@ -2,6 +2,7 @@
 //! `firebreak report --json` computes for the same filter, laid out from the same view model.
 
 use analytics::Report;
+use analytics::slo::FreezeBreaks;
 use views::dora::DoraView;
 
 use crate::support::browser::Browser;
@@ -40,20 +41,25 @@ async fn a_service_filter_shows_the_numbers_report_json_gives() {
         .stdout
         .clone();
     let report: Report = serde_json::from_slice(&out).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let breaks: FreezeBreaks = serde_json::from_value(json["freeze_breaks"].clone()).unwrap();
     let f = &report.dora.current;
     assert!(f.deployments > 0);
     let text = browser.wait_for_text(&format!("Deployments {} Deploy days", f.deployments)).await;
     // The page renders the view model: every card, detail and per-service row as computed natively.
-    let view = DoraView::of(&report.dora);
+    let view = DoraView::of(&report.dora, Some(&breaks));
     let mut expected: Vec<String> =
         view.cards.iter().map(|c| format!("{}\n{}", c.headline.text, c.headline.name)).collect();
     expected.extend(view.cards.iter().filter(|c| !c.change.is_empty()).map(|c| c.change.clone()));
     expected.extend(view.details.iter().flatten().map(|(label, value)| format!("{label} {value}")));
-    expected.extend(
-        view.per_service
-            .iter()
-            .map(|s| format!("{} {} {} {} {}", s.service, s.deployments, s.failed, s.change_failure_rate, s.lead_time)),
-    );
+    expected.extend(view.per_service.iter().map(|s| {
+        let during_freeze = s.freeze_breaks.expect("the example has SLOs");
+        format!(
+            "{} {} {} {} {} {during_freeze}",
+            s.service, s.deployments, s.failed, s.change_failure_rate, s.lead_time
+        )
+    }));
+    expected.extend(view.freezes.clone());
     expected.push(view.scope.clone());
     expected.push(format!("Failed deployments ({})", report.dora.failed_deployments.len()));
     assert_eq!(view.cards.len(), 5, "the four keys and time to restore");

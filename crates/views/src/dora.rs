@@ -1,6 +1,7 @@
 //! What the DORA page shows of a [`Dora`]: its cards, the details table, the per-service
 //! rows and what was left out, as text. The page only lays these out (and draws the charts).
 
+use analytics::slo::FreezeBreaks;
 use analytics::{Dora, Figures};
 
 use crate::format::{format_change, format_hours, format_percent};
@@ -22,6 +23,9 @@ pub struct ServiceRow {
     pub failed: usize,
     pub change_failure_rate: String,
     pub lead_time: String,
+    /// Production deployments made while one of the service's SLOs froze changes; `None`
+    /// until the SLOs are assessed, or when the repo has none.
+    pub freeze_breaks: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -34,10 +38,14 @@ pub struct DoraView {
     pub per_service: Vec<ServiceRow>,
     /// "12 incidents not yet resolved (no time to restore)".
     pub excluded: Vec<String>,
+    /// "3 production deployments during an error-budget freeze"; `None` as `freeze_breaks`.
+    pub freezes: Option<String>,
 }
 
 impl DoraView {
-    pub fn of(dora: &Dora) -> DoraView {
+    /// `freezes` counts freeze-breaking deployments over the same filter
+    /// ([`analytics::slo::freeze_breaks`]); `None` leaves them out.
+    pub fn of(dora: &Dora, freezes: Option<&FreezeBreaks>) -> DoraView {
         let window = &dora.filter.window;
         let before = headline::delivery(&dora.previous);
         let cards = headline::delivery(&dora.current)
@@ -68,10 +76,19 @@ impl DoraView {
                     failed: s.failed,
                     change_failure_rate: format_percent(s.change_failure_rate),
                     lead_time: format_hours(s.lead_time_median_hours),
+                    freeze_breaks: freezes.map(|f| f.per_service.get(&s.service).copied().unwrap_or(0)),
                 })
                 .collect(),
             excluded: dora.excluded.iter().map(|(reason, count)| format!("{count} {reason}")).collect(),
+            freezes: freezes.map(|f| freeze_text(f.total)),
         }
+    }
+}
+
+fn freeze_text(total: usize) -> String {
+    match total {
+        1 => "1 production deployment during an error-budget freeze".to_owned(),
+        n => format!("{n} production deployments during an error-budget freeze"),
     }
 }
 
@@ -107,4 +124,42 @@ fn details(f: &Figures) -> Vec<[(String, String); 2]> {
             pair("Time to restore (median · p90)", spread(&f.time_to_restore_hours)),
         ],
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use analytics::{Report, ServiceFigures};
+    use model::bundle::Site;
+    use std::collections::BTreeMap;
+
+    fn dora() -> Dora {
+        let mut dora = Report::compute(&Site::default(), model::dates::parse_date("2026-06-03").unwrap()).dora;
+        let service = |name: &str| ServiceFigures {
+            service: name.into(),
+            deployments: 4,
+            failed: 1,
+            change_failure_rate: Some(0.25),
+            lead_time_median_hours: Some(2.0),
+        };
+        dora.per_service = vec![service("checkout"), service("search")];
+        dora
+    }
+
+    #[test]
+    fn freeze_breaks_are_counted_per_service_once_the_slos_are_assessed() {
+        let breaks = FreezeBreaks { total: 3, per_service: BTreeMap::from([("checkout".to_owned(), 3)]) };
+        let view = DoraView::of(&dora(), Some(&breaks));
+        assert_eq!(view.freezes.as_deref(), Some("3 production deployments during an error-budget freeze"));
+        let counts: Vec<Option<usize>> = view.per_service.iter().map(|s| s.freeze_breaks).collect();
+        assert_eq!(counts, [Some(3), Some(0)], "a service without breaks shows zero, not nothing");
+        let one = FreezeBreaks { total: 1, per_service: BTreeMap::from([("search".to_owned(), 1)]) };
+        assert_eq!(
+            DoraView::of(&dora(), Some(&one)).freezes.as_deref(),
+            Some("1 production deployment during an error-budget freeze")
+        );
+        let unknown = DoraView::of(&dora(), None);
+        assert_eq!(unknown.freezes, None);
+        assert!(unknown.per_service.iter().all(|s| s.freeze_breaks.is_none()));
+    }
 }

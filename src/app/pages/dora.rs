@@ -7,9 +7,10 @@ use yew_router::prelude::*;
 
 use super::dora_filters::DoraFilters;
 use crate::app::components::{BarChart, Problem, deploy_id_cell};
-use crate::app::data::{Load, now_ms, timed, today, use_deploy_ids, use_site};
+use crate::app::data::{Load, Slos, now_ms, timed, today, use_deploy_ids, use_site, use_slos};
 use crate::app::route::Route;
-use analytics::{Dora, Prepared, Report, week_label};
+use analytics::slo::{FreezeBreaks, freeze_breaks};
+use analytics::{Dora, Filter, Prepared, Report, week_label};
 use model::TextColumn;
 use model::bundle::Site;
 use model::dates;
@@ -22,6 +23,7 @@ use views::filter::{Controls, FilterQuery};
 pub fn DoraPage() -> Html {
     let site = use_site();
     let ids = use_deploy_ids();
+    let slos = use_slos();
     let query: FilterQuery = use_location().and_then(|l| l.query::<FilterQuery>().ok()).unwrap_or_default();
     let as_of = today(&site);
     let parsed = query.filter(&site, as_of);
@@ -39,9 +41,10 @@ pub fn DoraPage() -> Html {
     let controls = Controls::of(&query, parsed.as_ref(), &site, site.deploys.services.clone());
     let body = match (&parsed, report.as_ref()) {
         (Err(e), _) => html! { <Problem title="These filters cannot be applied" message={e.to_string()} /> },
-        (Ok(_), Some((report, elapsed, ready))) => {
+        (Ok(filter), Some((report, elapsed, ready))) => {
             let timing = Timing { compute: *elapsed, ready: *ready, prepare: prepared.1, load: site.1 };
-            figures(&site, &report.dora, &ids, &timing)
+            let freezes = breaks(&site, &slos, filter);
+            figures(&site, &report.dora, freezes.as_ref(), &ids, &timing)
         }
         (Ok(_), None) => Html::default(),
     };
@@ -54,6 +57,15 @@ pub fn DoraPage() -> Html {
     }
 }
 
+/// The freeze-breaking deployments under the same filter, once the SLOs are assessed; none
+/// for a repo without SLOs, which has no freezes to break.
+fn breaks(site: &Site, slos: &Load<Rc<Slos>>, filter: &Filter) -> Option<FreezeBreaks> {
+    match slos {
+        Load::Ready(slos) if !site.slos.is_empty() => Some(freeze_breaks(&slos.statuses, filter)),
+        _ => None,
+    }
+}
+
 /// Milliseconds, exposed as `data-*` attributes for the benchmarks.
 struct Timing {
     compute: f64,
@@ -62,8 +74,14 @@ struct Timing {
     load: crate::app::data::LoadTime,
 }
 
-fn figures(site: &Site, dora: &Dora, ids: &Rc<Load<Rc<TextColumn>>>, timing: &Timing) -> Html {
-    let view = DoraView::of(dora);
+fn figures(
+    site: &Site,
+    dora: &Dora,
+    freezes: Option<&FreezeBreaks>,
+    ids: &Rc<Load<Rc<TextColumn>>>,
+    timing: &Timing,
+) -> Html {
+    let view = DoraView::of(dora, freezes);
     let ms = |v: f64| format!("{v:.3}");
     html! {
         <>
@@ -73,6 +91,11 @@ fn figures(site: &Site, dora: &Dora, ids: &Rc<Load<Rc<TextColumn>>>, timing: &Ti
             </p>
             <section class="cards" aria-label="DORA metrics">{ for view.cards.iter().map(card) }</section>
             { details(&view) }
+            if let Some(text) = &view.freezes {
+                <p class="freeze-breaks">
+                    <Link<Route> to={Route::Slos}>{ text.clone() }</Link<Route>>
+                </p>
+            }
             if !view.excluded.is_empty() {
                 <p class="notice excluded">{ "Left out of these figures: " }
                     { for view.excluded.iter().map(|text| html! { <span class="chip">{ text.clone() }</span> }) }
@@ -126,16 +149,21 @@ fn charts(dora: &Dora) -> Html {
 }
 
 fn per_service(view: &DoraView) -> Html {
+    let freezes = view.freezes.is_some();
     html! {
         <>
             <h2>{ "By service" }</h2>
             <table class="list per-service">
-                <thead><tr><th>{ "Service" }</th><th>{ "Deployments" }</th><th>{ "Failed" }</th><th>{ "Change failure rate" }</th><th>{ "Lead time (median)" }</th></tr></thead>
+                <thead><tr>
+                    <th>{ "Service" }</th><th>{ "Deployments" }</th><th>{ "Failed" }</th><th>{ "Change failure rate" }</th><th>{ "Lead time (median)" }</th>
+                    if freezes { <th>{ "During a freeze" }</th> }
+                </tr></thead>
                 <tbody>{ for view.per_service.iter().map(|s| html! {
                     <tr>
                         <td><Link<Route> to={Route::Service { name: s.service.clone() }}>{ s.service.clone() }</Link<Route>></td>
                         <td>{ s.deployments }</td><td>{ s.failed }</td>
                         <td>{ s.change_failure_rate.clone() }</td><td>{ s.lead_time.clone() }</td>
+                        if let Some(count) = s.freeze_breaks { <td>{ count }</td> }
                     </tr>
                 }) }</tbody>
             </table>

@@ -9,7 +9,7 @@ use super::budget::budget;
 use super::policy::PolicyState;
 use super::status::{SloSettings, SloStatus};
 use super::window::span;
-use crate::{Calendar, DEFAULT_ENVIRONMENT};
+use crate::{Calendar, DEFAULT_ENVIRONMENT, Filter};
 use model::{DeployLog, SliEvents, Slo};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,20 +80,40 @@ fn state_on(
     (day, settings.thresholds.state(remaining), remaining)
 }
 
-/// Freeze-breaking deployments per service, for the DORA page: a deployment counts once
+/// The freeze-breaking deployments the DORA page and `report` count: a deployment counts once
 /// however many of its service's SLOs were frozen.
-pub fn violations_per_service(statuses: &[SloStatus]) -> BTreeMap<String, usize> {
-    let mut deployments: BTreeMap<&str, BTreeSet<(i64, Option<&str>)>> = BTreeMap::new();
-    for status in statuses {
-        let of_service = deployments.entry(status.service.as_str()).or_default();
-        of_service.extend(status.freeze_violations.iter().map(|v| (v.finished_at, v.deploy_id.as_deref())));
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FreezeBreaks {
+    pub total: usize,
+    /// Services with at least one, by name.
+    pub per_service: BTreeMap<String, usize>,
+}
+
+/// The freeze-breaking deployments of `filter`'s services on the local days of its window.
+/// Freezes concern production only: a filter on another environment counts none.
+pub fn freeze_breaks(statuses: &[SloStatus], filter: &Filter) -> FreezeBreaks {
+    if filter.environment != DEFAULT_ENVIRONMENT {
+        return FreezeBreaks::default();
     }
-    deployments.into_iter().map(|(service, rows)| (service.to_owned(), rows.len())).collect()
+    let window = filter.window;
+    let mut deployments: BTreeMap<&str, BTreeSet<(i64, Option<&str>)>> = BTreeMap::new();
+    for status in statuses.iter().filter(|s| filter.keeps_service(&s.service)) {
+        let in_window = status.freeze_violations.iter().filter(|v| window.since <= v.day && v.day <= window.until);
+        let rows = in_window.map(|v| (v.finished_at, v.deploy_id.as_deref()));
+        deployments.entry(status.service.as_str()).or_default().extend(rows);
+    }
+    let per_service: BTreeMap<String, usize> = deployments
+        .into_iter()
+        .filter(|(_, rows)| !rows.is_empty())
+        .map(|(service, rows)| (service.to_owned(), rows.len()))
+        .collect();
+    FreezeBreaks { total: per_service.values().sum(), per_service }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Window;
     use crate::slo::{Joined, assess};
     use model::{DeployStatus, Deployment};
 
@@ -176,6 +196,16 @@ mod tests {
         let statuses = [slo(), latency]
             .map(|s| assess(&s, &events(), &Calendar::utc(), day("2026-06-03"), &SloSettings::default(), joined));
         assert_eq!(statuses[1].freeze_violations.len(), 2);
-        assert_eq!(violations_per_service(&statuses), BTreeMap::from([("checkout".to_owned(), 2)]));
+        let all = Filter::default_for(day("2026-06-03"));
+        let breaks = freeze_breaks(&statuses, &all);
+        assert_eq!((breaks.total, breaks.per_service), (2, BTreeMap::from([("checkout".to_owned(), 2)])));
+
+        // The filter's days, services and environment decide what is counted.
+        let first_day = Filter { window: Window::new(day("2026-06-01"), day("2026-06-01")), ..all.clone() };
+        assert_eq!(freeze_breaks(&statuses, &first_day), FreezeBreaks::default());
+        let search = Filter { services: vec!["search".into()], ..all.clone() };
+        assert_eq!(freeze_breaks(&statuses, &search).total, 0);
+        let staging = Filter { environment: "staging".into(), ..all };
+        assert_eq!(freeze_breaks(&statuses, &staging).total, 0);
     }
 }

@@ -15,7 +15,7 @@ pub use alert_review::{AlertReview, IncidentAlerting, review_alerts};
 pub use budget::{Budget, budget, remaining, slice_ratios, spent_between};
 pub use burn::{Firing, Rates, backtest};
 pub use consumers::{Consumer, TopConsumers, top_consumers};
-pub use freeze::{FreezeViolation, freeze_violations, violations_per_service};
+pub use freeze::{FreezeBreaks, FreezeViolation, freeze_breaks, freeze_violations};
 pub use policy::{PolicyState, PolicyThresholds};
 pub use status::{IncidentSpend, Joined, SloSettings, SloStatus, assess, assess_site};
 pub use window::{Span, period_start, span};
