@@ -122,3 +122,14 @@ fn the_documented_commands_work() {
         assert!(!text.contains("0 result(s)") && !text.contains("\"total\": 0"), "`{command}` finds nothing:\n{text}");
     }
 }
+
+#[test]
+fn an_slo_is_found_by_its_name_and_its_objective() {
+    // The name as a dashboard spells it, and the words of the promise it makes.
+    for (query, slo) in [("ledger-writes", "ledger-writes"), ("checkout requests succeed", "checkout-availability")] {
+        let first = urls(&search(&[query, "--json"])).into_iter().next().unwrap_or_default();
+        assert_eq!(first, format!("/slos/{slo}"), "`{query}`");
+    }
+    let only_slos = search(&["checkout", "--filter", "kind=slo", "--json"]);
+    assert_eq!(urls(&only_slos), ["/slos/checkout-availability", "/slos/checkout-latency"]);
+}

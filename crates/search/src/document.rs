@@ -1,9 +1,9 @@
-//! What the search indexes: one document per postmortem, runbook and service page, each
+//! What the search indexes: one document per postmortem, runbook, service and SLO page, each
 //! with the sections a result can deep-link to and the facet values it can be filtered by.
 
 use serde::{Deserialize, Serialize};
 
-use model::{Config, Postmortem, Repo, Runbook, dates, paths};
+use model::{Config, Postmortem, Repo, Runbook, Slo, dates, paths};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -11,6 +11,7 @@ pub enum DocKind {
     Postmortem,
     Runbook,
     Service,
+    Slo,
 }
 
 impl DocKind {
@@ -19,6 +20,7 @@ impl DocKind {
             DocKind::Postmortem => "postmortem",
             DocKind::Runbook => "runbook",
             DocKind::Service => "service",
+            DocKind::Slo => "slo",
         }
     }
 }
@@ -79,12 +81,13 @@ pub struct Document {
     pub facets: Vec<(Facet, String)>,
 }
 
-/// Every searchable page of the repo: postmortems, then runbooks, then services.
+/// Every searchable page of the repo: postmortems, then runbooks, services and SLOs.
 pub fn documents(repo: &Repo) -> Vec<Document> {
     let postmortems = repo.postmortems.iter().map(|pm| postmortem(&repo.config, pm));
     let runbooks = repo.runbooks.iter().map(|rb| runbook(&repo.config, rb));
     let services = service_names(repo).into_iter().map(|name| service(&repo.config, &name));
-    postmortems.chain(runbooks).chain(services).collect()
+    let slos = repo.slos.iter().map(|s| slo(&repo.config, s));
+    postmortems.chain(runbooks).chain(services).chain(slos).collect()
 }
 
 fn postmortem(config: &Config, pm: &Postmortem) -> Document {
@@ -127,6 +130,17 @@ fn service(config: &Config, name: &str) -> Document {
     page(DocKind::Service, name, name, keywords, sections, facets)
 }
 
+/// An SLO is found by its name, service, team and what its objective promises; its figures
+/// change daily and are the page's, not the index's.
+fn slo(config: &Config, slo: &Slo) -> Document {
+    let team = config.services.get(&slo.service).map(|s| s.team.clone());
+    let keywords = [slo.name.clone(), slo.service.clone()].into_iter().chain(team).collect();
+    let objective =
+        DocSection { anchor: String::new(), heading: "Objective".into(), text: slo.objective.display_name.clone() };
+    let facets = service_facets(config, std::slice::from_ref(&slo.service)).collect();
+    page(DocKind::Slo, &slo.name, &slo.display_name, keywords, vec![objective], facets)
+}
+
 /// The document of the page of `kind` named `name`; its kind is a facet too.
 fn page(
     kind: DocKind,
@@ -141,6 +155,7 @@ fn page(
         DocKind::Postmortem => paths::postmortem(name),
         DocKind::Runbook => paths::runbook(name),
         DocKind::Service => paths::service(name),
+        DocKind::Slo => paths::slo(name),
     };
     Document { kind, path, title: title.to_owned(), keywords, sections, facets }
 }
