@@ -107,8 +107,12 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
 
 fn the_documented_slos_mean_what_the_docs_say(repo: &model::Repo) {
     let names: Vec<&str> = repo.slos.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(names, ["checkout-availability", "checkout-payments", "search-latency"], "in file order");
-    let [availability, payments, latency] = [0, 1, 2].map(|i| &repo.slos[i]);
+    assert_eq!(
+        names,
+        ["checkout-api", "checkout-availability", "checkout-payments", "search-latency"],
+        "in file order"
+    );
+    let [availability, payments, latency] = [1, 2, 3].map(|i| &repo.slos[i]);
     assert_eq!(availability.window, SloWindow::Rolling { seconds: 28 * 86_400 });
     assert_eq!((availability.objective.target, availability.method), (0.999, BudgetingMethod::Occurrences));
     let requests = &repo.sli["checkout-availability"].events;
@@ -122,7 +126,7 @@ fn the_documented_slos_mean_what_the_docs_say(repo: &model::Repo) {
     );
     let rules = compile::prometheus_rules::prometheus_rules(&repo.slos);
     let skipped: Vec<&str> = rules.skipped.iter().map(|(slo, _)| slo.name.as_str()).collect();
-    assert_eq!(skipped, ["checkout-availability", "search-latency"], "only the payments SLO has rules");
+    assert_eq!(skipped, ["checkout-api", "checkout-availability", "search-latency"], "only the payments SLO has rules");
     // The alert formats.md shows is the one written.
     let page = r#"(slo:sli_error:ratio_rate5m{slo="checkout-payments", service="checkout"} >= (14.4 * 0.005))"#;
     assert!(rules.yaml.contains(page), "{}", rules.yaml);
@@ -134,6 +138,10 @@ fn the_documented_slos_mean_what_the_docs_say(repo: &model::Repo) {
     assert_eq!((latency.method, latency.objective.time_slice_seconds), (BudgetingMethod::Timeslices, Some(300)));
     assert_eq!(latency.objective.threshold, Some(Threshold { op: ThresholdOp::Lte, value: 300.0 }));
     assert_eq!(repo.sli["search-latency"].events.good, [1.0, 0.0], "305 ms is over 300");
+    let api = &repo.sli["checkout-api"].events;
+    assert_eq!(api.total, [59924.0, 59991.0, 57995.0], "every series, both instances summed");
+    assert_eq!(api.good, [59912.0, 59991.0, 41208.0], "good = total − the server errors");
+    assert_eq!(api.at[0], 1_781_273_100, "2026-06-12T14:05:00Z");
     assert!(repo.sli.values().all(|s| s.excluded.is_empty()));
 }
 

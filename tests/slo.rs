@@ -12,16 +12,32 @@ use support::firebreak;
 /// OpenSLO's minimal form, verbatim (shared with ingest's unit tests).
 const SLO: &str = include_str!("fixtures/slo/minimal.yaml");
 
-/// Hourly rows of 1,000 requests over 2026-06-01 and 06-02; 30 fail in the hour to 10:00 on the 2nd.
+/// The same SLO reading a Prometheus export (shared with ingest's unit tests).
+const PROMETHEUS_SLO: &str = include_str!("fixtures/slo/prometheus.yaml");
+
+/// Hourly: 1,000 requests over 2026-06-01 and 06-02; 30 fail in the hour to 10:00 on the 2nd.
+fn hours() -> impl Iterator<Item = (chrono::DateTime<chrono::FixedOffset>, u32)> {
+    let start = chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").unwrap();
+    (1..=48).map(move |hour| (start + chrono::Duration::hours(hour), if hour == 34 { 970 } else { 1000 }))
+}
+
 fn export() -> String {
     let mut csv = String::from("timestamp,good,total\n");
-    let start = chrono::DateTime::parse_from_rfc3339("2026-06-01T00:00:00Z").unwrap();
-    for hour in 1..=48 {
-        let at = start + chrono::Duration::hours(hour);
-        let good = if hour == 34 { 970 } else { 1000 };
+    for (at, good) in hours() {
         writeln!(csv, "{},{good},1000", at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)).unwrap();
     }
     csv
+}
+
+/// The same hours as Prometheus's `sum by (code)` of them: a series of 200s, one of 500s.
+fn prometheus_export() -> String {
+    let series = |code: &str, count: &dyn Fn(u32) -> u32| {
+        let values: Vec<String> =
+            hours().map(|(at, good)| format!("[{},\"{}\"]", at.timestamp(), count(good))).collect();
+        format!("{{\"metric\":{{\"code\":\"{code}\"}},\"values\":[{}]}}", values.join(","))
+    };
+    let result = [series("200", &|good| good), series("500", &|good| 1000 - good)];
+    format!("{{\"status\":\"success\",\"data\":{{\"resultType\":\"matrix\",\"result\":[{}]}}}}", result.join(","))
 }
 
 /// From 09:20 to 10:30 on the 2nd, noticed at 10:12, caused by the deployment at 09:00.
@@ -41,6 +57,10 @@ fn repo() -> tempfile::TempDir {
 }
 
 fn repo_with(config: &str) -> tempfile::TempDir {
+    repo_of(config, SLO, ("content/metrics/sli/checkout-requests.csv", &export()))
+}
+
+fn repo_of(config: &str, slo: &str, (export_path, export): (&str, &str)) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let write = |path: &str, text: &str| {
         let path = dir.path().join(path);
@@ -48,8 +68,8 @@ fn repo_with(config: &str) -> tempfile::TempDir {
         std::fs::write(path, text).unwrap();
     };
     write("firebreak.toml", config);
-    write("content/slos/checkout.yaml", SLO);
-    write("content/metrics/sli/checkout-requests.csv", &export());
+    write("content/slos/checkout.yaml", slo);
+    write(export_path, export);
     write("content/metrics/incidents.csv", INCIDENTS);
     write("content/metrics/deployments.csv", DEPLOYMENTS);
     dir
@@ -135,4 +155,12 @@ fn the_policy_in_firebreak_toml_sets_the_states_the_freeze_and_low_traffic() {
     assert_eq!(slo["firings"][0]["low_traffic"], true, "an hour of 1,000 requests is under a million");
     // The DORA page's count, over the report's filter.
     assert_eq!(report["freeze_breaks"], serde_json::json!({ "total": 1, "per_service": { "checkout": 1 } }));
+}
+
+#[test]
+fn a_prometheus_export_of_the_same_events_gives_the_same_report() {
+    let json = repo_of(CONFIG, PROMETHEUS_SLO, ("content/metrics/sli/checkout-requests.json", &prometheus_export()));
+    let (from_json, from_csv) = (slos_of(&json), slos_of(&repo()));
+    assert_eq!(from_json[0]["budget"]["total_events"], 48_000.0);
+    assert_eq!(from_json, from_csv);
 }

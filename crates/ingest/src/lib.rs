@@ -15,6 +15,7 @@ mod onboarding;
 mod openslo;
 mod postmortem;
 mod prometheus;
+mod query_range;
 pub mod rule_ids;
 mod runbook;
 mod sli;
@@ -22,6 +23,8 @@ mod slo;
 mod source_file;
 mod table;
 mod terms;
+#[cfg(test)]
+mod test_repo;
 mod timeline;
 mod yaml_keys;
 

@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 use serde::de::IgnoredAny;
+use std::collections::BTreeMap;
 
 pub const API_VERSION: &str = "openslo/v1";
 pub const KINDS: [&str; 5] = ["SLO", "SLI", "Service", "AlertPolicy", "AlertCondition"];
@@ -103,8 +104,9 @@ pub struct MetricSource {
     pub spec: SourceSpec,
 }
 
-/// `type: file` names `path` and `column`; `type: prometheus` names its `query` and, for the
-/// site, the export of that query by `path` and `column` too.
+/// `type: file` names `path`, and `column` of a CSV or JSON Lines export or `labels` of the
+/// series of a Prometheus one; `type: prometheus` names its `query` and, for the site, the
+/// export of that query in the same way.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceSpec {
@@ -112,6 +114,8 @@ pub struct SourceSpec {
     pub path: Option<String>,
     #[serde(default)]
     pub column: Option<String>,
+    #[serde(default)]
+    pub labels: Option<BTreeMap<String, String>>,
     #[serde(default)]
     pub query: Option<String>,
 }

@@ -1,55 +1,19 @@
 //! Prometheus `query_range` responses saved as `series/<name>.json`: each result (one label
 //! set) becomes a capacity series.
 
-use chrono::{DateTime, SecondsFormat, Utc};
-use serde::Deserialize;
+use chrono::SecondsFormat;
 use std::collections::BTreeMap;
 
 use super::exports::{self, Sample};
-use super::source_file::LineIndex;
+use super::query_range;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::rule_ids::RuleId;
 use model::{Series, SeriesPoint};
 
-/// The envelope alone, read first, so that an error response or an instant query is named
-/// as such rather than as a field missing deeper down.
-#[derive(Deserialize)]
-struct Envelope {
-    status: Option<String>,
-    error: Option<String>,
-    data: Option<EnvelopeData>,
-}
-
-#[derive(Deserialize)]
-struct EnvelopeData {
-    #[serde(rename = "resultType")]
-    result_type: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct Matrix {
-    data: MatrixData,
-}
-
-#[derive(Deserialize)]
-struct MatrixData {
-    result: Vec<MatrixSeries>,
-}
-
-#[derive(Deserialize)]
-struct MatrixSeries {
-    #[serde(default)]
-    metric: BTreeMap<String, String>,
-    /// Absent for native histograms, which are not capacity series: an empty series.
-    #[serde(default)]
-    values: Vec<(f64, String)>,
-}
-
 /// Reads the export `name` at `label`. A file that cannot be read is still one series, with
 /// no points and the reason among its problems: a series is never dropped silently.
 pub fn read(name: &str, label: &str, text: &str, diagnostics: &mut Diagnostics) -> Vec<Series> {
-    let index = LineIndex::new(text);
-    let mut results = match matrix(label, text, &index) {
+    let mut results = match query_range::read(label, text) {
         Ok(results) => results,
         Err(d) => {
             let problems = exports::problems([&d], "");
@@ -59,11 +23,10 @@ pub fn read(name: &str, label: &str, text: &str, diagnostics: &mut Diagnostics) 
     };
     // A query that matched nothing is listed as an empty series, warned about as too short.
     if results.is_empty() {
-        results.push(MatrixSeries { metric: BTreeMap::new(), values: Vec::new() });
+        results.push(query_range::Result { metric: BTreeMap::new(), samples: Vec::new() });
     }
     let several = results.len() > 1;
     let short: Vec<String> = results.iter().map(|r| labelled(name, &r.metric, false)).collect();
-    let mut finder = SampleFinder { text, index: &index, cursor: 0, lost: false };
     results
         .into_iter()
         .zip(&short)
@@ -77,7 +40,7 @@ pub fn read(name: &str, label: &str, text: &str, diagnostics: &mut Diagnostics) 
             };
             let subject = format!("series `{name}`: ");
             let mut found = Diagnostics::default();
-            let samples = samples(label, &subject, result.values, &mut finder, &mut found);
+            let samples = samples(label, &subject, result.samples, &mut found);
             exports::series_warnings(label, &subject, "sample", &samples, &mut found);
             let problems = exports::problems(found.iter(), "");
             diagnostics.extend(found);
@@ -87,152 +50,40 @@ pub fn read(name: &str, label: &str, text: &str, diagnostics: &mut Diagnostics) 
         .collect()
 }
 
-/// The results of a successful range query, or the one error that says why there are none.
-fn matrix(label: &str, text: &str, index: &LineIndex) -> Result<Vec<MatrixSeries>, Diagnostic> {
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| json_error(label, &e))?;
-    let at_key = |key: &str, message: String| {
-        let (line, col) = text.find(&format!("\"{key}\"")).map_or((1, 1), |offset| index.position(offset));
-        Diagnostic::error(label, line, col, message).rule(RuleId::ExportRow)
-    };
-    match envelope.status.as_deref() {
-        Some("success") => {}
-        Some(status) => {
-            let reason = envelope.error.map(|e| format!(" ({e})")).unwrap_or_default();
-            return Err(at_key(
-                "status",
-                format!(
-                    "the query's status is `{status}`{reason}, not `success`: export the response of a query that succeeded"
-                ),
-            ));
-        }
-        None => return Err(at_key("status", format!("no `status`: {EXPECTED}"))),
-    }
-    match envelope.data.and_then(|d| d.result_type).as_deref() {
-        Some("matrix") => {}
-        Some(other) => {
-            return Err(at_key(
-                "resultType",
-                format!(
-                    "the result type is `{other}`, not `matrix`: export a range query (/api/v1/query_range), which returns every sample of a period"
-                ),
-            ));
-        }
-        None => return Err(at_key("data", format!("no `data.resultType`: {EXPECTED}"))),
-    }
-    serde_json::from_str::<Matrix>(text).map(|m| m.data.result).map_err(|e| json_error(label, &e))
-}
-
-const EXPECTED: &str = "a Prometheus query_range response looks like \
-    {\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{…},\"values\":[[1780272000,\"41\"],…]}]}}";
-
-/// serde_json names the line and column of syntax and shape errors alike.
-fn json_error(label: &str, e: &serde_json::Error) -> Diagnostic {
-    let what = if e.is_data() { "not a Prometheus query_range response" } else { "invalid JSON" };
-    Diagnostic::error(label, e.line().max(1), e.column().max(1), format!("{what}: {e}")).rule(RuleId::ExportRow)
-}
-
-/// `name{label="value",…}`, labels sorted, values escaped as Prometheus writes them;
-/// `__name__` only `with_metric` (the file names the metric).
+/// `name{label="value",…}`, labels sorted; `__name__` only `with_metric` (the file names
+/// the metric).
 fn labelled(name: &str, labels: &BTreeMap<String, String>, with_metric: bool) -> String {
-    let pairs: Vec<String> = labels
-        .iter()
-        .filter(|(key, _)| with_metric || *key != "__name__")
-        .map(|(key, value)| {
-            let value = value.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
-            format!("{key}=\"{value}\"")
-        })
-        .collect();
-    format!("{name}{{{}}}", pairs.join(","))
+    let shown = labels.iter().filter(|(key, _)| with_metric || *key != "__name__");
+    format!("{name}{}", query_range::selector(shown))
 }
 
 /// The usable samples of one result; the others are reported (naming the series, time and
 /// value) and left out.
-fn samples(
-    label: &str,
-    subject: &str,
-    values: Vec<(f64, String)>,
-    finder: &mut SampleFinder,
-    found: &mut Diagnostics,
-) -> Vec<Sample> {
-    values
+fn samples(label: &str, subject: &str, samples: Vec<query_range::Sample>, found: &mut Diagnostics) -> Vec<Sample> {
+    samples
         .into_iter()
-        .filter_map(|(seconds, value)| {
-            let (line, col) = finder.find(seconds, &value).unwrap_or((1, 1));
+        .filter_map(|sample| {
+            let (line, col) = (sample.line, sample.col);
             let mut left_out = |message: String| {
                 found.push(
                     Diagnostic::error(label, line, col, format!("{subject}{message}; the sample is left out"))
                         .rule(RuleId::ExportRow),
                 );
             };
-            let Some(at) = instant(seconds) else {
-                left_out(format!("timestamp `{seconds}` is not a time in Unix seconds"));
+            let Some(at) = sample.at() else {
+                left_out(format!("timestamp `{}` is not a time in Unix seconds", sample.seconds));
                 return None;
             };
-            match value.parse::<f64>() {
-                Ok(v) if v.is_finite() => Some(Sample { line, col, point: SeriesPoint { at, value: v } }),
-                _ => {
+            match exports::finite(&sample.value) {
+                Ok(value) => Some(Sample { line, col, point: SeriesPoint { at, value } }),
+                Err(_) => {
                     let shown = at.to_rfc3339_opts(SecondsFormat::AutoSi, true);
-                    left_out(format!("the sample at {shown} has value `{value}`, not a finite number"));
+                    left_out(format!("the sample at {shown} has value `{}`, not a finite number", sample.value));
                     None
                 }
             }
         })
         .collect()
-}
-
-/// Prometheus timestamps are Unix seconds with millisecond precision.
-fn instant(seconds: f64) -> Option<DateTime<Utc>> {
-    DateTime::from_timestamp_millis((seconds * 1000.0).round() as i64)
-}
-
-/// Where each sample was written, found in file order. serde keeps no positions, and samples
-/// come in the order they are written, so each is the next `[number, "string"]` after the
-/// one before. Once one is not where expected (an odd layout), the rest are not looked for
-/// and fall back to line 1: the search never rescans the file.
-struct SampleFinder<'a> {
-    text: &'a str,
-    index: &'a LineIndex<'a>,
-    cursor: usize,
-    lost: bool,
-}
-
-impl SampleFinder<'_> {
-    fn find(&mut self, seconds: f64, value: &str) -> Option<(usize, usize)> {
-        if self.lost {
-            return None;
-        }
-        while let Some(offset) = self.text[self.cursor..].find('[') {
-            let start = self.cursor + offset;
-            self.cursor = start + 1;
-            if let Some((t, v, len)) = sample_at(&self.text[start..]) {
-                if t == seconds && v == value {
-                    self.cursor = start + len;
-                    return Some(self.index.position(start));
-                }
-                break;
-            }
-        }
-        self.lost = true;
-        None
-    }
-}
-
-/// The `[seconds, "value"]` array at the start of `text`, and its length in bytes.
-fn sample_at(text: &str) -> Option<(f64, String, usize)> {
-    let rest = text.strip_prefix('[')?.trim_start();
-    let digits = rest.find(|c: char| !(c.is_ascii_digit() || "+-.eE".contains(c)))?;
-    let seconds: f64 = rest[..digits].parse().ok()?;
-    let rest = rest[digits..].trim_start().strip_prefix(',')?.trim_start();
-    let body = rest.strip_prefix('"')?;
-    let mut escaped = false;
-    let close = body.char_indices().find_map(|(i, c)| {
-        let end = !escaped && c == '"';
-        escaped = !escaped && c == '\\';
-        end.then_some(i)
-    })?;
-    let value: String = serde_json::from_str(&rest[..close + 2]).ok()?;
-    let rest = body[close + 1..].trim_start().strip_prefix(']')?;
-    Some((seconds, value, text.len() - rest.len()))
 }
 
 #[cfg(test)]
@@ -363,12 +214,5 @@ mod tests {
             assert!(series[0].points.is_empty());
             assert_eq!(series[0].problems, [format!("line {}: {}", at.0, d[0].message)]);
         }
-    }
-
-    #[test]
-    fn samples_are_found_in_any_layout() {
-        let text = "[\n  1780272000.25 ,\n  \"N\\u0061N\"\n]";
-        assert_eq!(sample_at(text), Some((1780272000.25, "NaN".to_owned(), text.len())));
-        assert_eq!(sample_at("[[1,\"2\"]]"), None);
     }
 }

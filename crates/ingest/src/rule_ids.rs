@@ -100,7 +100,12 @@ pub const RULES: [Rule; 25] = {
         rule(ChangeDeploy, "change-deploy", Error, "each change names a deployment that exists"),
         rule(IncidentTimes, "incident-times", Error, "exported incidents are resolved after they started"),
         rule(SloDefinition, "slo-definition", Error, "SLO definitions are valid OpenSLO v1 that firebreak reads"),
-        rule(SliExport, "sli-export", Error, "each SLO's export exists, has its columns, and each row reads"),
+        rule(
+            SliExport,
+            "sli-export",
+            Error,
+            "each SLO's export exists, has its columns or series, and each row or sample reads",
+        ),
         rule(SloCoverage, "slo-coverage", Warning, "once a repo has SLOs, every tier-1 service has one"),
         rule(
             OverdueActionItem,

@@ -6,7 +6,7 @@ use super::alerts;
 use super::documents::{Library, Parsed, Site};
 use crate::diagnostics::Diagnostic;
 use crate::openslo::{Document, MetricSource, ObjectiveSpec, SliSpec, SloSpec, TimeWindow};
-use crate::sli::{Column, Place, Reading, SliPlan};
+use crate::sli::{Field, Pick, Place, Reading, SliPlan};
 use model::suggest::did_you_mean;
 use model::{
     BudgetingMethod, CalendarPeriod, Objective, PrometheusQueries, Slo, SloWindow, Threshold, ThresholdOp, dates,
@@ -279,11 +279,12 @@ fn threshold(
     }
 }
 
-/// One metric source: the export column, and the PromQL when it is a Prometheus source.
+/// One metric source: what it reads of its export, and the PromQL when it is a Prometheus
+/// source.
 struct Source {
     path: String,
     path_place: Place,
-    column: Column,
+    field: Field,
     query: Option<String>,
 }
 
@@ -343,9 +344,21 @@ fn source(site: &Site, source: &MetricSource, problems: &mut Problems) -> Option
             None
         }
     };
-    let (Some(path), Some(column)) = (&spec.path, &spec.column) else {
+    let pick = match (&spec.column, &spec.labels) {
+        (Some(column), None) => Some((Pick::Column(column.clone()), "column")),
+        (None, Some(labels)) => Some((Pick::Labels(labels.clone()), "labels")),
+        (Some(_), Some(_)) => {
+            let message = "a metric source names a `column` (of a CSV or JSON Lines export) or `labels` (of the \
+                           series of a Prometheus .json export), not both";
+            problems.push(site.error(&["spec", "labels"], message));
+            return None;
+        }
+        (None, None) => None,
+    };
+    let (Some(path), Some((pick, key))) = (&spec.path, pick) else {
         let message = "a metric source names its export by `path` (under the metrics folder, such as \
-                       sli/checkout-requests.csv) and `column`, beside the `query` of a Prometheus source";
+                       sli/checkout-requests.csv) and its `column`, or the `labels` of its series in a Prometheus \
+                       .json export, beside the `query` of a Prometheus source";
         problems.push(site.error(&["spec"], message));
         return None;
     };
@@ -360,7 +373,7 @@ fn source(site: &Site, source: &MetricSource, problems: &mut Problems) -> Option
     Some(Source {
         path: path.clone(),
         path_place: site.place(&["spec", "path"]),
-        column: Column { name: column.clone(), place: site.place(&["spec", "column"]) },
+        field: Field { pick, place: site.place(&["spec", key]) },
         query: query?,
     })
 }
@@ -375,8 +388,10 @@ fn plan(
         Metric::Ratio { counter, good, bad, total } => {
             let mut ok = true;
             if good.path != total.path {
-                let message =
-                    format!("good and total are two columns of one export, not `{}` and `{}`", good.path, total.path);
+                let message = format!(
+                    "good and total are two columns (or two label sets) of one export, not `{}` and `{}`",
+                    good.path, total.path
+                );
                 problems.push(total.path_place.finding(crate::rule_ids::RuleId::SloDefinition, message));
                 ok = false;
             }
@@ -392,7 +407,7 @@ fn plan(
                     None
                 }
             };
-            let reading = Reading::Ratio { counter, good: good.column.clone(), bad, total: total.column };
+            let reading = Reading::Ratio { counter, good: good.field.clone(), bad, total: total.field };
             if !ok {
                 return None;
             }
@@ -400,7 +415,7 @@ fn plan(
         }
         // The objective has reported a threshold SLI without its threshold.
         Metric::Threshold(source) => {
-            let reading = Reading::Threshold { value: source.column.clone(), threshold: threshold? };
+            let reading = Reading::Threshold { value: source.field.clone(), threshold: threshold? };
             (source, reading, None)
         }
     };

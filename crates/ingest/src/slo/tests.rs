@@ -1,35 +1,14 @@
 //! SLO definitions and SLI exports read through `ingest::load`, as a repo holds them.
 
-use crate::diagnostics::{Diagnostic, Level};
+use crate::diagnostics::Level;
 use crate::rule_ids::RuleId;
-use model::{AlertSeverity, BudgetingMethod, BurnRateAlert, CalendarPeriod, Repo, SloWindow, ThresholdOp};
+use crate::test_repo::{load, shown};
+use model::{AlertSeverity, BudgetingMethod, BurnRateAlert, CalendarPeriod, SloWindow, ThresholdOp};
 
 /// The minimal form of docs/formats.md and issue 16, verbatim (shared with tests/slo.rs).
 const MINIMAL: &str = include_str!("../../../../tests/fixtures/slo/minimal.yaml");
 
 const REQUESTS: &str = "timestamp,good,total\n2026-06-01T00:05:00Z,998,1000\n2026-06-01 00:10:00,1000,1000\n";
-
-fn load(files: &[(&str, &str)]) -> (Repo, Vec<Diagnostic>) {
-    let dir = tempfile::tempdir().unwrap();
-    for (path, text) in files {
-        let path = dir.path().join(path);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    let (repo, diagnostics) = crate::load(dir.path());
-    let root = format!("{}/", dir.path().to_string_lossy());
-    let mut found = diagnostics.sorted();
-    for d in &mut found {
-        d.path = d.path.trim_start_matches(&root).to_owned();
-        d.message = d.message.replace(&root, "");
-    }
-    (repo, found)
-}
-
-/// Each finding as `path:line:col: message`, for asserting positions and words together.
-fn shown(found: &[Diagnostic]) -> Vec<String> {
-    found.iter().map(|d| format!("{}:{}:{}: {}", d.path, d.line, d.col, d.message)).collect()
-}
 
 #[test]
 fn the_minimal_form_loads_as_written() {
