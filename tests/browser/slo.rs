@@ -2,8 +2,9 @@
 //! list's rows and the page's cards and tables, laid out from the same view models.
 
 use analytics::slo::SloStatus;
-use views::slo::SloRow;
+use views::slo::{SloRow, of_service};
 use views::slo_detail::{PolicyRow, cards};
+use views::slo_overview::SloOverview;
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};
@@ -64,5 +65,42 @@ async fn the_slo_list_and_an_slo_page_show_what_report_json_gives() {
     browser.goto(&format!("{base}/slos/checkout-availabilty")).await;
     let text = browser.wait_for_text("No such SLO").await;
     assert!(text.contains("did you mean `checkout-availability`?"), "{text}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_home_and_service_pages_show_each_slos_policy_state() {
+    let base = serve(built_site());
+    let browser = Browser::start().await;
+    browser.goto(&format!("{base}/")).await;
+    let text = browser.wait_for_text("SLOs healthy").await;
+    let day = browser.attribute("[data-as-of]", "data-as-of").await;
+    let statuses = statuses(&day);
+    let overview = SloOverview::of(&statuses);
+    assert!(text.contains(&overview.summary), "{text}");
+    for (state, count) in &overview.states {
+        assert!(
+            text.contains(&format!("{count}\n{}", state.label())),
+            "the home page lacks the {state:?} tile:\n{text}"
+        );
+    }
+    assert!(!overview.attention.is_empty(), "the example has SLOs needing attention");
+    for row in &overview.attention {
+        let shown = browser.text(&format!("tr[data-slo='{}']", row.name)).await;
+        for expected in [&row.display_name, &row.service, &row.remaining, &row.attainment] {
+            assert!(shown.contains(expected.as_str()), "{}: the home row lacks `{expected}`:\n{shown}", row.name);
+        }
+        assert!(shown.contains(row.state), "{shown}");
+    }
+
+    browser.goto(&format!("{base}/services/checkout")).await;
+    let text = browser.wait_for_text("Service level objectives").await;
+    let rows = of_service(&statuses, "checkout");
+    assert_eq!(rows.len(), 2, "checkout's availability and latency SLOs");
+    for row in &rows {
+        let shown = browser.text(&format!("tr[data-slo='{}']", row.name)).await;
+        assert!(shown.contains(&row.remaining) && shown.contains(row.state), "{shown}");
+    }
+    assert!(!text.contains("Ledger writes commit"), "only checkout's SLOs:\n{text}");
     browser.close().await;
 }

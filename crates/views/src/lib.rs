@@ -14,5 +14,6 @@ pub mod slo;
 pub mod slo_chart;
 pub mod slo_detail;
 pub mod slo_list;
+pub mod slo_overview;
 
 pub use model::paths;

@@ -27,6 +27,11 @@ pub fn rows(statuses: &[SloStatus]) -> Vec<SloRow> {
     statuses.iter().map(SloRow::of).collect()
 }
 
+/// The SLOs of one service, for its page, in the order of `content/slos/`.
+pub fn of_service(statuses: &[SloStatus], service: &str) -> Vec<SloRow> {
+    statuses.iter().filter(|s| s.service == service).map(SloRow::of).collect()
+}
+
 impl SloRow {
     pub fn of(s: &SloStatus) -> SloRow {
         SloRow {
@@ -93,7 +98,8 @@ mod tests {
         let day = model::dates::parse_date("2026-06-01").unwrap();
         let joined = Joined { incidents: &[], deploys: &model::DeployLog::default() };
         let status = assess(&slo, &events, &Calendar::utc(), day, &SloSettings::default(), joined);
-        let row = &rows(&[status])[0];
+        assert!(of_service(std::slice::from_ref(&status), "checkout").is_empty(), "ledger's SLO is not checkout's");
+        let row = &of_service(&[status], "ledger")[0];
         assert_eq!(row.attainment, "99.792 %");
         assert_eq!(row.target, "99.9 %");
         assert_eq!(row.remaining, "overspent by 108.3 %");

@@ -15,6 +15,7 @@ mod raw_html;
 mod rich_html;
 mod search_facets;
 mod slo_charts;
+mod slo_rows;
 mod snippet_text;
 
 pub use anchor_link::{AnchorLink, scroll_to, use_section_scroll};
@@ -32,4 +33,5 @@ pub use raw_html::RawHtml;
 pub use rich_html::RichHtml;
 pub use search_facets::SearchFacets;
 pub use slo_charts::{BurnDownChart, BurnRateChart};
+pub use slo_rows::{SloRows, state_chip, when_assessed};
 pub use snippet_text::SnippetText;

@@ -1,11 +1,12 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::components::{BarChart, Card, SeverityBadge};
-use crate::app::data::{SiteHandle, today, use_site};
+use crate::app::components::{BarChart, Card, SeverityBadge, SloRows, when_assessed};
+use crate::app::data::{SiteHandle, today, use_site, use_slos};
 use crate::app::route::Route;
 use analytics::{Report, week_label};
 use views::headline::{self, Headline};
+use views::slo_overview::SloOverview;
 
 /// The dashboard: headline counts and figures as of today, the latest postmortems, and a
 /// way into every section.
@@ -26,6 +27,7 @@ pub fn Home() -> Html {
                 <Card label="Incidents" value={report.counts.incidents.to_string()} />
                 <Card label="Deployments" value={report.counts.deployments.to_string()} />
             </section>
+            if !site.slos.is_empty() { <ErrorBudgets /> }
             <h2>{ "Delivery and recovery" }</h2>
             <section class="cards" aria-label="DORA metrics">{ for delivery.iter().map(card) }</section>
             <BarChart
@@ -37,6 +39,33 @@ pub fn Home() -> Html {
             <LatestPostmortems site={site.clone()} />
         </>
     }
+}
+
+/// How many SLOs are in each policy state, and the ones needing attention, worst first.
+#[component]
+fn ErrorBudgets() -> Html {
+    let site = use_site();
+    let slos = use_slos();
+    let body = when_assessed(&slos, |slos| {
+        let overview = SloOverview::of(&slos.statuses);
+        html! {
+            <>
+                <section class="cards" aria-label="SLO policy states">
+                    { for overview.states.iter().map(|(state, count)| html! {
+                        <Card label={state.label()} value={count.to_string()} to={Route::Slos} />
+                    }) }
+                </section>
+                <p class="slo-summary" data-as-of={today(&site).to_string()}>{ overview.summary.clone() }</p>
+                if !overview.attention.is_empty() {
+                    <SloRows rows={overview.attention.clone()} with_service=true />
+                }
+                if overview.more > 0 {
+                    <p><Link<Route> to={Route::Slos}>{ format!("and {} more needing attention", overview.more) }</Link<Route>></p>
+                }
+            </>
+        }
+    });
+    html! { <><h2>{ "Error budgets" }</h2>{ body }</> }
 }
 
 fn card(h: &Headline) -> Html {

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::components::{Problem, SeverityBadge, deploy_id_cell};
-use crate::app::data::{use_deploy_ids, use_site};
+use crate::app::components::{Problem, SeverityBadge, SloRows, deploy_id_cell, when_assessed};
+use crate::app::data::{use_deploy_ids, use_site, use_slos};
 use crate::app::route::Route;
 use model::dates;
 
@@ -23,12 +23,13 @@ pub fn ServicePage(props: &Props) -> Html {
     let catalog = site.config.services.get(&name);
     let postmortems: Vec<_> = site.postmortems.iter().filter(|pm| pm.meta.services.contains(&name)).collect();
     let runbooks: Vec<_> = site.runbooks.iter().filter(|rb| rb.meta.service == name).collect();
+    let has_slos = site.slos.iter().any(|slo| slo.service == name);
     let incidents: Vec<_> = site.incidents.iter().filter(|i| i.service == name).collect();
     let log = &site.deploys;
     // Newest first: the log is in time order.
     let code = log.services.iter().position(|s| *s == name).map(|code| code as u16);
     let deploys: Vec<usize> = (0..log.len()).rev().filter(|row| Some(log.kind_of(*row).service) == code).collect();
-    if catalog.is_none() && postmortems.is_empty() && runbooks.is_empty() && deploys.is_empty() {
+    if catalog.is_none() && postmortems.is_empty() && runbooks.is_empty() && deploys.is_empty() && !has_slos {
         return html! { <Problem title="No such service" message={format!("Nothing in this repo mentions the service `{name}`.")} /> };
     }
     let has_postmortem = |id: &str| site.postmortems.iter().any(|pm| pm.meta.id == id);
@@ -42,6 +43,7 @@ pub fn ServicePage(props: &Props) -> Html {
                     if !service.description.is_empty() { <dt>{ "About" }</dt><dd>{ service.description.clone() }</dd> }
                 </dl>
             }
+            if has_slos { <ServiceSlos name={name.clone()} /> }
             <h2>{ format!("Postmortems ({})", postmortems.len()) }</h2>
             <ul class="latest">
                 { for postmortems.iter().map(|pm| html! {
@@ -86,4 +88,13 @@ pub fn ServicePage(props: &Props) -> Html {
             </table>
         </article>
     }
+}
+
+/// The service's SLOs with their policy state: where its reliability stands today.
+#[component]
+fn ServiceSlos(props: &Props) -> Html {
+    let slos = use_slos();
+    let body =
+        when_assessed(&slos, |slos| html! { <SloRows rows={views::slo::of_service(&slos.statuses, &props.name)} /> });
+    html! { <><h2>{ "Service level objectives" }</h2>{ body }</> }
 }

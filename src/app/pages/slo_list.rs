@@ -4,8 +4,8 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::components::{FilterSelect, Problem};
-use crate::app::data::{Load, Slos, timed, use_site, use_slos};
+use crate::app::components::{FilterSelect, Problem, state_chip, when_assessed};
+use crate::app::data::{Slos, timed, use_site, use_slos};
 use crate::app::query::query_setter;
 use crate::app::route::Route;
 use crate::app::shared::Shared;
@@ -20,13 +20,9 @@ pub fn SloListPage() -> Html {
     if site.slos.is_empty() {
         return html! { <Problem title="No SLOs" message="This repo has no content/slos/*.yaml yet; docs/formats.md describes them." /> };
     }
-    let body = match slos.as_ref() {
-        Load::Loading => html! { <p class="muted">{ "Loading the SLI data…" }</p> },
-        Load::Failed(e) => html! { <Problem title="The SLI data could not be loaded" message={e.clone()} /> },
-        Load::Ready(slos) => {
-            html! { <SloTable site={site.clone()} slos={Shared(slos.clone())} query={query.clone()} /> }
-        }
-    };
+    let body = when_assessed(&slos, |slos| {
+        html! { <SloTable site={site.clone()} slos={Shared(slos.clone())} query={query.clone()} /> }
+    });
     html! {
         <>
             <h1>{ "Service level objectives" }</h1>
@@ -98,7 +94,7 @@ fn row(r: &ListRow) -> Html {
             <td>{ r.team.clone() }</td>
             <td class="attainment">{ format!("{} of {}", s.attainment, s.target) }</td>
             <td class="remaining"><meter min="0" max="1" low="0.25" optimum="1" value={s.remaining_bar.to_string()}></meter>{ format!(" {}", s.remaining) }</td>
-            <td><span class={classes!("chip", "state", format!("state-{}", s.state))}>{ s.state }</span></td>
+            <td>{ state_chip(s.state) }</td>
             <td class="burn">{ s.burn.clone() }</td>
             <td><svg class="sparkline" viewBox={viewbox} width="120" height="26" role="img" aria-label="Budget left, day by day">
                 <polyline points={r.sparkline.clone()} fill="none" stroke="currentColor" stroke-width="1.5" />
