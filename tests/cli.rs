@@ -117,6 +117,10 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
     let headlines = printed.as_object_mut().unwrap().remove("headlines").expect("the headlines beside the report");
     let slos = printed.as_object_mut().unwrap().remove("slos").expect("the SLOs beside the report");
     assert_eq!(slos.as_array().map(Vec::len), Some(repo.slos.len()));
+    let breaks = printed.as_object_mut().unwrap().remove("freeze_breaks").expect("the DORA page's freeze count");
+    let statuses: Vec<analytics::slo::SloStatus> = serde_json::from_value(slos).unwrap();
+    let filter = analytics::Filter::default_for(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
+    assert_eq!(breaks, serde_json::to_value(analytics::slo::freeze_breaks(&statuses, &filter)).unwrap());
     assert_eq!(printed, serde_json::to_value(&expected).unwrap());
     let shown = views::headline::all(&expected.dora.current, &expected.action_items.stats);
     assert_eq!(headlines, serde_json::to_value(&shown).unwrap());

@@ -164,3 +164,34 @@ fn a_prometheus_export_of_the_same_events_gives_the_same_report() {
     assert_eq!(from_json[0]["budget"]["total_events"], 48_000.0);
     assert_eq!(from_json, from_csv);
 }
+
+/// A postmortem of INC-1's hour whose Impact section states `share` of the budget.
+fn postmortem_stating(share: &str) -> String {
+    format!(
+        "---\ntitle: Checkout failures\ndate: 2026-06-02\nstatus: draft\nseverity: SEV2\nservices: [checkout]\n\
+         authors: [\"@ann\"]\nstarted_at: 2026-06-02T09:20:00Z\nresolved_at: 2026-06-02T10:30:00Z\n---\n\n\
+         ## Summary\n\nCheckout failed.\n\n## Impact\n\n- **SLO:** checkout availability used **{share}%** of its \
+         28-day error budget.\n"
+    )
+}
+
+fn check_of(repo: &tempfile::TempDir) -> String {
+    let out = firebreak().args(["check", "--source"]).arg(repo.path()).output().unwrap();
+    String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap()
+}
+
+#[test]
+fn an_impact_section_is_held_to_the_budget_the_export_says_the_incident_spent() {
+    // The hour to 10:00 on the 2nd: 30 failures of 48 allowed, 62.5 %.
+    let repo = repo();
+    let path = repo.path().join("postmortems/2026-06-02-checkout-failures.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, postmortem_stating("60")).unwrap();
+    let near = check_of(&repo);
+    assert!(!near.contains("[impact-budget]"), "2.5 points apart passes:\n{near}");
+    std::fs::write(&path, postmortem_stating("38")).unwrap();
+    let far = check_of(&repo);
+    let expected = "postmortems/2026-06-02-checkout-failures.md:18:41: warning: the Impact section \
+                    says 38 % of the budget, but the SLI export says checkout-availability spent 62.5 %";
+    assert!(far.contains(expected) && far.contains("[impact-budget]"), "{far}");
+}

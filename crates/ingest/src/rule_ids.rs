@@ -44,6 +44,7 @@ pub enum RuleId {
     /// counted on its SLO.
     SliExport,
     SloCoverage,
+    ImpactBudget,
     OverdueActionItem,
 }
 
@@ -64,7 +65,7 @@ const fn rule(id: RuleId, name: &'static str, level: Level, summary: &'static st
 
 /// Every rule, in the order of [`RuleId`]'s variants (a test holds it to that), as
 /// docs/checks.md lists them.
-pub const RULES: [Rule; 25] = {
+pub const RULES: [Rule; 26] = {
     use Level::{Error, Warning};
     use RuleId::*;
     [
@@ -107,6 +108,12 @@ pub const RULES: [Rule; 25] = {
             "each SLO's export exists, has its columns or series, and each row or sample reads",
         ),
         rule(SloCoverage, "slo-coverage", Warning, "once a repo has SLOs, every tier-1 service has one"),
+        rule(
+            ImpactBudget,
+            "impact-budget",
+            Warning,
+            "a share of the error budget an Impact section states is within 5 points of the computed one",
+        ),
         rule(
             OverdueActionItem,
             "overdue-action-item",

@@ -4,8 +4,9 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::format::format_hours;
+use crate::format::{format_hours, format_percent};
 use analytics::recurring;
+use analytics::slo::IncidentBudget;
 use model::dates;
 use model::{
     ActionItem, Config, Milestones, PostmortemMeta, PostmortemSummary, RunbookSummary, SectionKind, TimelineEntry,
@@ -65,6 +66,30 @@ fn ordinal(n: usize) -> String {
         3 => "Third".to_owned(),
         n => format!("{n}th"),
     }
+}
+
+/// One SLO's share of its budget that the incident spent, for the postmortem's facts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BudgetRow {
+    /// The SLO's name, for the link to its page.
+    pub slo: String,
+    pub display_name: String,
+    /// "62.5 % of the budget", or why there is no figure.
+    pub share: String,
+}
+
+pub fn budget_rows(spent: &[IncidentBudget]) -> Vec<BudgetRow> {
+    spent
+        .iter()
+        .map(|b| BudgetRow {
+            slo: b.slo.clone(),
+            display_name: b.display_name.clone(),
+            share: match b.share {
+                Some(share) => format!("{} of the budget", format_percent(Some(share))),
+                None => "no SLI data in its window".to_owned(),
+            },
+        })
+        .collect()
 }
 
 /// Links both ways: the postmortems that name `id` as related.
@@ -215,5 +240,17 @@ mod tests {
         assert_eq!(section_body(SectionKind::Timeline, &[entry], &[]), SectionBody::Timeline);
         assert_eq!(section_body(SectionKind::Timeline, &[], &items), SectionBody::Html);
         assert_eq!(section_body(SectionKind::Summary, &[], &items), SectionBody::Html);
+    }
+
+    #[test]
+    fn budget_rows_name_each_slo_and_say_when_there_is_no_figure() {
+        let spent = [
+            IncidentBudget { slo: "checkout-availability".into(), display_name: "Checkout".into(), share: Some(0.625) },
+            IncidentBudget { slo: "checkout-latency".into(), display_name: "Latency".into(), share: None },
+        ];
+        let rows = budget_rows(&spent);
+        assert_eq!(rows[0].slo, "checkout-availability");
+        assert_eq!(rows[0].share, "62.5 % of the budget");
+        assert_eq!(rows[1].share, "no SLI data in its window");
     }
 }

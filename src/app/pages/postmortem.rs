@@ -3,14 +3,16 @@ use yew_router::prelude::*;
 
 use crate::app::components::{
     ActionStatusBadge, AnchorLink, ItemExtras, Problem, RawHtml, SeverityBadge, scroll_to, use_section_scroll,
+    when_assessed,
 };
-use crate::app::data::{Load, today, use_document, use_site};
+use crate::app::data::{Load, today, use_document, use_site, use_slos};
 use crate::app::route::Route;
+use analytics::slo::budget_spent_by_incident;
 use model::bundle::{Site, postmortem_file};
 use model::{ActionItem, Postmortem, PostmortemMeta, Section};
 use views::postmortem::{
-    SectionBody, from_timeline, is_overdue, item_anchor, kicker, milestones, postmortem_title, recurrences,
-    referenced_by, runbook_title, section_body, service_label, timeline_time,
+    SectionBody, budget_rows, from_timeline, is_overdue, item_anchor, kicker, milestones, postmortem_title,
+    recurrences, referenced_by, runbook_title, section_body, service_label, timeline_time,
 };
 
 #[derive(Properties, PartialEq)]
@@ -71,6 +73,7 @@ fn PostmortemView(props: &ViewProps) -> Html {
                 { facts(pm, &site) }
                 { links(m, &site) }
             </dl>
+            if site.slos.iter().any(|slo| m.services.contains(&slo.service)) { <BudgetSpent pm={pm.clone()} /> }
             <nav class="toc" aria-label="Sections">
                 { for pm.sections.iter().map(|s| html! { <AnchorLink anchor={s.anchor.clone()}>{ html! { s.heading.clone() } }</AnchorLink> }) }
             </nav>
@@ -81,6 +84,37 @@ fn PostmortemView(props: &ViewProps) -> Html {
 }
 
 /// This incident's place among earlier ones like it, when it is not the first.
+/// What the incident cost each SLO of its services ("Budget spent per postmortem" in
+/// docs/metrics.md), the figure the `impact-budget` check holds the Impact section to.
+#[component]
+fn BudgetSpent(props: &ViewProps) -> Html {
+    let site = use_site();
+    let slos = use_slos();
+    let pm = &props.pm;
+    let body = when_assessed(&slos, |slos| {
+        let calendar = analytics::Calendar::of(&site.config);
+        let began = pm.times.started_at.or(pm.times.detected_at);
+        let spent = budget_spent_by_incident(
+            site.slos.iter().zip(&slos.events),
+            &pm.meta.services,
+            began,
+            pm.times.resolved_at,
+            &calendar,
+        );
+        if spent.is_empty() {
+            return html! { <p class="muted">{ "Not yet resolved: what it spent is known once it is." }</p> };
+        }
+        html! {
+            <ul class="budget-spent">{ for budget_rows(&spent).into_iter().map(|row| html! {
+                <li data-slo={row.slo.clone()}>
+                    <Link<Route> to={Route::Slo { name: row.slo }}>{ row.display_name }</Link<Route>>{ format!(": {}", row.share) }
+                </li>
+            }) }</ul>
+        }
+    });
+    html! { <section class="budget" aria-label="Error budget spent"><h2>{ "Error budget spent" }</h2>{ body }</section> }
+}
+
 fn recurrence_notice(recurrences: Vec<String>) -> Html {
     if recurrences.is_empty() {
         return Html::default();

@@ -8,6 +8,7 @@ mod burn;
 mod consumers;
 mod freeze;
 mod policy;
+mod postmortem_budget;
 mod status;
 mod window;
 
@@ -17,5 +18,6 @@ pub use burn::{Firing, Rates, backtest};
 pub use consumers::{Consumer, TopConsumers, top_consumers};
 pub use freeze::{FreezeBreaks, FreezeViolation, freeze_breaks, freeze_violations};
 pub use policy::{PolicyState, PolicyThresholds};
+pub use postmortem_budget::{IncidentBudget, budget_spent_by_incident};
 pub use status::{IncidentSpend, Joined, SloSettings, SloStatus, assess, assess_site};
 pub use window::{Span, period_start, span};

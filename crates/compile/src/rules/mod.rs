@@ -5,6 +5,7 @@
 //! lists them all.
 
 mod exports;
+mod impact_budget;
 mod incidents;
 mod language;
 mod runbooks;
@@ -66,6 +67,7 @@ pub const CHECKS: &[Check] = &[
     Check { rule: RuleId::UnknownService, find: exports::unknown_services },
     Check { rule: RuleId::ChangeDeploy, find: exports::changes_without_deployments },
     Check { rule: RuleId::IncidentTimes, find: exports::incident_times },
+    Check { rule: RuleId::ImpactBudget, find: impact_budget::check },
 ];
 
 /// Runs every check, then applies the repo's levels to every rule-tagged diagnostic
