@@ -21,7 +21,7 @@ pub fn SloListPage() -> Html {
         return html! { <Problem title="No SLOs" message="This repo has no content/slos/*.yaml yet; docs/formats.md describes them." /> };
     }
     let body = match slos.as_ref() {
-        Load::Loading => html! { <p class="muted">{ "Loading the SLI data…" }</p> },
+        Load::Loading => html! { <p class="loading" aria-busy="true">{ "Loading the SLI data…" }</p> },
         Load::Failed(e) => html! { <Problem title="The SLI data could not be loaded" message={e.clone()} /> },
         Load::Ready(slos) => {
             html! { <SloTable site={site.clone()} slos={Shared(slos.clone())} query={query.clone()} /> }
