@@ -134,6 +134,7 @@ pub fn use_document<T: DeserializeOwned + 'static>(file: String) -> (Rc<Load<Rc<
     ((*state).clone(), retry)
 }
 
+/// Where a part of the bundle is kept once fetched (the app runs on one thread).
 type Cache<T> = &'static std::thread::LocalKey<std::cell::RefCell<Option<Rc<T>>>>;
 
 /// A part of the bundle fetched the first time a page needs it and kept in `cache` for the
