@@ -77,6 +77,13 @@ fn build_writes_every_document_and_a_site_the_app_can_read() {
     assert_eq!(site.postmortems.len(), std::fs::read_dir(root().join("postmortems")).unwrap().count());
     assert_eq!(site.runbooks.len(), std::fs::read_dir(root().join("content/runbooks")).unwrap().count());
     assert!(site.postmortems.windows(2).all(|w| w[0].meta.date >= w[1].meta.date), "newest first");
+    // Each SLO's events travel in sli.bin, in the order of `site.slos`, exactly as read.
+    let sli = std::fs::read(out.path().join(model::bundle::SLI_FILE)).unwrap();
+    let sli = model::bundle::read_sli_columns(&sli).unwrap();
+    let (repo, _) = ingest::load(root());
+    assert_eq!(site.slos.len(), 6, "the example repo's six SLOs");
+    assert_eq!(sli, site.slos.iter().map(|slo| repo.sli[&slo.name].events.clone()).collect::<Vec<_>>());
+    assert!(sli.iter().all(|events| events.len() > 1000), "every SLO has its export");
     for pm in &site.postmortems {
         let doc: Postmortem = serde_json::from_slice(
             &std::fs::read(out.path().join(format!("postmortems/{}.json", pm.meta.id))).unwrap(),

@@ -71,7 +71,7 @@ fn the_dora_page_and_report_json_agree_on_every_filter() {
     assert!(!diagnostics.blocks_build());
     let site = compile::site_of(&repo);
     let prepared = Prepared::new(&site);
-    let statuses = analytics::slo::assess_site(&site, &site.sli, &prepared, AS_OF);
+    let statuses = analytics::slo::assess_site(&site, &compile::sli_of(&repo), &prepared, AS_OF);
     let mut errors = 0;
     for query in COMBINATIONS {
         // What the page does with its URL.

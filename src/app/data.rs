@@ -7,7 +7,8 @@ use yew::prelude::*;
 
 use analytics::slo::SloStatus;
 use model::bundle::{
-    DEPLOY_IDS_FILE, DEPLOYS_FILE, FORMAT_VERSION, SITE_FILE, Site, read_deploy_columns, read_deploy_ids,
+    DEPLOY_IDS_FILE, DEPLOYS_FILE, FORMAT_VERSION, SITE_FILE, SLI_FILE, Site, read_deploy_columns, read_deploy_ids,
+    read_sli_columns,
 };
 use model::{SliEvents, TextColumn};
 
@@ -133,36 +134,34 @@ pub fn use_document<T: DeserializeOwned + 'static>(file: String) -> (Rc<Load<Rc<
     ((*state).clone(), retry)
 }
 
-thread_local! {
-    /// The deploy ids once fetched: kept for the session, as every page shows the same ones.
-    static DEPLOY_IDS: std::cell::RefCell<Option<Rc<TextColumn>>> = const { std::cell::RefCell::new(None) };
-}
+/// Where a part of the bundle is kept once fetched (the app runs on one thread).
+type Cache<T> = &'static std::thread::LocalKey<std::cell::RefCell<Option<Rc<T>>>>;
 
-/// The deploy ids, fetched the first time a page lists deployments. Only such pages need
-/// them, and at a million deployments they are the largest part of the data.
+/// A part of the bundle fetched the first time a page needs it and kept in `cache` for the
+/// session: ready at once on every later page. A failure is not kept, so the next page to
+/// need it tries again.
 #[hook]
-pub fn use_deploy_ids() -> Rc<Load<Rc<TextColumn>>> {
-    let site = use_site();
+fn use_fetched_once<T, F>(cache: Cache<T>, load: impl FnOnce() -> F + 'static) -> Rc<Load<Rc<T>>>
+where
+    T: 'static,
+    F: std::future::Future<Output = Result<T, String>> + 'static,
+{
     let state = use_state(|| {
-        Rc::new(match DEPLOY_IDS.with(|ids| ids.borrow().clone()) {
-            Some(ids) => Load::Ready(ids),
+        Rc::new(match cache.with(|kept| kept.borrow().clone()) {
+            Some(value) => Load::Ready(value),
             None => Load::Loading,
         })
     });
     {
         let state = state.clone();
-        let rows = site.deploys.len();
         use_effect_with((), move |_| {
             if matches!(*state.as_ref(), Load::Loading) {
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = fetch_bytes(DEPLOY_IDS_FILE).await.and_then(|bytes| {
-                        read_deploy_ids(&bytes, rows).map_err(|e| format!("data/{DEPLOY_IDS_FILE}: {e}"))
-                    });
-                    state.set(Rc::new(match loaded {
-                        Ok(ids) => {
-                            let ids = Rc::new(ids);
-                            DEPLOY_IDS.with(|cache| *cache.borrow_mut() = Some(ids.clone()));
-                            Load::Ready(ids)
+                    state.set(Rc::new(match load().await {
+                        Ok(value) => {
+                            let value = Rc::new(value);
+                            cache.with(|kept| *kept.borrow_mut() = Some(value.clone()));
+                            Load::Ready(value)
                         }
                         Err(e) => Load::Failed(e),
                     }));
@@ -171,6 +170,22 @@ pub fn use_deploy_ids() -> Rc<Load<Rc<TextColumn>>> {
         });
     }
     (*state).clone()
+}
+
+thread_local! {
+    /// The deploy ids once fetched: every page shows the same ones.
+    static DEPLOY_IDS: std::cell::RefCell<Option<Rc<TextColumn>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The deploy ids, fetched the first time a page lists deployments. Only such pages need
+/// them, and at a million deployments they are the largest part of the data.
+#[hook]
+pub fn use_deploy_ids() -> Rc<Load<Rc<TextColumn>>> {
+    let rows = use_site().deploys.len();
+    use_fetched_once(&DEPLOY_IDS, move || async move {
+        let bytes = fetch_bytes(DEPLOY_IDS_FILE).await?;
+        read_deploy_ids(&bytes, rows).map_err(|e| format!("data/{DEPLOY_IDS_FILE}: {e}"))
+    })
 }
 
 /// The SLOs' events (in the order of `site.slos`) and each SLO's status as of today.
@@ -182,27 +197,26 @@ pub struct Slos {
 }
 
 thread_local! {
-    /// Assessed once a session: every SLO page and tile reads the same statuses.
+    /// Fetched and assessed once a session: every SLO page and tile reads the same statuses.
     static SLOS: std::cell::RefCell<Option<Rc<Slos>>> = const { std::cell::RefCell::new(None) };
 }
 
-/// The SLOs and their statuses, assessed the first time a page shows one.
+/// The SLOs and their statuses: their events fetched (`sli.bin`, which only SLO pages and
+/// tiles need) and assessed the first time a page shows one.
 #[hook]
 pub fn use_slos() -> Rc<Load<Rc<Slos>>> {
     let site = use_site();
-    let slos = SLOS.with(|cache| {
-        cache
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                let events = site.sli.clone();
-                let prepared = analytics::Prepared::new(&site);
-                let (statuses, assess_ms) =
-                    timed(|| analytics::slo::assess_site(&site, &events, &prepared, today(&site)));
-                Rc::new(Slos { events, statuses, assess_ms })
-            })
-            .clone()
-    });
-    Rc::new(Load::Ready(slos))
+    use_fetched_once(&SLOS, move || async move {
+        let bytes = fetch_bytes(SLI_FILE).await?;
+        let events = read_sli_columns(&bytes).map_err(|e| format!("data/{SLI_FILE}: {e}"))?;
+        if events.len() != site.slos.len() {
+            let (found, slos) = (events.len(), site.slos.len());
+            return Err(format!("data/{SLI_FILE}: events of {found} SLOs for the site's {slos}; rebuild the site"));
+        }
+        let prepared = analytics::Prepared::new(&site);
+        let (statuses, assess_ms) = timed(|| analytics::slo::assess_site(&site, &events, &prepared, today(&site)));
+        Ok(Slos { events, statuses, assess_ms })
+    })
 }
 
 #[hook]

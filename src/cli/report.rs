@@ -75,7 +75,7 @@ pub fn run(args: Args) -> Result<i32, String> {
     let prepared = Prepared::new(&site);
     let report = Report::prepared(&site, &prepared, as_of, &filter);
     let headlines = headline::all(&report.dora.current, &report.action_items.stats);
-    let slos = slo::assess_site(&site, &site.sli, &prepared, as_of);
+    let slos = slo::assess_site(&site, &compile::sli_of(&repo), &prepared, as_of);
     let freeze_breaks = slo::freeze_breaks(&slos, &filter);
     // The capacity page's reading of every series, as of the same day.
     let calendar = Calendar::of(&repo.config);

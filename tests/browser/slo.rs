@@ -2,6 +2,7 @@
 //! list's rows and the page's cards and tables, laid out from the same view models.
 
 use analytics::slo::SloStatus;
+use model::bundle::SLI_FILE;
 use views::slo::{SloRow, of_service};
 use views::slo_detail::{PolicyRow, cards};
 use views::slo_overview::SloOverview;
@@ -17,10 +18,28 @@ fn statuses(day: &str) -> Vec<SloStatus> {
     serde_json::from_value(json["slos"].clone()).expect("report --json has `slos`")
 }
 
+/// How many times this page load has fetched `sli.bin`.
+async fn sli_fetches(browser: &Browser) -> u64 {
+    let script = format!(
+        "return performance.getEntriesByType('resource').filter(e => e.name.endsWith('/data/{SLI_FILE}')).length;"
+    );
+    let count = browser.client.execute(&script, vec![]).await.expect("the page's resource timings");
+    count.as_u64().expect("a count")
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_slo_list_and_an_slo_page_show_what_report_json_gives() {
     let base = serve(built_site());
     let browser = Browser::start().await;
+    // Only pages showing SLO figures fetch the SLOs' events, once a session.
+    browser.goto(&format!("{base}/runbooks")).await;
+    browser.wait_for_text("Runbooks").await;
+    assert_eq!(sli_fetches(&browser).await, 0, "the runbook list fetched {SLI_FILE}");
+    browser.goto(&format!("{base}/slos")).await;
+    browser.wait_for_text("SLOs, as of").await;
+    browser.click("tr[data-slo] a").await;
+    browser.wait_for_text("Would the alerts have caught it?").await;
+    assert_eq!(sli_fetches(&browser).await, 1, "{SLI_FILE} once, for the list and the SLO's page");
     browser.goto(&format!("{base}/slos")).await;
     browser.wait_for_text("SLOs, as of").await;
     // The pages judge each SLO as of today in the reader's browser: ask the CLI for that day.

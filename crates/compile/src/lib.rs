@@ -15,7 +15,7 @@ use std::path::Path;
 use ingest::diagnostics::Diagnostics;
 use model::Repo;
 pub use public_url::PublicUrl;
-pub use site::site_of;
+pub use site::{site_of, sli_of};
 pub use write::write_bundle;
 
 /// Loads the repo at `root` and checks it, file by file and across files. `as_of` is the day

@@ -4,7 +4,7 @@
 
 use analytics::incident_records;
 use model::bundle::{FORMAT_VERSION, Site};
-use model::{DeployLog, Deployment, PostmortemSummary, Repo, RunbookSummary};
+use model::{DeployLog, Deployment, PostmortemSummary, Repo, RunbookSummary, SliEvents};
 
 /// What `site.json` and `deploys.bin` hold for `repo`.
 pub fn site_of(repo: &Repo) -> Site {
@@ -36,10 +36,11 @@ pub fn site_of(repo: &Repo) -> Site {
         excluded,
         onboarding: repo.onboarding.clone(),
         slos: repo.slos.clone(),
-        sli: repo
-            .slos
-            .iter()
-            .map(|slo| repo.sli.get(&slo.name).map(|d| d.events.clone()).unwrap_or_default())
-            .collect(),
     }
+}
+
+/// What `sli.bin` holds for `repo`: each SLO's events, in the order of the site's `slos`
+/// (empty when its export is missing).
+pub fn sli_of(repo: &Repo) -> Vec<SliEvents> {
+    repo.slos.iter().map(|slo| repo.sli.get(&slo.name).map(|d| d.events.clone()).unwrap_or_default()).collect()
 }

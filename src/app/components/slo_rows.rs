@@ -15,7 +15,7 @@ use views::slo::SloRow;
 /// loading, or why it could not be.
 pub fn when_assessed(slos: &Load<Rc<Slos>>, ready: impl FnOnce(&Rc<Slos>) -> Html) -> Html {
     match slos {
-        Load::Loading => html! { <p class="muted">{ "Loading the SLI data…" }</p> },
+        Load::Loading => html! { <p class="loading" aria-busy="true">{ "Loading the SLI data…" }</p> },
         Load::Failed(e) => html! { <Problem title="The SLI data could not be loaded" message={e.clone()} /> },
         Load::Ready(slos) => ready(slos),
     }

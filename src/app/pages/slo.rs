@@ -26,7 +26,7 @@ pub fn SloPage(props: &SloPageProps) -> Html {
         return html! { <Problem title="No such SLO" message={format!("no SLO is named `{}`{hint}", props.name)} /> };
     };
     match slos.as_ref() {
-        Load::Loading => html! { <p class="muted">{ "Loading the SLI data…" }</p> },
+        Load::Loading => html! { <p class="loading" aria-busy="true">{ "Loading the SLI data…" }</p> },
         Load::Failed(e) => html! { <Problem title="The SLI data could not be loaded" message={e.clone()} /> },
         Load::Ready(slos) => html! { <SloFigures site={site.clone()} slos={Shared(slos.clone())} {index} /> },
     }

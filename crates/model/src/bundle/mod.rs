@@ -1,20 +1,24 @@
 //! The data the compiler writes and the app loads: `site.json` and `deploys.bin` fetched
-//! at start-up; one file per document, and the deploy ids, fetched when a page shows them.
+//! at start-up; one file per document, the deploy ids and the SLOs' events (`sli.bin`),
+//! fetched when a page shows them.
 
+mod columns;
 mod deploy_columns;
+mod sli_columns;
 
 pub use deploy_columns::{
     DEPLOY_IDS_FILE, DEPLOYS_FILE, TooFarApart, read as read_deploy_columns, read_ids as read_deploy_ids,
     write as write_deploy_columns, write_ids as write_deploy_ids,
 };
+pub use sli_columns::{SLI_FILE, read as read_sli_columns, write as write_sli_columns};
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Config, DeployLog, Excluded, Incident, Onboarding, PostmortemSummary, RunbookSummary, SliEvents, Slo};
+use crate::{Config, DeployLog, Excluded, Incident, Onboarding, PostmortemSummary, RunbookSummary, Slo};
 
 /// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
 /// than misread.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 pub const SITE_FILE: &str = "site.json";
 /// The metric time series, apart from `site.json` because only the capacity views read them
 /// and they outweigh everything else in it.
@@ -47,10 +51,9 @@ pub struct Site {
     /// Export rows left out of the metrics, by reason.
     pub excluded: Excluded,
     pub onboarding: Onboarding,
-    /// The SLOs of `content/slos/`, as defined.
+    /// The SLOs of `content/slos/`, as defined; their events are in [`SLI_FILE`], in
+    /// this order.
     pub slos: Vec<Slo>,
-    /// Each SLO's events, in the order of `slos` (empty when its export is missing).
-    pub sli: Vec<SliEvents>,
 }
 
 /// An empty site of the current format: what a repo with nothing in it compiles to.
@@ -66,7 +69,6 @@ impl Default for Site {
             excluded: Excluded::default(),
             onboarding: Onboarding::default(),
             slos: Vec::new(),
-            sli: Vec::new(),
         }
     }
 }
