@@ -5,6 +5,7 @@
 mod alert_review;
 mod budget;
 mod burn;
+mod compliance;
 mod consumers;
 mod freeze;
 mod policy;
@@ -14,8 +15,9 @@ mod window;
 pub use alert_review::{AlertReview, IncidentAlerting, review_alerts};
 pub use budget::{Budget, budget, remaining, slice_ratios, spent_between};
 pub use burn::{Firing, Rates, backtest};
+pub use compliance::{PeriodCompliance, compliance};
 pub use consumers::{Consumer, TopConsumers, top_consumers};
 pub use freeze::{FreezeViolation, freeze_violations, violations_per_service};
 pub use policy::{PolicyState, PolicyThresholds};
 pub use status::{IncidentSpend, Joined, SloSettings, SloStatus, assess, assess_site};
-pub use window::{Span, period_start, span};
+pub use window::{Span, local_calendar, period_start, span};
