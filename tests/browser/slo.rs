@@ -2,14 +2,29 @@
 //! list's rows and the page's cards and tables, laid out from the same view models.
 
 use analytics::slo::SloStatus;
+use fantoccini::Locator;
 use model::bundle::SLI_FILE;
 use views::slo::{SloRow, of_service};
+use views::slo_compliance;
 use views::slo_detail::{PolicyRow, cards};
 use views::slo_overview::SloOverview;
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};
 use crate::support::{firebreak, root};
+
+/// The page's compliance history, top to bottom: period, attainment, budget, verdict and
+/// whether it is to date, each read from its own cell or attribute.
+async fn compliance_table(browser: &Browser) -> Vec<[String; 5]> {
+    let mut table = Vec::new();
+    for row in browser.client.find_all(Locator::Css("table.compliance tbody tr")).await.expect("the rows") {
+        let attr = async |name| row.attr(name).await.expect("an attribute").unwrap_or_default();
+        let cell = async |css| row.find(Locator::Css(css)).await.expect(css).text().await.expect("cell text");
+        let (period, to_date) = (attr("data-period").await, attr("data-to-date").await);
+        table.push([period, cell(".attainment").await, cell(".remaining").await, cell(".verdict").await, to_date]);
+    }
+    table
+}
 
 /// Every SLO of the example repo as of `day`, as the CLI computes them.
 fn statuses(day: &str) -> Vec<SloStatus> {
@@ -79,6 +94,12 @@ async fn the_slo_list_and_an_slo_page_show_what_report_json_gives() {
         if status.top_consumers.incidents.is_empty() {
             assert!(text.contains("No incident of this service spent budget in the window."), "{text}");
         }
+        let expected: Vec<[String; 5]> = slo_compliance::rows(&status.compliance)
+            .into_iter()
+            .map(|r| [r.period, r.attainment, r.remaining, r.verdict.to_owned(), r.to_date.to_string()])
+            .collect();
+        assert!(expected.len() > 1, "{}: the example's SLI history spans months", status.name);
+        assert_eq!(compliance_table(&browser).await, expected, "{}: the compliance history", status.name);
     }
 
     browser.goto(&format!("{base}/slos/checkout-availabilty")).await;

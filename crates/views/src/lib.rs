@@ -12,6 +12,7 @@ pub mod postmortem;
 pub mod search;
 pub mod slo;
 pub mod slo_chart;
+pub mod slo_compliance;
 pub mod slo_detail;
 pub mod slo_list;
 pub mod slo_overview;

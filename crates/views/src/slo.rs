@@ -38,7 +38,7 @@ impl SloRow {
             name: s.name.clone(),
             display_name: s.display_name.clone(),
             service: s.service.clone(),
-            attainment: s.budget.attainment.map_or("—".to_owned(), |a| format!("{} %", precise_percent(a))),
+            attainment: attainment(s.budget.attainment),
             target: format!("{} %", precise_percent(s.target)),
             remaining: remaining(s.budget.remaining),
             remaining_bar: s.budget.remaining.clamp(0.0, 1.0),
@@ -54,6 +54,11 @@ impl SloRow {
 /// The budget left as people read it; overspending is said, never a negative share.
 pub fn remaining(share: f64) -> String {
     if share < 0.0 { format!("overspent by {:.1} %", -share * 100.0) } else { format!("{:.1} % left", share * 100.0) }
+}
+
+/// An attainment with the digits a target needs ("99.953 %"), "—" without events.
+pub fn attainment(ratio: Option<f64>) -> String {
+    ratio.map_or("—".to_owned(), |a| format!("{} %", precise_percent(a)))
 }
 
 /// A ratio as a percentage with the digits it needs: 0.999 → "99.9", 0.99953 → "99.953".

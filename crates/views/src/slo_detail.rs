@@ -1,13 +1,15 @@
 //! What the page of one SLO (`/slos/<name>`) shows: its definition in words, the headline
 //! figures, the budget left day by day, and the tables that join it to the rest of the
 //! site — the alerts' backtest against the incidents, the top budget consumers and the
-//! deployments that broke a freeze. The burn-rate chart's series are in [`crate::slo_chart`].
+//! deployments that broke a freeze. The burn-rate chart's series are in [`crate::slo_chart`],
+//! the compliance history's rows in [`crate::slo_compliance`].
 
 use chrono::{DateTime, NaiveDate};
 
 use super::format::format_percent;
 use super::slo::{SloRow, precise_percent};
 use super::slo_chart::BurnChart;
+use super::slo_compliance::{self, ComplianceRow};
 use analytics::IncidentRecord;
 use analytics::slo::{AlertReview, Consumer, IncidentAlerting, SloStatus};
 use model::bundle::Site;
@@ -27,6 +29,8 @@ pub struct SloDetail {
     pub alerting: Vec<AlertingRow>,
     pub consumers: Vec<ConsumerRow>,
     pub freezes: Vec<FreezeRow>,
+    /// Met or missed in each calendar period, newest first.
+    pub compliance: Vec<ComplianceRow>,
 }
 
 /// One alert policy (every alert of a severity) against the service's incidents.
@@ -92,6 +96,7 @@ impl SloDetail {
             alerting: alerting_rows(&status.alert_reviews, &page_of),
             consumers: status.top_consumers.incidents.iter().map(|c| ConsumerRow::of(c, &page_of)).collect(),
             freezes: freezes.collect(),
+            compliance: slo_compliance::rows(&status.compliance),
         }
     }
 }

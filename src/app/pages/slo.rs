@@ -1,15 +1,16 @@
-//! One SLO's page: its definition, headline figures, burn-down and burn-rate charts, and
-//! the tables joining it to incidents and deployments. What it shows is
+//! One SLO's page: its definition, headline figures, burn-down and burn-rate charts, its
+//! compliance history, and the tables joining it to incidents and deployments. What it shows is
 //! `views::slo_detail`; this file lays it out.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::components::{BurnDownChart, BurnRateChart, Card, Problem};
-use crate::app::data::{Load, SiteHandle, Slos, now_ms, timed, use_site, use_slos};
+use crate::app::components::{BurnDownChart, BurnRateChart, Card, Problem, when_assessed};
+use crate::app::data::{SiteHandle, Slos, now_ms, timed, use_site, use_slos};
 use crate::app::route::Route;
 use crate::app::shared::Shared;
 use analytics::Prepared;
+use views::slo_compliance::ComplianceRow;
 use views::slo_detail::{Alerted, AlertingRow, ConsumerRow, FreezeRow, PolicyRow, SloDetail};
 
 #[derive(Properties, PartialEq)]
@@ -25,11 +26,7 @@ pub fn SloPage(props: &SloPageProps) -> Html {
         let hint = model::suggest::did_you_mean(&props.name, site.slos.iter().map(|s| s.name.as_str()));
         return html! { <Problem title="No such SLO" message={format!("no SLO is named `{}`{hint}", props.name)} /> };
     };
-    match slos.as_ref() {
-        Load::Loading => html! { <p class="loading" aria-busy="true">{ "Loading the SLI data…" }</p> },
-        Load::Failed(e) => html! { <Problem title="The SLI data could not be loaded" message={e.clone()} /> },
-        Load::Ready(slos) => html! { <SloFigures site={site.clone()} slos={Shared(slos.clone())} {index} /> },
-    }
+    when_assessed(&slos, |slos| html! { <SloFigures site={site.clone()} slos={Shared(slos.clone())} {index} /> })
 }
 
 #[derive(Properties, PartialEq)]
@@ -61,6 +58,7 @@ fn SloFigures(props: &FiguresProps) -> Html {
             </section>
             <h2>{ "Error budget" }</h2>
             <BurnDownChart days={Shared::new(d.burn_down.clone())} />
+            { compliance(&d.compliance) }
             <h2>{ "Burn rate and alerts" }</h2>
             <BurnRateChart chart={Shared::new(d.chart.clone())} />
             { alerting(&d.policies, &d.alerting) }
@@ -74,6 +72,29 @@ fn incident_link(id: &str, path: &Option<String>) -> Html {
     match path {
         Some(_) => html! { <Link<Route> to={Route::Postmortem { id: id.to_owned() }}>{ id.to_owned() }</Link<Route>> },
         None => html! { id.to_owned() },
+    }
+}
+
+fn compliance(rows: &[ComplianceRow]) -> Html {
+    html! {
+        <>
+            <h2>{ "Compliance history" }</h2>
+            if rows.is_empty() {
+                <p class="muted">{ "No events yet, so no period to judge." }</p>
+            } else {
+                <table class="list compliance">
+                    <thead><tr><th>{ "Period" }</th><th>{ "Attainment" }</th><th>{ "Error budget" }</th><th>{ "Target met" }</th></tr></thead>
+                    <tbody>{ for rows.iter().map(|r| html! {
+                        <tr data-period={r.period.clone()} data-to-date={r.to_date.to_string()}>
+                            <th>{ r.period.clone() }if r.to_date { <span class="muted">{ " to date" }</span> }</th>
+                            <td class="attainment">{ r.attainment.clone() }</td>
+                            <td class="remaining">{ r.remaining.clone() }</td>
+                            <td class={classes!("verdict", r.verdict.replace(' ', "-"))}>{ r.verdict }</td>
+                        </tr>
+                    }) }</tbody>
+                </table>
+            }
+        </>
     }
 }
 

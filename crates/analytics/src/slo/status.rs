@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::alert_review::{AlertReview, review_alerts};
 use super::budget::{Budget, budget, remaining, slice_ratios, spent_between};
 use super::burn::{Firing, Rates, backtest};
+use super::compliance::{PeriodCompliance, compliance};
 use super::consumers::{TopConsumers, top_consumers};
 use super::freeze::{FreezeViolation, freeze_violations};
 use super::policy::{PolicyState, PolicyThresholds};
@@ -64,6 +65,8 @@ pub struct SloStatus {
     pub alert_reviews: Vec<AlertReview>,
     /// Production deployments of the service on days the policy froze changes.
     pub freeze_violations: Vec<FreezeViolation>,
+    /// Met or missed in each calendar period of the history, oldest first.
+    pub compliance: Vec<PeriodCompliance>,
 }
 
 /// What else happened to the SLO's service: its incidents and the deployment log.
@@ -109,6 +112,7 @@ pub fn assess(
         burn_down: burn_down(slo, events, calendar, &budget),
         alert_reviews: review_alerts(&slo.service, events, &alerts, &firings, joined.incidents),
         freeze_violations: freeze_violations(slo, events, calendar, as_of, settings, joined.deploys),
+        compliance: compliance(slo, events, calendar, as_of),
         top_consumers: top_consumers(&incidents, joined.incidents),
         firings,
         incidents,

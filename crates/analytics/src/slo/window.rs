@@ -34,13 +34,22 @@ pub fn span(window: &SloWindow, calendar: &Calendar, as_of: NaiveDate) -> Span {
             let end = calendar.start_of(next_day);
             Span { start: end - seconds, end }
         }
-        SloWindow::Calendar { period, start_month, time_zone } => {
-            let zone = time_zone.as_deref().and_then(|z| z.parse::<Tz>().ok()).unwrap_or(calendar.zone);
-            let local = Calendar { zone, ..*calendar };
+        SloWindow::Calendar { period, start_month, .. } => {
+            let local = local_calendar(window, calendar);
             let first = period_start(as_of, period.months(), *start_month);
             Span { start: local.start_of(first), end: local.start_of(next_day) }
         }
     }
+}
+
+/// The calendar an SLO's days and periods are cut in: a calendar SLO's own time zone when it
+/// names one, the team's otherwise.
+pub fn local_calendar(window: &SloWindow, calendar: &Calendar) -> Calendar {
+    let own = match window {
+        SloWindow::Calendar { time_zone: Some(zone), .. } => zone.parse::<Tz>().ok(),
+        _ => None,
+    };
+    Calendar { zone: own.unwrap_or(calendar.zone), ..*calendar }
 }
 
 /// The first day of the `months`-long period holding `day`, periods starting in `start_month`.
