@@ -56,7 +56,7 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     assert_eq!(pm.action_items[0].completed_on, chrono::NaiveDate::from_ymd_opt(2026, 6, 20));
     assert_eq!(pm.action_items[0].ticket.as_deref(), Some("OPS-412"));
     assert_eq!(pm.action_items[1].kind, Some(ActionKind::Prevent));
-    assert_eq!(repo.config.people["@tomas"], "payments");
+    assert_eq!(repo.config.people["@tomas"].team, "payments");
     assert_eq!(repo.config.rules["blameless-language"], RuleLevel::Error);
     assert_eq!(repo.config.taxonomy.tags.len(), 5);
     assert_eq!(

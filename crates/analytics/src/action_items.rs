@@ -62,7 +62,7 @@ pub fn rows(postmortems: &[PostmortemSummary], config: &Config, as_of: NaiveDate
                     incident_date: m.date,
                     severity: m.severity,
                     services: m.services.clone(),
-                    team: config.people.get(&item.owner).cloned().or_else(|| service_team.clone()),
+                    team: config.people.get(&item.owner).map(|p| p.team.clone()).or_else(|| service_team.clone()),
                     overdue: open && item.due.is_some_and(|due| due < as_of),
                     due_soon: open && item.due.is_some_and(|due| due >= as_of && due <= soon),
                     beyond_policy: limit.zip(item.due).is_some_and(|(limit, due)| due > limit),

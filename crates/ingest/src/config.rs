@@ -4,7 +4,9 @@ use std::path::Path;
 
 use super::source_file::{LineIndex, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use model::{Config, SloPolicy};
+use model::suggest::did_you_mean;
+use model::{Config, Person, SloPolicy};
+use std::collections::BTreeMap;
 
 pub const FILE_NAME: &str = "firebreak.toml";
 
@@ -30,12 +32,7 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
     };
     if config.time_zone.parse::<chrono_tz::Tz>().is_err() {
         let line = text.lines().position(|l| l.trim_start().starts_with("time_zone")).map_or(1, |i| i + 1);
-        diagnostics.push(Diagnostic::error(
-            label,
-            line,
-            1,
-            format!("unknown time zone `{}`; use an IANA name such as UTC or Europe/Berlin", config.time_zone),
-        ));
+        diagnostics.push(Diagnostic::error(label, line, 1, unknown_zone(&config.time_zone)));
         return None;
     }
     config.rule_lines = section_key_lines(text, "rules");
@@ -59,7 +56,36 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
         }
     }
     valid &= check_slo_policy(label, text, &config.slo, diagnostics);
+    valid &= check_people_zones(label, text, &config.people, diagnostics);
     valid.then_some(config)
+}
+
+fn unknown_zone(zone: &str) -> String {
+    let hint = did_you_mean(zone, chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name()));
+    format!("unknown time zone `{zone}`; use an IANA name such as UTC or Europe/Berlin{hint}")
+}
+
+/// Each person's time zone is an IANA name: on-call hours are split into their day and night.
+fn check_people_zones(
+    label: &str,
+    text: &str,
+    people: &BTreeMap<String, Person>,
+    diagnostics: &mut Diagnostics,
+) -> bool {
+    let headers = table_header_lines(text, "people");
+    let mut valid = true;
+    for (handle, person) in people {
+        let Some(zone) = &person.time_zone else { continue };
+        if zone.parse::<chrono_tz::Tz>().is_ok() {
+            continue;
+        }
+        let header = headers.get(handle).copied().unwrap_or(1);
+        let (line, col) =
+            section_keys(text, &format!("people.\"{handle}\"")).get("time_zone").copied().unwrap_or((header, 1));
+        diagnostics.push(Diagnostic::error(label, line, col, format!("[people.\"{handle}\"]: {}", unknown_zone(zone))));
+        valid = false;
+    }
+    valid
 }
 
 /// `[slo]`'s numbers: thresholds are shares of the budget left, each stricter state's no
@@ -163,6 +189,40 @@ mod tests {
         assert_eq!(found[1].line, 2);
         assert!(found[1].message.contains("Mars/Base"));
     }
+
+    #[test]
+    fn people_are_a_team_or_a_table_with_a_time_zone() {
+        let mut d = Diagnostics::default();
+        let text = "[people]\n\"@tomas\" = \"payments\"\n\n[people.\"@priya\"]\nteam = \"payments\"\ntime_zone = \"Europe/Berlin\"\n";
+        let c = parse("f.toml", text, &mut d).unwrap();
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(c.people["@tomas"], Person { team: "payments".into(), time_zone: None });
+        assert_eq!(c.people["@priya"].time_zone.as_deref(), Some("Europe/Berlin"));
+    }
+
+    #[test]
+    fn a_persons_unknown_time_zone_is_located_with_the_closest_name() {
+        let mut d = Diagnostics::default();
+        let text = "[people.\"@priya\"]\nteam = \"payments\"\ntime_zone = \"Europe/Berln\"\n";
+        assert!(parse("f.toml", text, &mut d).is_none());
+        let found = d.sorted();
+        assert_eq!((found[0].line, found[0].col), (3, 13));
+        assert_eq!(
+            found[0].message,
+            "[people.\"@priya\"]: unknown time zone `Europe/Berln`; use an IANA name such as UTC or Europe/Berlin; did you mean `Europe/Berlin`?"
+        );
+    }
+
+    #[test]
+    fn a_person_table_without_a_team_or_with_unknown_keys_is_an_error() {
+        for text in
+            ["[people.\"@priya\"]\ntime_zone = \"UTC\"\n", "[people.\"@priya\"]\nteam = \"x\"\ntimezone = \"UTC\"\n"]
+        {
+            let mut d = Diagnostics::default();
+            assert!(parse("f.toml", text, &mut d).is_none(), "{text}");
+            assert_eq!(d.error_count(), 1);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -205,7 +265,7 @@ mod policy_tests {
         let mut d = Diagnostics::default();
         let text = "[people]\n\"@priya\" = \"payments\"\n[action_items]\ndue_within_days = { SEV1 = 10, SEV3 = 60 }\nmax_per_postmortem = 4\n";
         let c = parse("f.toml", text, &mut d).unwrap();
-        assert_eq!(c.people["@priya"], "payments");
+        assert_eq!(c.people["@priya"].team, "payments");
         assert_eq!(c.action_items.due_within_days[&Severity::Sev1], 10);
         assert_eq!(c.action_items.due_within_days.get(&Severity::Sev2), None, "a given table replaces the default");
         assert_eq!(c.action_items.max_per_postmortem, 4);

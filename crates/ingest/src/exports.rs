@@ -21,28 +21,28 @@ pub const SERIES_COLUMNS: [&str; 2] = ["timestamp", "value"];
 const MIN_SERIES_ROWS: usize = 3;
 
 /// Reads the cells of one row, recording each bad cell; `ok` says whether the record is whole.
-struct Cells<'a> {
+pub(crate) struct Cells<'a> {
     label: &'a str,
     row: &'a Row,
     diagnostics: &'a mut Diagnostics,
-    ok: bool,
+    pub ok: bool,
 }
 
 impl<'a> Cells<'a> {
-    fn new(label: &'a str, row: &'a Row, diagnostics: &'a mut Diagnostics) -> Self {
+    pub(crate) fn new(label: &'a str, row: &'a Row, diagnostics: &'a mut Diagnostics) -> Self {
         Cells { label, row, diagnostics, ok: true }
     }
 
-    fn fail(&mut self, col: usize, message: String) {
+    pub(crate) fn fail(&mut self, col: usize, message: String) {
         self.diagnostics.push(Diagnostic::error(self.label, self.row.line, col, message).rule(RuleId::ExportRow));
         self.ok = false;
     }
 
-    fn optional(&self, name: &str) -> Option<(String, usize)> {
+    pub(crate) fn optional(&self, name: &str) -> Option<(String, usize)> {
         self.row.get(name).filter(|(_, v, _)| !v.is_empty()).map(|(_, v, c)| (v.clone(), *c))
     }
 
-    fn required(&mut self, name: &str) -> String {
+    pub(crate) fn required(&mut self, name: &str) -> String {
         match self.optional(name) {
             Some((value, _)) => value,
             None => {
@@ -53,7 +53,7 @@ impl<'a> Cells<'a> {
         }
     }
 
-    fn parsed<T>(&mut self, name: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
+    pub(crate) fn parsed<T>(&mut self, name: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
         let (value, col) = self.optional(name)?;
         match parse(&value) {
             Ok(v) => Some(v),
@@ -64,7 +64,7 @@ impl<'a> Cells<'a> {
         }
     }
 
-    fn required_parsed<T>(&mut self, name: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
+    pub(crate) fn required_parsed<T>(&mut self, name: &str, parse: impl Fn(&str) -> Result<T, String>) -> Option<T> {
         if self.optional(name).is_none() {
             self.required(name);
             return None;
@@ -72,7 +72,7 @@ impl<'a> Cells<'a> {
         self.parsed(name, parse)
     }
 
-    fn extra(&self, known: &[&str]) -> Extra {
+    pub(crate) fn extra(&self, known: &[&str]) -> Extra {
         self.row
             .cells
             .iter()
@@ -296,7 +296,7 @@ pub fn problems<'a>(found: impl IntoIterator<Item = &'a Diagnostic>, left_out: &
 }
 
 /// Keeps the first record of each id and reports every repeat with both lines.
-fn unique<T>(
+pub(crate) fn unique<T>(
     label: &str,
     key: &str,
     records: Vec<(usize, T)>,

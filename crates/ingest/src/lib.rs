@@ -12,6 +12,7 @@ mod facts;
 mod front_matter;
 mod markdown;
 mod onboarding;
+mod oncall;
 mod openslo;
 mod postmortem;
 mod prometheus;
@@ -141,6 +142,8 @@ enum Export {
     Deployments(table::Format),
     Changes(table::Format),
     Incidents(table::Format),
+    Pages(table::Format),
+    Shifts(table::Format),
     Series(String, table::Format),
     /// A Prometheus `query_range` response: one series per label set.
     Prometheus(String),
@@ -158,6 +161,8 @@ fn export_of(relative: &str) -> Option<Export> {
         "deployments" => Export::Deployments(format),
         "changes" => Export::Changes(format),
         "incidents" => Export::Incidents(format),
+        "pages" => Export::Pages(format),
+        "oncall" => Export::Shifts(format),
         _ => Export::Series(series?, format),
     })
 }
@@ -198,6 +203,14 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
             Export::Incidents(format) => {
                 let rows = table::read(label, text, format, &exports::INCIDENT_COLUMNS, diagnostics);
                 metrics.incidents.extend(exports::incidents(label, &rows, diagnostics));
+            }
+            Export::Pages(format) => {
+                let rows = table::read(label, text, format, &oncall::PAGE_COLUMNS, diagnostics);
+                metrics.pages.extend(oncall::pages(label, &rows, diagnostics));
+            }
+            Export::Shifts(format) => {
+                let rows = table::read(label, text, format, &oncall::SHIFT_COLUMNS, diagnostics);
+                metrics.shifts.extend(oncall::shifts(label, &rows, diagnostics));
             }
             series => metrics.series.extend(read_series(series, label, text, diagnostics)),
         }
@@ -248,7 +261,9 @@ fn read_series(export: Export, label: &str, text: &str, diagnostics: &mut Diagno
             vec![Series { name, points, path: label.to_owned(), problems }]
         }
         Export::Prometheus(name) => prometheus::read(&name, label, text, diagnostics),
-        Export::Deployments(_) | Export::Changes(_) | Export::Incidents(_) => Vec::new(),
+        Export::Deployments(_) | Export::Changes(_) | Export::Incidents(_) | Export::Pages(_) | Export::Shifts(_) => {
+            Vec::new()
+        }
     }
 }
 
@@ -283,7 +298,8 @@ fn unknown_export(label: &str) -> Diagnostic {
         label,
         1,
         1,
-        "not a known metrics export: expected deployments, changes or incidents (.csv or .jsonl), series/<name>.csv, \
+        "not a known metrics export: expected deployments, changes, incidents, pages or oncall (.csv or .jsonl), \
+         series/<name>.csv, \
          or series/<name>.json (a Prometheus query_range response)",
     )
 }

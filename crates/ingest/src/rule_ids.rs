@@ -45,6 +45,11 @@ pub enum RuleId {
     SliExport,
     SloCoverage,
     ImpactBudget,
+    /// A page or shift whose responder `[people]` does not list: their team and time zone
+    /// are unknown.
+    UnknownResponder,
+    /// One person's on-call shifts overlap: both are kept, so those hours count twice.
+    ShiftOverlap,
     OverdueActionItem,
 }
 
@@ -65,7 +70,7 @@ const fn rule(id: RuleId, name: &'static str, level: Level, summary: &'static st
 
 /// Every rule, in the order of [`RuleId`]'s variants (a test holds it to that), as
 /// docs/checks.md lists them.
-pub const RULES: [Rule; 26] = {
+pub const RULES: [Rule; 28] = {
     use Level::{Error, Warning};
     use RuleId::*;
     [
@@ -114,6 +119,13 @@ pub const RULES: [Rule; 26] = {
             Warning,
             "a share of the error budget an Impact section states is within 5 points of the computed one",
         ),
+        rule(
+            UnknownResponder,
+            "unknown-responder",
+            Warning,
+            "once [people] lists anyone, every page and on-call responder is in it",
+        ),
+        rule(ShiftOverlap, "shift-overlap", Warning, "one person's on-call shifts do not overlap"),
         rule(
             OverdueActionItem,
             "overdue-action-item",

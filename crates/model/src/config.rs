@@ -16,9 +16,9 @@ pub struct Config {
     pub paths: Paths,
     /// The service catalog: service name → owner and tier.
     pub services: BTreeMap<String, Service>,
-    /// Person → team, for action-item owners (otherwise the team of the postmortem's
-    /// first service owns the item).
-    pub people: BTreeMap<String, String>,
+    /// Person → team (and time zone), for action-item owners (otherwise the team of the
+    /// postmortem's first service owns the item) and on-call responders.
+    pub people: BTreeMap<String, Person>,
     pub action_items: ActionItemPolicy,
     /// Rule id → level, to change or switch off a `check` rule (see docs/checks.md).
     pub rules: BTreeMap<String, RuleLevel>,
@@ -37,6 +37,48 @@ pub struct Config {
     /// The line of each `[services.<name>]` header, for findings about a service.
     #[serde(skip)]
     pub service_lines: BTreeMap<String, usize>,
+}
+
+/// A person of `[people]`: `"@priya" = "payments"` names the team alone, a
+/// `[people."@priya"]` table adds where they live, for on-call hours.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "PersonEntry")]
+pub struct Person {
+    pub team: String,
+    /// IANA name (checked when the config is read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
+}
+
+/// Both ways firebreak.toml may write a person.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PersonEntry {
+    Team(String),
+    Table(PersonTable),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PersonTable {
+    team: String,
+    time_zone: Option<String>,
+}
+
+impl From<PersonEntry> for Person {
+    fn from(entry: PersonEntry) -> Person {
+        match entry {
+            PersonEntry::Team(team) => Person { team, time_zone: None },
+            PersonEntry::Table(PersonTable { team, time_zone }) => Person { team, time_zone },
+        }
+    }
+}
+
+/// A person known by team alone, as the short form writes them.
+impl From<&str> for Person {
+    fn from(team: &str) -> Person {
+        Person { team: team.to_owned(), time_zone: None }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

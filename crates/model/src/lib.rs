@@ -10,6 +10,7 @@ mod document;
 mod facts;
 mod metrics;
 mod onboarding;
+mod oncall;
 pub mod paths;
 mod postmortem;
 mod runbook;
@@ -17,14 +18,15 @@ mod slo;
 pub mod suggest;
 
 pub use config::{
-    ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Resample, RuleLevel, Service, SloPolicy, Taxonomy,
-    WeekStart,
+    ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Person, Resample, RuleLevel, Service, SloPolicy,
+    Taxonomy, WeekStart,
 };
 pub use deploy_log::{DeployLog, Excluded, Kind, TextColumn};
 pub use document::{Section, SectionKind};
 pub use facts::{Facts, Impact, Milestones};
 pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, RowSource, Series, SeriesPoint};
 pub use onboarding::{DocumentRef, Onboarding, ReadingEntry, Stage, Task, Term};
+pub use oncall::{Page, Shift, ShiftLevel, Urgency};
 pub use postmortem::{ActionItem, ActionKind, ActionStatus, PostmortemMeta, PostmortemStatus, Severity, TimelineEntry};
 pub use runbook::{ReviewPeriod, RunbookMeta};
 pub use slo::{

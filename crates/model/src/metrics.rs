@@ -2,7 +2,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::Severity;
+use super::{Page, Severity, Shift};
 
 /// Everything under `content/metrics/`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -11,6 +11,12 @@ pub struct Metrics {
     pub changes: Vec<Change>,
     pub incidents: Vec<Incident>,
     pub series: Vec<Series>,
+    /// `pages.csv`: what paged responders.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<Page>,
+    /// `oncall.csv`: who was on call when.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shifts: Vec<Shift>,
     /// Rows that could not be read, by file: left out and counted, never dropped silently.
     pub excluded: BTreeMap<String, usize>,
 }

@@ -51,7 +51,7 @@ fn starts_word(text: &str, offset: usize) -> bool {
 /// A handle (`@priya`) or a known person in the Root Cause section points at a person.
 fn people_in_root_cause(
     pm: &Postmortem,
-    people: &std::collections::BTreeMap<String, String>,
+    people: &std::collections::BTreeMap<String, model::Person>,
     findings: &mut Vec<Finding>,
 ) {
     let Some(index) = pm.sections.iter().position(|s| s.kind == SectionKind::RootCause) else { return };

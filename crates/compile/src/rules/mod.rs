@@ -8,6 +8,7 @@ mod exports;
 mod impact_budget;
 mod incidents;
 mod language;
+mod oncall;
 mod runbooks;
 mod secrets;
 mod sections;
@@ -68,6 +69,7 @@ pub const CHECKS: &[Check] = &[
     Check { rule: RuleId::ChangeDeploy, find: exports::changes_without_deployments },
     Check { rule: RuleId::IncidentTimes, find: exports::incident_times },
     Check { rule: RuleId::ImpactBudget, find: impact_budget::check },
+    Check { rule: RuleId::UnknownResponder, find: oncall::unknown_responders },
 ];
 
 /// Runs every check, then applies the repo's levels to every rule-tagged diagnostic
