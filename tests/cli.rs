@@ -198,13 +198,23 @@ fn synth_is_deterministic_and_its_repos_are_valid() {
                 "400",
                 "--days",
                 "60",
+                "--slos",
+                "6",
                 "--out",
             ])
             .arg(dir.path())
             .assert()
             .success();
     }
-    for file in ["content/metrics/deployments.csv", "content/metrics/changes.csv", "content/metrics/incidents.csv"] {
+    let mut files: Vec<String> =
+        ["deployments.csv", "changes.csv", "incidents.csv"].map(|f| format!("content/metrics/{f}")).to_vec();
+    for dir in ["content/slos", "content/metrics/sli"] {
+        for entry in std::fs::read_dir(a.path().join(dir)).unwrap() {
+            files.push(format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy()));
+        }
+    }
+    assert_eq!(files.len(), 3 + 2 * 6, "{files:?}");
+    for file in &files {
         assert_eq!(std::fs::read(a.path().join(file)).unwrap(), std::fs::read(b.path().join(file)).unwrap(), "{file}");
     }
     firebreak()
@@ -213,6 +223,38 @@ fn synth_is_deterministic_and_its_repos_are_valid() {
         .assert()
         .success()
         .stderr(predicate::str::contains("30 postmortem(s), 6 runbook(s)"));
+}
+
+#[test]
+fn synth_slos_leave_the_rest_of_the_repo_as_it_was() {
+    let synth = |dir: &std::path::Path, slos: &str| {
+        firebreak()
+            .args(["synth", "--seed", "3", "--postmortems", "4", "--runbooks", "0", "--deploys", "100"])
+            .args(["--days", "20", "--slos", slos, "--out"])
+            .arg(dir)
+            .assert()
+            .success();
+    };
+    let (without, with) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    synth(without.path(), "0");
+    synth(with.path(), "12");
+    assert!(!without.path().join("content/slos").exists());
+    for file in
+        walkdir::WalkDir::new(without.path()).into_iter().map(Result::unwrap).filter(|e| e.file_type().is_file())
+    {
+        let relative = file.path().strip_prefix(without.path()).unwrap();
+        assert_eq!(
+            std::fs::read(file.path()).unwrap(),
+            std::fs::read(with.path().join(relative)).unwrap(),
+            "{relative:?}"
+        );
+    }
+    let export = std::fs::read_to_string(with.path().join("content/metrics/sli/checkout-availability-0.csv")).unwrap();
+    let rows: Vec<&str> = export.lines().collect();
+    assert_eq!(rows.len(), 1 + 90 * 288, "a header and 90 days of five-minute steps");
+    assert_eq!(rows[0], "timestamp,good,total");
+    // The history runs from 2026-05-01 for 20 days: the exports end at its last midnight.
+    assert!(rows[rows.len() - 1].starts_with("2026-05-21T00:00:00Z,"), "{}", rows[rows.len() - 1]);
 }
 
 #[test]

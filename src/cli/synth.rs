@@ -27,6 +27,10 @@ pub struct Args {
     /// Length of the history in days
     #[arg(long, default_value_t = 205)]
     days: u32,
+    /// OpenSLO definitions on the generated services, each with an export of five-minute
+    /// steps over the 90 days ending with the history
+    #[arg(long, default_value_t = 0)]
+    slos: usize,
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
@@ -38,6 +42,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         max_changes: args.max_changes.max(1),
         from: args.from,
         days: args.days,
+        slos: args.slos,
     };
     let written = generate(&plan, &args.out).map_err(|e| format!("cannot write into {}: {e}", args.out.display()))?;
     eprintln!("wrote {written} file(s) into {}", args.out.display());

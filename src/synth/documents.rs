@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 
-use super::exports::Deploy;
+use super::exports::{Deploy, Incident};
 use super::{Plan, SERVICES};
 
 const PEOPLE: [&str; 10] =
@@ -62,15 +62,22 @@ pub fn write_runbooks(rng: &mut ChaCha8Rng, count: usize, dir: &Path) -> io::Res
     Ok(count)
 }
 
-pub fn write_postmortems(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], dir: &Path) -> io::Result<usize> {
+/// Writes the postmortems and returns their incidents.
+pub fn write_postmortems(
+    rng: &mut ChaCha8Rng,
+    plan: &Plan,
+    deploys: &[Deploy],
+    dir: &Path,
+) -> io::Result<Vec<Incident>> {
     if plan.postmortems > 0 {
         std::fs::create_dir_all(dir)?;
     }
+    let mut incidents = Vec::with_capacity(plan.postmortems);
     for n in 0..plan.postmortems {
         let deploy = &deploys[rng.random_range(0..deploys.len().max(1))];
         let service = deploy.service;
         let (tag, failure) = FAILURES.choose(rng).expect("non-empty");
-        let severity = ["SEV1", "SEV2", "SEV2", "SEV3", "SEV3", "SEV3", "SEV4"].choose(rng).expect("non-empty");
+        let severity = *["SEV1", "SEV2", "SEV2", "SEV3", "SEV3", "SEV3", "SEV4"].choose(rng).expect("non-empty");
         let started = deploy.finished_at + Duration::minutes(rng.random_range(2..90));
         let detected = started + Duration::minutes(rng.random_range(1..30));
         let acknowledged = detected + Duration::minutes(rng.random_range(1..15));
@@ -121,8 +128,16 @@ authors: [\"{author}\"]\nincident_commander: \"{ic}\"\ntags: [{tag}]\nstarted_at
             hr = hm(resolved),
         );
         std::fs::write(dir.join(format!("{id}.md")), text)?;
+        incidents.push(Incident {
+            id,
+            service: service.to_owned(),
+            severity,
+            started_at: started,
+            mitigated_at: mitigated,
+            resolved_at: resolved,
+        });
     }
-    Ok(plan.postmortems)
+    Ok(incidents)
 }
 
 fn capitalise(word: &str) -> String {

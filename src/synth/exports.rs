@@ -22,11 +22,15 @@ pub struct Deploy {
     fixes_incident: Option<String>,
 }
 
-/// An incident of incidents.csv, for the hotfixes that follow it.
+/// An incident of incidents.csv or of a postmortem: for the hotfixes that follow it, and
+/// for the bad events it puts into its service's SLI exports.
 pub struct Incident {
-    id: String,
-    service: String,
-    mitigated_at: DateTime<Utc>,
+    pub id: String,
+    pub service: String,
+    pub severity: &'static str,
+    pub started_at: DateTime<Utc>,
+    pub mitigated_at: DateTime<Utc>,
+    pub resolved_at: DateTime<Utc>,
 }
 
 fn weekdays(plan: &Plan) -> Vec<NaiveDate> {
@@ -134,23 +138,29 @@ pub fn write_incidents(rng: &mut ChaCha8Rng, plan: &Plan, deploys: &[Deploy], di
         let mut t = started;
         let mut step = |rng: &mut ChaCha8Rng, scale: f64| {
             t += Duration::minutes((minutes.sample(rng) * scale).max(1.0) as i64);
-            rfc3339(t)
+            t
         };
         let (detected, acknowledged, mitigated) = (step(rng, 0.3), step(rng, 0.1), step(rng, 0.8));
-        let t_mitigated = DateTime::parse_from_rfc3339(&mitigated).expect("just written").to_utc();
         let resolved = step(rng, 1.5);
         let severity = if rng.random_bool(0.35) { "SEV3" } else { "SEV4" };
         writeln!(
             out,
-            "INC-{n:04},{},{severity},{},{detected},{acknowledged},{mitigated},{resolved},{}",
+            "INC-{n:04},{},{severity},{},{},{},{},{},{}",
             deploy.service,
             rfc3339(started),
+            rfc3339(detected),
+            rfc3339(acknowledged),
+            rfc3339(mitigated),
+            rfc3339(resolved),
             if caused { deploy.id.as_str() } else { "" }
         )?;
         incidents.push(Incident {
             id: format!("INC-{n:04}"),
             service: deploy.service.to_owned(),
-            mitigated_at: t_mitigated,
+            severity,
+            started_at: started,
+            mitigated_at: mitigated,
+            resolved_at: resolved,
         });
     }
     out.flush()?;

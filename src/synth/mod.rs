@@ -1,13 +1,15 @@
 //! A deterministic generator of realistic repos: the example's metric exports, and the
-//! large repos the benchmarks need (10,000 postmortems, a million deployments).
+//! large repos the benchmarks need (10,000 postmortems, a million deployments, 50 SLOs).
 //!
 //! Deployment ids are `<service>-<YYYYMMDD>-<n>` and every service deploys at least once
 //! on every weekday, so hand-written postmortems can name `<service>-<date>-1` safely.
 
 mod documents;
 mod exports;
+mod sli;
+mod slos;
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::io;
@@ -31,6 +33,8 @@ pub struct Plan {
     pub max_changes: usize,
     pub from: NaiveDate,
     pub days: u32,
+    /// SLO definitions, each with its export of the last 90 days.
+    pub slos: usize,
 }
 
 /// Writes the repo and returns how many files it wrote.
@@ -49,9 +53,34 @@ pub fn generate(plan: &Plan, out: &Path) -> io::Result<usize> {
     written += 3;
     written += exports::write_series(&mut rng, plan, &metrics.join("series"))?;
     written += documents::write_runbooks(&mut rng, plan.runbooks, &out.join("content/runbooks"))?;
-    written += documents::write_postmortems(&mut rng, plan, &deploys, &out.join("postmortems"))?;
+    let postmortems = documents::write_postmortems(&mut rng, plan, &deploys, &out.join("postmortems"))?;
+    written += postmortems.len();
     // Last, so the random draws above (and the repos they make) stay as they were.
     exports::mark_hotfixes(&mut rng, &mut deploys, &incidents);
     exports::write_deployments(&deploys, &metrics)?;
+    let all_incidents: Vec<exports::Incident> = incidents.into_iter().chain(postmortems).collect();
+    written += write_slos(plan, &all_incidents, out)?;
     Ok(written)
+}
+
+/// The SLOs and their exports, from a random stream of their own: asking for SLOs leaves
+/// every other file as it was without them.
+fn write_slos(plan: &Plan, incidents: &[exports::Incident], out: &Path) -> io::Result<usize> {
+    if plan.slos == 0 {
+        return Ok(0);
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
+    rng.set_stream(1);
+    let (definitions, exports) = (out.join("content/slos"), out.join("content/metrics/sli"));
+    std::fs::create_dir_all(&definitions)?;
+    std::fs::create_dir_all(&exports)?;
+    // The exports end where the history does: at the midnight after its last day.
+    let end = (plan.from + Days::new(plan.days.into())).and_hms_opt(0, 0, 0).expect("midnight").and_utc();
+    let steps = sli::Steps::until(end);
+    for n in 0..plan.slos {
+        let slo = slos::SyntheticSlo::draw(&mut rng, n);
+        slo.write(&definitions)?;
+        sli::write_export(&mut rng, &slo, incidents, &steps, &exports)?;
+    }
+    Ok(2 * plan.slos)
 }
