@@ -57,18 +57,7 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     assert_eq!(pm.action_items[0].ticket.as_deref(), Some("OPS-412"));
     assert_eq!(pm.action_items[1].kind, Some(ActionKind::Prevent));
     assert_eq!(repo.config.people["@tomas"].team, "payments");
-    assert_eq!(repo.config.people["@hannah"].time_zone.as_deref(), Some("Europe/Berlin"));
-    assert_eq!(
-        repo.metrics.pages.iter().map(|p| (p.page_id.as_str(), p.acknowledged_at.is_some())).collect::<Vec<_>>(),
-        [("PG-1001", true), ("PG-1002", false), ("PG-1003", false)],
-        "CSV and JSON Lines both read"
-    );
-    assert!(repo.metrics.pages[1].auto_resolved && repo.metrics.pages[2].escalated);
-    assert_eq!(repo.metrics.pages[1].triggered_at.to_rfc3339(), "2026-06-14T01:10:00+00:00");
-    assert_eq!(
-        repo.metrics.shifts.iter().map(|s| (s.responder.as_str(), s.level)).collect::<Vec<_>>(),
-        [("@priya", ShiftLevel::Primary), ("@tomas", ShiftLevel::Secondary), ("@hannah", ShiftLevel::Primary)]
-    );
+    the_documented_oncall_inputs_mean_what_the_docs_say(&repo);
     assert_eq!(repo.config.rules["blameless-language"], RuleLevel::Error);
     assert_eq!(repo.config.taxonomy.tags.len(), 5);
     assert_eq!(
@@ -115,6 +104,21 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     assert!(onboarding.glossary.iter().any(|t| t.name == "PSP"), "the team's term");
     assert!(onboarding.glossary.iter().any(|t| t.name == "MTTR"), "and the standard ones");
     the_documented_slos_mean_what_the_docs_say(&repo);
+}
+
+fn the_documented_oncall_inputs_mean_what_the_docs_say(repo: &model::Repo) {
+    assert_eq!(repo.config.people["@hannah"].time_zone.as_deref(), Some("Europe/Berlin"));
+    assert_eq!(
+        repo.metrics.pages.iter().map(|p| (p.page_id.as_str(), p.acknowledged_at.is_some())).collect::<Vec<_>>(),
+        [("PG-1001", true), ("PG-1002", false), ("PG-1003", false)],
+        "CSV and JSON Lines both read"
+    );
+    assert!(repo.metrics.pages[1].auto_resolved && repo.metrics.pages[2].escalated);
+    assert_eq!(repo.metrics.pages[1].triggered_at.to_rfc3339(), "2026-06-14T01:10:00+00:00");
+    assert_eq!(
+        repo.metrics.shifts.iter().map(|s| (s.responder.as_str(), s.level)).collect::<Vec<_>>(),
+        [("@priya", ShiftLevel::Primary), ("@tomas", ShiftLevel::Secondary), ("@hannah", ShiftLevel::Primary)]
+    );
 }
 
 fn the_documented_slos_mean_what_the_docs_say(repo: &model::Repo) {
