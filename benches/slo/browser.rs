@@ -39,7 +39,9 @@ pub async fn measure(repo: &Path, site: &Site) {
         }
         // From the list to one SLO: its statuses are already computed.
         browser.goto(&format!("{base}/slos")).await;
-        browser.click(&format!("tr[data-slo='{}'] a", first.name)).await;
+        let link = format!("tr[data-slo='{}'] a", first.name);
+        browser.text(&link).await; // the rows come once sli.bin is in
+        browser.click(&link).await;
         detail.push(
             figure(&browser, &format!("article.slo[data-slo='{}'] [data-compute-ms]", first.name), "data-compute-ms")
                 .await,
