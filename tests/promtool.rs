@@ -7,7 +7,7 @@ mod support;
 use std::path::Path;
 use std::process::Command;
 
-use analytics::slo::backtest;
+use analytics::slo::{Rates, backtest};
 use model::{AlertSeverity, BurnRateAlert};
 use serde_json::{Value, json};
 use serde_yaml_ng::Value as Yaml;
@@ -131,7 +131,8 @@ fn backtested(dir: &Path) -> Vec<(AlertSeverity, i64, i64)> {
     assert!(!diagnostics.has_errors(), "{diagnostics:?}");
     let slo = &repo.slos[0];
     let events = &repo.sli[&slo.name].events;
-    let firings = backtest(events, slo.objective.target, &slo.window, &BurnRateAlert::defaults(), 0.0);
+    let rates = Rates::new(events, slo.objective.target);
+    let firings = backtest(&rates, &slo.window, &BurnRateAlert::defaults(), 0.0);
     let mut joined: Vec<(AlertSeverity, i64, i64)> = Vec::new();
     for severity in [AlertSeverity::Page, AlertSeverity::Ticket] {
         let mut spans: Vec<(i64, i64)> = firings

@@ -3,8 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::sums::Sums;
 use super::window::Span;
-use model::{BudgetingMethod, Objective, SliEvents};
+use model::{BudgetingMethod, Objective};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Budget {
@@ -28,17 +29,13 @@ pub struct Budget {
 /// Rounding noise below this is no budget at all: "−4.7e−12 %" reads as a fault, not a figure.
 const ZERO: f64 = 1e-9;
 
-pub fn budget(events: &SliEvents, method: BudgetingMethod, objective: &Objective, span: Span) -> Budget {
-    let (mut good, mut total) = (0.0, 0.0);
-    for i in (0..events.len()).filter(|&i| span.holds(events.at[i])) {
-        good += events.good[i];
-        total += events.total[i];
-    }
+pub fn budget(sums: &Sums, method: BudgetingMethod, objective: &Objective, span: Span) -> Budget {
+    let (good, total) = sums.within(span);
     let allowance = 1.0 - objective.target;
     let (attainment, budget, spent, slices) = match method {
         BudgetingMethod::Occurrences => ((total > 0.0).then(|| good / total), allowance * total, total - good, None),
         BudgetingMethod::Timeslices | BudgetingMethod::RatioTimeslices => {
-            let ratios = slice_ratios(events, span, objective.time_slice_seconds.unwrap_or(60));
+            let ratios = slice_ratios(sums, span, objective.time_slice_seconds.unwrap_or(60));
             let n = ratios.len();
             let spent = match method {
                 BudgetingMethod::Timeslices => {
@@ -66,7 +63,7 @@ pub fn budget(events: &SliEvents, method: BudgetingMethod, objective: &Objective
 /// seconds): bad events of samples closing in `(from, to]`, or for the time-slice methods the
 /// spent part of slices overlapping it. `None` when the window has no budget.
 pub fn spent_between(
-    events: &SliEvents,
+    sums: &Sums,
     method: BudgetingMethod,
     objective: &Objective,
     of: &Budget,
@@ -78,14 +75,15 @@ pub fn spent_between(
     }
     let span = of.span;
     let spent: f64 = match method {
-        BudgetingMethod::Occurrences => (0..events.len())
-            .filter(|&i| span.holds(events.at[i]) && from < events.at[i] && events.at[i] <= to)
-            .map(|i| events.total[i] - events.good[i])
-            .sum(),
+        BudgetingMethod::Occurrences => {
+            let inside = Span { start: span.start.max(from), end: span.end.min(to) };
+            let (good, total) = sums.within(inside);
+            total - good
+        }
         BudgetingMethod::Timeslices | BudgetingMethod::RatioTimeslices => {
             let seconds = objective.time_slice_seconds.unwrap_or(60).max(1);
             let target = objective.time_slice_target.unwrap_or(1.0);
-            slice_ratios(events, span, seconds)
+            slice_ratios(sums, span, seconds)
                 .into_iter()
                 .enumerate()
                 .filter(|(k, _)| {
@@ -112,22 +110,31 @@ pub fn remaining(spent: f64, budget: f64) -> f64 {
 
 /// Each slice's good ÷ total, slices of `slice_seconds` from the window's start (the last one
 /// may be shorter); a slice without events counts as good (ratio 1).
-pub fn slice_ratios(events: &SliEvents, span: Span, slice_seconds: i64) -> Vec<f64> {
+pub fn slice_ratios(sums: &Sums, span: Span, slice_seconds: i64) -> Vec<f64> {
     let slice_seconds = slice_seconds.max(1);
     let n = (span.seconds().max(0) as u64).div_ceil(slice_seconds as u64) as usize;
-    let mut sums = vec![(0.0, 0.0); n];
-    for i in (0..events.len()).filter(|&i| span.holds(events.at[i])) {
-        // The interval ending at `at` is the slice holding the instant just before it.
-        let slice = ((events.at[i] - span.start - 1) / slice_seconds) as usize;
-        sums[slice].0 += events.good[i];
-        sums[slice].1 += events.total[i];
-    }
-    sums.into_iter().map(|(good, total)| if total > 0.0 { good / total } else { 1.0 }).collect()
+    // The interval ending at a sample's time is the slice holding the instant just before
+    // it: slice k holds the samples closing in (its start, its end].
+    let mut first = span.indices(sums.at).start;
+    (0..n as i64)
+        .map(|k| {
+            let end = (span.start + (k + 1) * slice_seconds).min(span.end);
+            // A linear walk, not a bisection per slice: slices usually hold a sample or two.
+            let mut last = first;
+            while sums.at.get(last).is_some_and(|at| *at <= end) {
+                last += 1;
+            }
+            let (good, total) = sums.of(first..last);
+            first = last;
+            if total > 0.0 { good / total } else { 1.0 }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::SliEvents;
 
     fn objective(target: f64, slice: Option<(f64, i64)>) -> Objective {
         Objective {
@@ -153,7 +160,7 @@ mod tests {
     #[test]
     fn occurrences_count_events() {
         let e = hourly(&[(1000.0, 1000.0), (990.0, 1000.0), (1000.0, 1000.0), (1000.0, 1000.0)]);
-        let b = budget(&e, BudgetingMethod::Occurrences, &objective(0.99, None), SPAN);
+        let b = budget(&Sums::new(&e), BudgetingMethod::Occurrences, &objective(0.99, None), SPAN);
         assert_eq!(b.attainment, Some(3990.0 / 4000.0));
         assert!((b.budget - 40.0).abs() < 1e-9, "1 % of 4,000 events");
         assert_eq!(b.spent, 10.0);
@@ -163,14 +170,17 @@ mod tests {
     #[test]
     fn spending_exactly_the_budget_leaves_zero_not_rounding_noise() {
         let e = hourly(&[(999.0, 1000.0), (1000.0, 1000.0), (1000.0, 1000.0), (1000.0, 1000.0)]);
-        let b = budget(&e, BudgetingMethod::Occurrences, &objective(0.99975, None), SPAN);
+        let b = budget(&Sums::new(&e), BudgetingMethod::Occurrences, &objective(0.99975, None), SPAN);
         assert_eq!(b.remaining, 0.0);
         let over = hourly(&[(900.0, 1000.0)]);
         assert!(
-            (budget(&over, BudgetingMethod::Occurrences, &objective(0.95, None), SPAN).remaining + 1.0).abs() < 1e-12
+            (budget(&Sums::new(&over), BudgetingMethod::Occurrences, &objective(0.95, None), SPAN).remaining + 1.0)
+                .abs()
+                < 1e-12
         );
         // Nothing happened: nothing spent, the whole budget left.
-        let none = budget(&SliEvents::default(), BudgetingMethod::Occurrences, &objective(0.99, None), SPAN);
+        let none =
+            budget(&Sums::new(&SliEvents::default()), BudgetingMethod::Occurrences, &objective(0.99, None), SPAN);
         assert_eq!((none.attainment, none.remaining), (None, 1.0));
     }
 
@@ -178,8 +188,9 @@ mod tests {
     fn timeslices_count_bad_slices_and_empty_slices_are_good() {
         // Two-hour slices: [0, 2h) holds 198 good of 200 (0.99); [2h, 4h) holds nothing.
         let e = hourly(&[(100.0, 100.0), (98.0, 100.0)]);
-        let at =
-            |slice_target| budget(&e, BudgetingMethod::Timeslices, &objective(0.5, Some((slice_target, 7200))), SPAN);
+        let at = |slice_target| {
+            budget(&Sums::new(&e), BudgetingMethod::Timeslices, &objective(0.5, Some((slice_target, 7200))), SPAN)
+        };
         let met = at(0.99);
         assert_eq!((met.slices, met.spent, met.attainment, met.remaining), (Some(2), 0.0, Some(1.0), 1.0));
         let missed = at(0.995);
@@ -191,7 +202,7 @@ mod tests {
     #[test]
     fn ratio_timeslices_average_the_slices() {
         let e = hourly(&[(90.0, 100.0), (1.0, 1.0), (0.0, 0.0), (50.0, 100.0)]);
-        let b = budget(&e, BudgetingMethod::RatioTimeslices, &objective(0.9, Some((0.0, 3600))), SPAN);
+        let b = budget(&Sums::new(&e), BudgetingMethod::RatioTimeslices, &objective(0.9, Some((0.0, 3600))), SPAN);
         assert_eq!(b.slices, Some(4));
         assert_eq!(b.attainment, Some((0.9 + 1.0 + 1.0 + 0.5) / 4.0));
         assert!((b.spent - 0.6).abs() < 1e-12);
@@ -202,13 +213,15 @@ mod tests {
     fn an_incident_spends_the_bad_events_or_slices_inside_it() {
         let e = hourly(&[(1000.0, 1000.0), (990.0, 1000.0), (995.0, 1000.0), (1000.0, 1000.0)]);
         let occurrences = objective(0.99, None);
-        let whole = budget(&e, BudgetingMethod::Occurrences, &occurrences, SPAN);
+        let whole = budget(&Sums::new(&e), BudgetingMethod::Occurrences, &occurrences, SPAN);
         // 40 events of budget; the incident from 1 h to 2 h holds the sample closing at 2 h.
-        let share = spent_between(&e, BudgetingMethod::Occurrences, &occurrences, &whole, 3600, 7200).unwrap();
+        let share =
+            spent_between(&Sums::new(&e), BudgetingMethod::Occurrences, &occurrences, &whole, 3600, 7200).unwrap();
         assert!((share - 10.0 / 40.0).abs() < 1e-12, "{share}");
         let slices = objective(0.5, Some((0.999, 3600)));
-        let by_slice = budget(&e, BudgetingMethod::Timeslices, &slices, SPAN);
-        let share = spent_between(&e, BudgetingMethod::Timeslices, &slices, &by_slice, 3600, 3 * 3600).unwrap();
+        let by_slice = budget(&Sums::new(&e), BudgetingMethod::Timeslices, &slices, SPAN);
+        let share =
+            spent_between(&Sums::new(&e), BudgetingMethod::Timeslices, &slices, &by_slice, 3600, 3 * 3600).unwrap();
         assert_eq!(share, 1.0, "both bad hours, of a budget of two slices");
     }
 
@@ -217,7 +230,7 @@ mod tests {
         let mut e = SliEvents::default();
         e.push(0, 0.0, 10.0); // closes the interval before the window
         e.push(4 * 3600, 5.0, 10.0); // closes the window's last interval
-        let b = budget(&e, BudgetingMethod::Occurrences, &objective(0.9, None), SPAN);
+        let b = budget(&Sums::new(&e), BudgetingMethod::Occurrences, &objective(0.9, None), SPAN);
         assert_eq!((b.good_events, b.total_events), (5.0, 10.0));
     }
 }

@@ -3,45 +3,67 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::sums::Sums;
 use model::{AlertSeverity, BurnRateAlert, SliEvents, SloWindow};
 
 /// Burn rates over any window ending at any sample, from running sums: each is two lookups,
 /// so backtesting every step of 90 days of 5-minute data stays linear.
 pub struct Rates<'a> {
-    at: &'a [i64],
-    /// `bad[i]` and `total[i]`: the sums over samples `..i`. Event counts are whole numbers,
-    /// so the differences are exact, and a burn rate equal to a threshold compares equal.
-    bad: Vec<f64>,
-    total: Vec<f64>,
+    sums: Sums<'a>,
     allowance: f64,
 }
 
 impl<'a> Rates<'a> {
     pub fn new(events: &'a SliEvents, target: f64) -> Rates<'a> {
-        let (mut bad, mut total) = (vec![0.0], vec![0.0]);
-        for i in 0..events.len() {
-            bad.push(bad[i] + (events.total[i] - events.good[i]));
-            total.push(total[i] + events.total[i]);
-        }
-        Rates { at: &events.at, bad, total, allowance: 1.0 - target }
+        Rates { sums: Sums::new(events), allowance: 1.0 - target }
     }
 
-    /// Samples closing intervals in `(at[step] − seconds, at[step]]`.
-    fn range(&self, step: usize, seconds: i64) -> (usize, usize) {
-        let from = self.at[step] - seconds;
-        (self.at.partition_point(|a| *a <= from), step + 1)
+    /// The first of the samples closing intervals in `(at[step] − seconds, at[step]]`.
+    fn first(&self, step: usize, seconds: i64) -> usize {
+        let from = self.sums.at[step] - seconds;
+        self.sums.at.partition_point(|a| *a <= from)
     }
 
     /// (bad ÷ total over the window) ÷ (1 − target); `None` without events.
     pub fn burn(&self, step: usize, seconds: i64) -> Option<f64> {
-        let (first, end) = self.range(step, seconds);
-        let total = self.total[end] - self.total[first];
-        (total > 0.0).then(|| (self.bad[end] - self.bad[first]) / total / self.allowance)
+        self.burn_over(self.first(step, seconds), step)
+    }
+
+    /// The burn over the samples `first..=step`.
+    fn burn_over(&self, first: usize, step: usize) -> Option<f64> {
+        let (good, total) = self.sums.of(first..step + 1);
+        (total > 0.0).then(|| (total - good) / total / self.allowance)
     }
 
     pub fn events(&self, step: usize, seconds: i64) -> f64 {
-        let (first, end) = self.range(step, seconds);
-        self.total[end] - self.total[first]
+        self.sums.of(self.first(step, seconds)..step + 1).1
+    }
+
+    /// The running sums under the rates, for figures over other spans of the same events.
+    pub fn sums(&self) -> &Sums<'a> {
+        &self.sums
+    }
+}
+
+/// The first sample of the `seconds` ending with each step, as the steps advance: what
+/// [`Rates::first`] bisects for one step, found for every step in one pass, since both ends
+/// of the window only move forward.
+struct Trailing {
+    seconds: i64,
+    first: usize,
+}
+
+impl Trailing {
+    fn new(seconds: i64) -> Trailing {
+        Trailing { seconds, first: 0 }
+    }
+
+    /// Steps must not go back; they may skip.
+    fn first(&mut self, at: &[i64], step: usize) -> usize {
+        while self.first <= step && at[self.first] <= at[step] - self.seconds {
+            self.first += 1;
+        }
+        self.first
     }
 }
 
@@ -60,25 +82,21 @@ pub struct Firing {
 }
 
 /// Every alert's firings over the whole history, evaluated at every data step.
-pub fn backtest(
-    events: &SliEvents,
-    target: f64,
-    window: &SloWindow,
-    alerts: &[BurnRateAlert],
-    min_events: f64,
-) -> Vec<Firing> {
-    let rates = Rates::new(events, target);
+pub fn backtest(rates: &Rates, window: &SloWindow, alerts: &[BurnRateAlert], min_events: f64) -> Vec<Firing> {
+    let at = rates.sums.at;
     let mut firings = Vec::new();
     for alert in alerts {
         let factor = alert.factor(window);
+        let (mut long, mut short) = (Trailing::new(alert.long_seconds), Trailing::new(alert.short_seconds));
         let mut open: Option<Firing> = None;
-        for step in 0..events.len() {
-            let reaches = |seconds| rates.burn(step, seconds).is_some_and(|b| b >= factor);
-            let firing = reaches(alert.long_seconds) && reaches(alert.short_seconds);
+        for step in 0..at.len() {
+            let reaches =
+                |trailing: &mut Trailing| rates.burn_over(trailing.first(at, step), step).is_some_and(|b| b >= factor);
+            let firing = reaches(&mut long) && reaches(&mut short);
             match (firing, open.take()) {
                 (true, None) => {
                     let low_traffic = rates.events(step, alert.long_seconds) < min_events;
-                    let from = events.at[step];
+                    let from = at[step];
                     open = Some(Firing {
                         alert: alert.name.clone(),
                         severity: alert.severity,
@@ -88,7 +106,7 @@ pub fn backtest(
                     });
                 }
                 (true, Some(f)) => open = Some(f),
-                (false, Some(f)) => firings.push(Firing { until: Some(events.at[step]), ..f }),
+                (false, Some(f)) => firings.push(Firing { until: Some(at[step]), ..f }),
                 (false, None) => {}
             }
         }
@@ -129,6 +147,24 @@ mod tests {
     }
 
     #[test]
+    fn one_pass_finds_the_window_starts_bisection_finds() {
+        // Irregular steps: gaps of 1 to 9 minutes.
+        let mut e = SliEvents::default();
+        let mut at = 0;
+        for i in 0..200 {
+            at += (i % 9 + 1) * MINUTE;
+            e.push(at, 10.0, 10.0);
+        }
+        let rates = Rates::new(&e, 0.99);
+        for seconds in [0, 1, MINUTE, 5 * MINUTE, 5 * MINUTE + 1, 3600, 86400] {
+            let mut trailing = Trailing::new(seconds);
+            for step in 0..e.len() {
+                assert_eq!(trailing.first(&e.at, step), rates.first(step, seconds), "step {step} over {seconds} s");
+            }
+        }
+    }
+
+    #[test]
     fn burn_rate_is_the_error_ratio_over_the_allowance() {
         let e = five_minutes(12, |i| if i < 6 { 0.0 } else { 20.0 });
         let rates = Rates::new(&e, 0.99);
@@ -143,7 +179,7 @@ mod tests {
         // and over 5 min: the 5-minute window drops at the first clean step.
         let e = five_minutes(36, |i| if (12..24).contains(&i) { 100.0 } else { 0.0 });
         let fast = &BurnRateAlert::defaults()[..1];
-        let firings = backtest(&e, 0.999, &thirty_days(), fast, 0.0);
+        let firings = backtest(&Rates::new(&e, 0.999), &thirty_days(), fast, 0.0);
         assert_eq!(firings.len(), 1);
         // One bad step among an hour of clean ones burns 8.3: the page starts at the second.
         assert_eq!(firings[0].from, 14 * 5 * MINUTE);
@@ -154,7 +190,7 @@ mod tests {
     #[test]
     fn a_firing_at_the_end_stays_open_and_low_traffic_is_flagged() {
         let e = five_minutes(12, |i| if i >= 10 { 1000.0 } else { 0.0 });
-        let firings = backtest(&e, 0.999, &thirty_days(), &BurnRateAlert::defaults()[..1], 1e6);
+        let firings = backtest(&Rates::new(&e, 0.999), &thirty_days(), &BurnRateAlert::defaults()[..1], 1e6);
         assert_eq!((firings[0].from, firings[0].until), (11 * 5 * MINUTE, None));
         assert!(firings[0].low_traffic, "12,000 events in the hour is under the minimum given");
     }

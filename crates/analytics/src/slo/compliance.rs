@@ -7,9 +7,10 @@ use chrono::{DateTime, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::budget::budget;
+use super::sums::Sums;
 use super::window::{Span, local_calendar, period_start};
 use crate::Calendar;
-use model::{SliEvents, Slo, SloWindow};
+use model::{Slo, SloWindow};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PeriodCompliance {
@@ -31,14 +32,14 @@ pub struct PeriodCompliance {
 
 /// Every period from the first holding an event to the one holding `as_of`, oldest first;
 /// empty when no event closes by the end of the as-of day. `events` are sorted by time.
-pub fn compliance(slo: &Slo, events: &SliEvents, calendar: &Calendar, as_of: NaiveDate) -> Vec<PeriodCompliance> {
+pub fn compliance(slo: &Slo, sums: &Sums, calendar: &Calendar, as_of: NaiveDate) -> Vec<PeriodCompliance> {
     let (months, start_month) = match &slo.window {
         SloWindow::Rolling { .. } => (1, 1),
         SloWindow::Calendar { period, start_month, .. } => (period.months(), *start_month),
     };
     let local = local_calendar(&slo.window, calendar);
     let end = local.start_of(as_of + Days::new(1));
-    let Some(&first) = events.at.first().filter(|at| **at <= end) else { return Vec::new() };
+    let Some(&first) = sums.at.first().filter(|at| **at <= end) else { return Vec::new() };
     // A sample closes the interval before it: one at a period's first midnight is the previous period's.
     let first_day = local.date_of(DateTime::from_timestamp(first - 1, 0).unwrap_or_default());
     let mut periods = Vec::new();
@@ -47,7 +48,7 @@ pub fn compliance(slo: &Slo, events: &SliEvents, calendar: &Calendar, as_of: Nai
         let next = start + Months::new(months);
         let whole = Span { start: local.start_of(start), end: local.start_of(next) };
         let span = Span { end: whole.end.min(end), ..whole };
-        let (attainment, remaining) = judge(slo, &events_in(events, span), span);
+        let (attainment, remaining) = judge(slo, sums, span);
         periods.push(PeriodCompliance {
             start,
             months,
@@ -66,29 +67,18 @@ pub fn compliance(slo: &Slo, events: &SliEvents, calendar: &Calendar, as_of: Nai
 
 /// Attainment and budget left over `span`, or neither when nothing happened in it: a
 /// time-slice method would otherwise call a period without events fully good.
-fn judge(slo: &Slo, events: &SliEvents, span: Span) -> (Option<f64>, Option<f64>) {
-    if events.total.iter().sum::<f64>() <= 0.0 {
+fn judge(slo: &Slo, sums: &Sums, span: Span) -> (Option<f64>, Option<f64>) {
+    if sums.within(span).1 <= 0.0 {
         return (None, None);
     }
-    let b = budget(events, slo.method, &slo.objective, span);
+    let b = budget(sums, slo.method, &slo.objective, span);
     (b.attainment, Some(b.remaining))
-}
-
-/// The samples `span` holds, found by bisection: a history of many periods is read once,
-/// not once per period.
-fn events_in(events: &SliEvents, span: Span) -> SliEvents {
-    let from = events.at.partition_point(|at| *at <= span.start);
-    let to = events.at.partition_point(|at| *at <= span.end).max(from);
-    SliEvents {
-        at: events.at[from..to].to_vec(),
-        good: events.good[from..to].to_vec(),
-        total: events.total[from..to].to_vec(),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use model::SliEvents;
     use model::{BudgetingMethod, CalendarPeriod, WeekStart};
 
     fn ts(text: &str) -> i64 {
@@ -132,7 +122,12 @@ mod tests {
     #[test]
     fn a_rolling_slo_is_judged_per_month_in_the_team_zone() {
         let slo = Slo::example("checkout-availability", 28, 0.99);
-        let periods = compliance(&slo, &new_york_history(), &in_zone(chrono_tz::America::New_York), day("2026-12-10"));
+        let periods = compliance(
+            &slo,
+            &Sums::new(&new_york_history()),
+            &in_zone(chrono_tz::America::New_York),
+            day("2026-12-10"),
+        );
         let starts: Vec<NaiveDate> = periods.iter().map(|p| p.start).collect();
         assert_eq!(starts, [day("2026-10-01"), day("2026-11-01"), day("2026-12-01")]);
         let [october, november, december] = &periods[..] else { unreachable!() };
@@ -153,7 +148,7 @@ mod tests {
     #[test]
     fn the_same_history_in_utc_moves_the_late_sample_into_november() {
         let slo = Slo::example("checkout-availability", 28, 0.99);
-        let periods = compliance(&slo, &new_york_history(), &Calendar::utc(), day("2026-11-30"));
+        let periods = compliance(&slo, &Sums::new(&new_york_history()), &Calendar::utc(), day("2026-11-30"));
         assert_eq!(periods.len(), 2);
         // 990 of 1,000 spends exactly the budget of 10: met, nothing left.
         assert_eq!((periods[0].attainment, periods[0].remaining, periods[0].met), (Some(0.99), Some(0.0), Some(true)));
@@ -169,7 +164,7 @@ mod tests {
         let mut rows = vec![("2026-09-30T22:30:00Z", 1.0, 1.0)];
         let bad = ["2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z", "2026-10-25T02:30:00Z"];
         rows.extend(bad.iter().map(|at| (*at, 0.0, 1.0)));
-        let periods = compliance(&slo, &samples(&rows), &Calendar::utc(), day("2026-10-31"));
+        let periods = compliance(&slo, &Sums::new(&samples(&rows)), &Calendar::utc(), day("2026-10-31"));
         assert_eq!(periods.len(), 1, "September ends at 22:00 UTC on the 30th in Berlin");
         let october = &periods[0];
         assert_eq!(october.span, Span { start: ts("2026-09-30T22:00:00Z"), end: ts("2026-10-31T23:00:00Z") });
@@ -186,7 +181,7 @@ mod tests {
             ("2026-03-10T00:00:00Z", 100.0, 100.0),
             ("2026-05-20T00:00:00Z", 0.0, 100.0),
         ]);
-        let periods = compliance(&slo, &events, &Calendar::utc(), day("2026-05-05"));
+        let periods = compliance(&slo, &Sums::new(&events), &Calendar::utc(), day("2026-05-05"));
         let seen: Vec<(NaiveDate, u32, Option<bool>, bool)> =
             periods.iter().map(|p| (p.start, p.months, p.met, p.to_date)).collect();
         assert_eq!(
@@ -197,7 +192,7 @@ mod tests {
                 (day("2026-05-01"), 3, None, true), // the 20th is after the as-of day
             ]
         );
-        assert!(compliance(&slo, &events, &Calendar::utc(), day("2026-01-13")).is_empty(), "no event yet");
-        assert!(compliance(&slo, &SliEvents::default(), &Calendar::utc(), day("2026-05-05")).is_empty());
+        assert!(compliance(&slo, &Sums::new(&events), &Calendar::utc(), day("2026-01-13")).is_empty(), "no event yet");
+        assert!(compliance(&slo, &Sums::new(&SliEvents::default()), &Calendar::utc(), day("2026-05-05")).is_empty());
     }
 }

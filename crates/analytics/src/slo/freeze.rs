@@ -8,9 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::budget::budget;
 use super::policy::PolicyState;
 use super::status::{SloSettings, SloStatus};
+use super::sums::Sums;
 use super::window::span;
 use crate::{Calendar, DEFAULT_ENVIRONMENT, Filter};
-use model::{DeployLog, SliEvents, Slo};
+use model::{DeployLog, Slo};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FreezeViolation {
@@ -30,13 +31,13 @@ pub struct FreezeViolation {
 /// computed once per distinct day: the rows are in time order, so a day's rows are together.
 pub fn freeze_violations(
     slo: &Slo,
-    events: &SliEvents,
+    sums: &Sums,
     calendar: &Calendar,
     as_of: NaiveDate,
     settings: &SloSettings,
     deploys: &DeployLog,
 ) -> Vec<FreezeViolation> {
-    let Some(first) = events.at.first() else { return Vec::new() };
+    let Some(first) = sums.at.first() else { return Vec::new() };
     let watched: Vec<bool> = deploys
         .kinds
         .iter()
@@ -53,7 +54,7 @@ pub fn freeze_violations(
         }
         let day = calendar.date_of(deploys.finished(row));
         let known = day_state.filter(|(known, ..)| *known == day);
-        let (_, state, remaining) = known.unwrap_or_else(|| state_on(slo, events, calendar, settings, day));
+        let (_, state, remaining) = known.unwrap_or_else(|| state_on(slo, sums, calendar, settings, day));
         day_state = Some((day, state, remaining));
         if settings.freeze_states.contains(&state) {
             let deploy_id = deploys.id(row).map(str::to_owned);
@@ -71,12 +72,12 @@ pub fn freeze_violations(
 
 fn state_on(
     slo: &Slo,
-    events: &SliEvents,
+    sums: &Sums,
     calendar: &Calendar,
     settings: &SloSettings,
     day: NaiveDate,
 ) -> (NaiveDate, PolicyState, f64) {
-    let remaining = budget(events, slo.method, &slo.objective, span(&slo.window, calendar, day)).remaining;
+    let remaining = budget(sums, slo.method, &slo.objective, span(&slo.window, calendar, day)).remaining;
     (day, settings.thresholds.state(remaining), remaining)
 }
 
@@ -115,6 +116,7 @@ mod tests {
     use super::*;
     use crate::Window;
     use crate::slo::{Joined, assess};
+    use model::SliEvents;
     use model::{DeployStatus, Deployment};
 
     fn slo() -> Slo {
@@ -174,7 +176,8 @@ mod tests {
     #[test]
     fn deployments_on_exhausted_days_break_the_freeze() {
         let settings = SloSettings::default();
-        let found = freeze_violations(&slo(), &events(), &Calendar::utc(), day("2026-06-03"), &settings, &log());
+        let found =
+            freeze_violations(&slo(), &Sums::new(&events()), &Calendar::utc(), day("2026-06-03"), &settings, &log());
         let ids: Vec<Option<&str>> = found.iter().map(|v| v.deploy_id.as_deref()).collect();
         // The morning deployment came before the bad hour: the day's state decides.
         assert_eq!(ids, [Some("frozen-morning"), Some("frozen-evening")]);
@@ -183,7 +186,8 @@ mod tests {
         assert_eq!(found[1].finished_at, ts("2026-06-02T15:00:00Z"));
 
         let strict = SloSettings { freeze_states: vec![PolicyState::Warning, PolicyState::Exhausted], ..settings };
-        let found = freeze_violations(&slo(), &events(), &Calendar::utc(), day("2026-06-03"), &strict, &log());
+        let found =
+            freeze_violations(&slo(), &Sums::new(&events()), &Calendar::utc(), day("2026-06-03"), &strict, &log());
         assert_eq!(found.len(), 3);
         assert_eq!((found[2].deploy_id.as_deref(), found[2].state), (Some("warning-day"), PolicyState::Warning));
     }

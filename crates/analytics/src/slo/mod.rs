@@ -5,12 +5,14 @@
 mod alert_review;
 mod budget;
 mod burn;
+mod burn_down;
 mod compliance;
 mod consumers;
 mod freeze;
 mod policy;
 mod postmortem_budget;
 mod status;
+mod sums;
 mod window;
 
 pub use alert_review::{AlertReview, IncidentAlerting, review_alerts};
@@ -22,4 +24,5 @@ pub use freeze::{FreezeBreaks, FreezeViolation, freeze_breaks, freeze_violations
 pub use policy::{PolicyState, PolicyThresholds};
 pub use postmortem_budget::{IncidentBudget, budget_spent_by_incident};
 pub use status::{IncidentSpend, Joined, SloSettings, SloStatus, assess, assess_site};
+pub use sums::Sums;
 pub use window::{Span, local_calendar, period_start, span};

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::budget::{budget, spent_between};
+use super::sums::Sums;
 use super::window::span;
 use crate::Calendar;
 use model::{SliEvents, Slo};
@@ -34,9 +35,10 @@ pub fn budget_spent_by_incident<'a>(
     slos.into_iter()
         .filter(|(slo, _)| services.contains(&slo.service))
         .map(|(slo, events)| {
-            let whole = budget(events, slo.method, &slo.objective, span(&slo.window, calendar, day));
+            let sums = Sums::new(events);
+            let whole = budget(&sums, slo.method, &slo.objective, span(&slo.window, calendar, day));
             let share =
-                spent_between(events, slo.method, &slo.objective, &whole, began.timestamp(), resolved.timestamp());
+                spent_between(&sums, slo.method, &slo.objective, &whole, began.timestamp(), resolved.timestamp());
             IncidentBudget { slo: slo.name.clone(), display_name: slo.display_name.clone(), share }
         })
         .collect()

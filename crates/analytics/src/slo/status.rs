@@ -2,17 +2,19 @@
 //! budget left day by day through the window, its alerts' backtest and how it matched the
 //! incidents, what each incident of its service spent, and the deployments that broke a freeze.
 
-use chrono::{DateTime, Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::alert_review::{AlertReview, review_alerts};
-use super::budget::{Budget, budget, remaining, slice_ratios, spent_between};
+use super::budget::{Budget, budget, spent_between};
 use super::burn::{Firing, Rates, backtest};
+use super::burn_down::burn_down;
 use super::compliance::{PeriodCompliance, compliance};
 use super::consumers::{TopConsumers, top_consumers};
 use super::freeze::{FreezeViolation, freeze_violations};
 use super::policy::{PolicyState, PolicyThresholds};
-use super::window::{Span, span};
+use super::sums::Sums;
+use super::window::span;
 use crate::{Calendar, IncidentRecord, Prepared};
 use model::bundle::Site;
 use model::{BudgetingMethod, BurnRateAlert, DeployLog, SliEvents, Slo, SloPolicy};
@@ -92,15 +94,18 @@ pub fn assess(
     joined: Joined,
 ) -> SloStatus {
     let window = span(&slo.window, calendar, as_of);
-    let budget = budget(events, slo.method, &slo.objective, window);
+    // One set of running sums serves the budget, the burn rates and every daily figure.
+    let rates = Rates::new(events, slo.objective.target);
+    let sums = rates.sums();
+    let budget = budget(sums, slo.method, &slo.objective, window);
     let alerts = if slo.alerts.is_empty() { BurnRateAlert::defaults() } else { slo.alerts.clone() };
     let last = events.at.partition_point(|at| *at <= window.end);
-    let burn_rate_1h = last.checked_sub(1).and_then(|step| Rates::new(events, slo.objective.target).burn(step, 3600));
+    let burn_rate_1h = last.checked_sub(1).and_then(|step| rates.burn(step, 3600));
     // A threshold SLI's events are its samples, one per step: counting them against a
     // minimum of requests would flag every firing as low traffic.
     let min_events = if slo.objective.threshold.is_some() { 0.0 } else { settings.min_events };
-    let firings = backtest(events, slo.objective.target, &slo.window, &alerts, min_events);
-    let incidents = incident_spend(slo, events, &budget, joined.incidents);
+    let firings = backtest(&rates, &slo.window, &alerts, min_events);
+    let incidents = incident_spend(slo, sums, &budget, joined.incidents);
     SloStatus {
         name: slo.name.clone(),
         display_name: slo.display_name.clone(),
@@ -109,10 +114,10 @@ pub fn assess(
         method: slo.method,
         state: settings.thresholds.state(budget.remaining),
         burn_rate_1h,
-        burn_down: burn_down(slo, events, calendar, &budget),
+        burn_down: burn_down(slo, sums, calendar, &budget),
         alert_reviews: review_alerts(&slo.service, events, &alerts, &firings, joined.incidents),
-        freeze_violations: freeze_violations(slo, events, calendar, as_of, settings, joined.deploys),
-        compliance: compliance(slo, events, calendar, as_of),
+        freeze_violations: freeze_violations(slo, sums, calendar, as_of, settings, joined.deploys),
+        compliance: compliance(slo, sums, calendar, as_of),
         top_consumers: top_consumers(&incidents, joined.incidents),
         firings,
         incidents,
@@ -134,47 +139,7 @@ pub fn assess_site(site: &Site, sli: &[SliEvents], prepared: &Prepared, as_of: N
         .collect()
 }
 
-/// Remaining at each local day's end: what was spent from the window's start to then, of
-/// the whole window's budget.
-fn burn_down(slo: &Slo, events: &SliEvents, calendar: &Calendar, whole: &Budget) -> Vec<(NaiveDate, f64)> {
-    let window = whole.span;
-    let first = calendar.date_of(DateTime::from_timestamp(window.start, 0).unwrap_or_default());
-    let mut days = Vec::new();
-    let mut day = first;
-    loop {
-        let end = calendar.start_of(day + Days::new(1)).min(window.end);
-        if end > window.start {
-            let spent = spent_until(slo, events, window, end);
-            days.push((day, remaining(spent, whole.budget)));
-        }
-        if end >= window.end {
-            return days;
-        }
-        day = day + Days::new(1);
-    }
-}
-
-fn spent_until(slo: &Slo, events: &SliEvents, window: Span, end: i64) -> f64 {
-    let part = Span { start: window.start, end };
-    match slo.method {
-        BudgetingMethod::Occurrences => {
-            (0..events.len()).filter(|&i| part.holds(events.at[i])).map(|i| events.total[i] - events.good[i]).sum()
-        }
-        method => {
-            let seconds = slo.objective.time_slice_seconds.unwrap_or(60).max(1);
-            let target = slo.objective.time_slice_target.unwrap_or(1.0);
-            let whole_slices = (part.seconds() / seconds) as usize;
-            let ratios = slice_ratios(events, window, seconds);
-            let done = ratios.iter().take(whole_slices);
-            match method {
-                BudgetingMethod::Timeslices => done.filter(|r| **r < target).count() as f64,
-                _ => done.map(|r| 1.0 - r).sum(),
-            }
-        }
-    }
-}
-
-fn incident_spend(slo: &Slo, events: &SliEvents, whole: &Budget, incidents: &[IncidentRecord]) -> Vec<IncidentSpend> {
+fn incident_spend(slo: &Slo, sums: &Sums, whole: &Budget, incidents: &[IncidentRecord]) -> Vec<IncidentSpend> {
     incidents
         .iter()
         .filter(|i| i.services.contains(&slo.service))
@@ -184,7 +149,7 @@ fn incident_spend(slo: &Slo, events: &SliEvents, whole: &Budget, incidents: &[In
             incident: i.id.clone(),
             share: i
                 .resolved_at
-                .and_then(|end| spent_between(events, slo.method, &slo.objective, whole, began, end.timestamp())),
+                .and_then(|end| spent_between(sums, slo.method, &slo.objective, whole, began, end.timestamp())),
         })
         .collect()
 }

@@ -2,6 +2,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use chrono_tz::Tz;
+use std::ops::Range;
 
 use crate::Calendar;
 use model::SloWindow;
@@ -14,13 +15,16 @@ pub struct Span {
 }
 
 impl Span {
-    /// Whether the interval ending at `at` is inside: samples count for the interval they close.
-    pub fn holds(&self, at: i64) -> bool {
-        self.start < at && at <= self.end
-    }
-
     pub fn seconds(&self) -> i64 {
         self.end - self.start
+    }
+
+    /// The indices of the samples closing intervals inside the span (a sample counts for the
+    /// interval it closes: `start < at <= end`), found by bisection of their sorted times, so
+    /// a figure over one window of a long history reads only that window.
+    pub fn indices(&self, at: &[i64]) -> Range<usize> {
+        let from = at.partition_point(|a| *a <= self.start);
+        from..at.partition_point(|a| *a <= self.end).max(from)
     }
 }
 
