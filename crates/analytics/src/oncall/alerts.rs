@@ -26,9 +26,11 @@ pub struct AlertQuality {
 pub struct AlertFigures {
     pub alert: String,
     pub pages: usize,
-    /// Pages whose export says whether they were actionable.
+    /// Pages known to be actionable or false: `actionable` says so, or the page is false
+    /// (resolved on its own before anyone acknowledged it).
     pub pages_judged: usize,
-    /// Actionable pages ÷ pages judged; `None` when none was judged.
+    /// Actionable pages (`actionable` true and not false) ÷ pages judged; `None` when none
+    /// was judged. The false-page rate's complement, so the two never disagree.
     pub actionable_share: Option<f64>,
     /// `pages × (1 − actionable share)`; `None` with no share.
     pub noise: Option<f64>,
@@ -42,7 +44,7 @@ pub struct AlertFigures {
 }
 
 fn figures(alert: &str, pages: &[&Paged], runbooks: Vec<String>, listed: bool) -> AlertFigures {
-    let judged: Vec<bool> = pages.iter().filter_map(|p| p.page.actionable).collect();
+    let judged: Vec<bool> = pages.iter().filter_map(|p| p.actionable()).collect();
     let actionable_share =
         (!judged.is_empty()).then(|| judged.iter().filter(|a| **a).count() as f64 / judged.len() as f64);
     let acknowledge = pages.iter().filter_map(|p| p.acknowledge_minutes()).collect();
@@ -155,6 +157,13 @@ mod tests {
         for i in 0..3 {
             pages.push(fired("Unjudged", &format!("j{i}"), "2026-06-03T01:00:00Z", None));
         }
+        // Flapping: resolved on its own before anyone acknowledged it, so false whatever the
+        // export says, except the one acknowledged, which nothing judges: 0 of 3, 4 × 1 = 4.
+        for (i, actionable) in [None, None, Some(true), None].into_iter().enumerate() {
+            let mut page = fired("Flapping", &format!("l{i}"), "2026-06-05T01:00:00Z", actionable);
+            page.auto_resolved = true;
+            pages.push(if i == 3 { acknowledged(page, 1) } else { page });
+        }
         pages.push(fired("Quiet", "q0", "2026-05-31T23:59:00Z", Some(false))); // before the window
         pages
     }
@@ -173,16 +182,25 @@ mod tests {
         let order: Vec<(&str, Option<f64>)> = q.alerts.iter().map(|a| (a.alert.as_str(), a.noise)).collect();
         assert_eq!(
             order,
-            [("Noisy", Some(3.0)), ("Flaky", Some(2.0)), ("Useful", Some(0.0)), ("Unjudged", None), ("Unknown", None)]
+            [
+                ("Flapping", Some(4.0)),
+                ("Noisy", Some(3.0)),
+                ("Flaky", Some(2.0)),
+                ("Useful", Some(0.0)),
+                ("Unjudged", None),
+                ("Unknown", None)
+            ]
         );
-        let flaky = &q.alerts[1];
+        let flapping = &q.alerts[0];
+        assert_eq!((flapping.pages, flapping.pages_judged, flapping.actionable_share), (4, 3, Some(0.0)));
+        let flaky = &q.alerts[2];
         assert_eq!((flaky.pages, flaky.pages_judged, flaky.actionable_share), (2, 1, Some(0.0)));
     }
 
     #[test]
     fn each_alerts_own_figures() {
         let q = quality();
-        let noisy = &q.alerts[0];
+        let noisy = &q.alerts[1];
         assert_eq!((noisy.pages, noisy.actionable_share, noisy.listed), (4, Some(0.25), true));
         // 03:00 UTC is 12:00 in Tokyo: none at night there.
         assert_eq!(noisy.sleep_pages, 0);
@@ -190,16 +208,16 @@ mod tests {
         assert_eq!(noisy.last_fired, at("2026-06-04T03:00:00Z"));
         assert_eq!(noisy.time_to_acknowledge_median_minutes, None);
         // Acknowledged after 1 to 6 minutes: median 3.5. 01:00 UTC is 10:00 in Tokyo.
-        let useful = &q.alerts[2];
+        let useful = &q.alerts[3];
         assert_eq!((useful.time_to_acknowledge_median_minutes, useful.sleep_pages), (Some(3.5), 0));
-        assert!(!q.alerts[1].listed);
+        assert!(!q.alerts[2].listed);
     }
 
     #[test]
     fn quiet_alerts_never_paged_and_uncovered_ones_have_no_runbook() {
         let q = quality();
         assert_eq!(q.quiet, ["Quiet", "Silent"], "Quiet paged only before the window; listed twice, named once");
-        assert_eq!(q.uncovered, ["Flaky", "Unjudged", "Unknown"]);
+        assert_eq!(q.uncovered, ["Flapping", "Flaky", "Unjudged", "Unknown"]);
     }
 
     #[test]

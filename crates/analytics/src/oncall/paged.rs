@@ -29,6 +29,13 @@ impl Paged<'_> {
     pub fn is_false(&self) -> bool {
         self.page.actionable == Some(false) || (self.page.auto_resolved && self.page.acknowledged_at.is_none())
     }
+
+    /// Whether there was something to do: `false` for a false page, even one the export
+    /// calls actionable, so an alert that only flaps counts as noise; `None` when nothing
+    /// says either way.
+    pub fn actionable(&self) -> Option<bool> {
+        if self.is_false() { Some(false) } else { self.page.actionable }
+    }
 }
 
 /// `[start, end)` of the window in the site's calendar.
