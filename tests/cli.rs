@@ -128,6 +128,17 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
     let statuses: Vec<analytics::slo::SloStatus> = serde_json::from_value(slos).unwrap();
     let filter = analytics::Filter::default_for(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     assert_eq!(breaks, serde_json::to_value(analytics::slo::freeze_breaks(&statuses, &filter)).unwrap());
+    // On-call load and alert quality over the report's window, from the same pages and shifts.
+    let oncall = printed.as_object_mut().unwrap().remove("oncall").expect("on-call load beside the report");
+    let alerts = printed.as_object_mut().unwrap().remove("alerts").expect("alert quality beside the report");
+    let site = compile::site_of(&repo);
+    let data = analytics::oncall::OncallData::new(&repo.metrics.pages, &repo.metrics.shifts, &site.config);
+    assert_eq!(
+        oncall,
+        serde_json::to_value(analytics::oncall::oncall_health(&data, &filter.window, &site.config.oncall)).unwrap()
+    );
+    let quality = analytics::oncall::alert_quality(&data, &filter.window, &repo.alerts, &site.runbooks);
+    assert_eq!(alerts, serde_json::to_value(quality).unwrap());
     assert_eq!(printed, serde_json::to_value(&expected).unwrap());
     let shown = views::headline::all(&expected.dora.current, &expected.action_items.stats);
     assert_eq!(headlines, serde_json::to_value(&shown).unwrap());

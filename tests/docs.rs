@@ -108,6 +108,8 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
 
 fn the_documented_oncall_inputs_mean_what_the_docs_say(repo: &model::Repo) {
     assert_eq!(repo.config.people["@hannah"].time_zone.as_deref(), Some("Europe/Berlin"));
+    let limits = &repo.config.oncall;
+    assert_eq!((limits.max_pages_per_12_hours, limits.max_on_call_share), (2.0, 0.3));
     assert_eq!(
         repo.metrics.pages.iter().map(|p| (p.page_id.as_str(), p.acknowledged_at.is_some())).collect::<Vec<_>>(),
         [("PG-1001", true), ("PG-1002", false), ("PG-1003", false)],

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::Source;
 use super::output::{Format, print_diagnostics};
+use analytics::oncall::{AlertQuality, OncallData, OncallHealth, alert_quality, oncall_health};
 use analytics::slo::{self, FreezeBreaks, SloStatus};
 use analytics::{Assessment, Calendar, Outlook, Prepared, Report, assess, settings_for};
 use compile::load_and_check;
@@ -85,8 +86,13 @@ pub fn run(args: Args) -> Result<i32, String> {
         .iter()
         .map(|s| CapacityLine::of(assess(s, &settings_for(s, &repo.config.capacity), &calendar, as_of)))
         .collect();
+    // On-call load is a person's, not a service's: only the window applies to it.
+    let metrics = &repo.metrics;
+    let oncall_data = OncallData::new(&metrics.pages, &metrics.shifts, &site.config);
+    let oncall = oncall_health(&oncall_data, &filter.window, &site.config.oncall);
+    let alerts = alert_quality(&oncall_data, &filter.window, &repo.alerts, &site.runbooks);
     if args.json {
-        let json = Printed { report: &report, headlines, freeze_breaks, slos, capacity };
+        let json = Printed { report: &report, headlines, freeze_breaks, slos, capacity, oncall, alerts };
         println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
     } else {
         print_human(&report, &headlines);
@@ -95,6 +101,9 @@ pub fn run(args: Args) -> Result<i32, String> {
         }
         for row in views::slo::rows(&slos) {
             println!("slo {}: {}, {} ({} target), {}", row.name, row.state, row.remaining, row.target, row.burn);
+        }
+        if !metrics.pages.is_empty() || !metrics.shifts.is_empty() {
+            views::oncall::report_lines(&oncall, &alerts).iter().for_each(|line| println!("{line}"));
         }
         for line in &capacity {
             let status = line.outlook.as_ref().map_or("no forecast", |o| o.status.label());
@@ -106,8 +115,8 @@ pub fn run(args: Args) -> Result<i32, String> {
     Ok(0)
 }
 
-/// `report --json`: the report and, beside it, the headline figures every page shows and
-/// every series' capacity outlook.
+/// `report --json`: the report and, beside it, the headline figures every page shows,
+/// every series' capacity outlook, and the on-call and alert figures.
 #[derive(serde::Serialize)]
 struct Printed<'a> {
     #[serde(flatten)]
@@ -117,6 +126,10 @@ struct Printed<'a> {
     freeze_breaks: FreezeBreaks,
     slos: Vec<SloStatus>,
     capacity: Vec<CapacityLine>,
+    /// On-call load over the report's window (its services and team do not narrow it).
+    oncall: OncallHealth,
+    /// Alert quality over the report's window.
+    alerts: AlertQuality,
 }
 
 /// A series' outlook without its forecast's steps (`firebreak forecast --json` has those).

@@ -10,6 +10,7 @@ pub mod forecast;
 mod impact;
 mod incidents;
 mod levels;
+pub mod oncall;
 mod patterns;
 mod report;
 pub mod slo;

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::source_file::{LineIndex, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use model::suggest::did_you_mean;
-use model::{Config, Person, SloPolicy};
+use model::{Config, OncallPolicy, Person, SloPolicy};
 use std::collections::BTreeMap;
 
 pub const FILE_NAME: &str = "firebreak.toml";
@@ -57,6 +57,7 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
     }
     valid &= check_slo_policy(label, text, &config.slo, diagnostics);
     valid &= check_people_zones(label, text, &config.people, diagnostics);
+    valid &= check_oncall_policy(label, text, &config.oncall, diagnostics);
     valid.then_some(config)
 }
 
@@ -118,6 +119,33 @@ fn check_slo_policy(label: &str, text: &str, policy: &SloPolicy, diagnostics: &m
     for (key, problem) in problems {
         let (line, col) = keys.get(key).copied().unwrap_or((1, 1));
         diagnostics.push(Diagnostic::error(label, line, col, format!("[slo]: {problem}")));
+    }
+    valid
+}
+
+/// `[oncall]`'s limits: a page rate above zero, and a share of the time above zero and at
+/// most all of it — otherwise every responder, or none, would be in breach.
+fn check_oncall_policy(label: &str, text: &str, policy: &OncallPolicy, diagnostics: &mut Diagnostics) -> bool {
+    let keys = section_keys(text, "oncall");
+    let mut problems = Vec::new();
+    let pages = policy.max_pages_per_12_hours;
+    if !(pages.is_finite() && pages > 0.0) {
+        problems.push((
+            "max_pages_per_12_hours",
+            format!("`max_pages_per_12_hours` is a number of pages above 0 (the SRE book's is 2), not {pages}"),
+        ));
+    }
+    let share = policy.max_on_call_share;
+    if !(share > 0.0 && share <= 1.0) {
+        problems.push((
+            "max_on_call_share",
+            format!("`max_on_call_share` is a share of the time, above 0 and at most 1 (0.25 is 25 %), not {share}"),
+        ));
+    }
+    let valid = problems.is_empty();
+    for (key, problem) in problems {
+        let (line, col) = keys.get(key).copied().unwrap_or((1, 1));
+        diagnostics.push(Diagnostic::error(label, line, col, format!("[oncall]: {problem}")));
     }
     valid
 }
@@ -310,5 +338,48 @@ mod slo_policy_tests {
         assert!(at(3).3.contains("`min_events` is a number of events"), "{}", at(3).3);
         assert_eq!((at(4).1, at(4).2), (2, 17));
         assert!(at(4).3.contains("`exhaustd`; did you mean `exhausted`?"), "{}", at(4).3);
+    }
+}
+
+#[cfg(test)]
+mod oncall_policy_tests {
+    use super::*;
+
+    #[test]
+    fn the_oncall_limits_default_to_the_sre_books() {
+        let mut d = Diagnostics::default();
+        let policy = parse("f.toml", "", &mut d).unwrap().oncall;
+        assert_eq!((policy.max_pages_per_12_hours, policy.max_on_call_share), (2.0, 0.25));
+        let policy = parse("f.toml", "[oncall]\nmax_on_call_share = 0.3\n", &mut d).unwrap().oncall;
+        assert_eq!((policy.max_pages_per_12_hours, policy.max_on_call_share), (2.0, 0.3));
+        assert!(d.is_empty());
+    }
+
+    #[test]
+    fn limits_that_judge_everyone_or_no_one_are_located_at_their_value() {
+        let mut d = Diagnostics::default();
+        let text = "[oncall]\nmax_pages_per_12_hours = 0\nmax_on_call_share = 25\n";
+        assert!(parse("a.toml", text, &mut d).is_none());
+        assert!(parse("b.toml", "[oncall]\nmax_pages = 3\n", &mut d).is_none(), "unknown keys are errors");
+        let found: Vec<(&str, usize, usize, &str)> =
+            d.iter().map(|d| (d.path.as_str(), d.line, d.col, d.message.as_str())).collect();
+        assert_eq!(
+            &found[..2],
+            [
+                (
+                    "a.toml",
+                    2,
+                    26,
+                    "[oncall]: `max_pages_per_12_hours` is a number of pages above 0 (the SRE book's is 2), not 0"
+                ),
+                (
+                    "a.toml",
+                    3,
+                    21,
+                    "[oncall]: `max_on_call_share` is a share of the time, above 0 and at most 1 (0.25 is 25 %), not 25"
+                ),
+            ]
+        );
+        assert_eq!((found[2].0, found[2].1), ("b.toml", 2));
     }
 }

@@ -28,6 +28,8 @@ pub struct Config {
     pub capacity: BTreeMap<String, CapacitySettings>,
     /// `[slo]`: the error-budget policy and the low-traffic minimum every SLO is judged with.
     pub slo: SloPolicy,
+    /// `[oncall]`: the limits on-call load is judged against.
+    pub oncall: OncallPolicy,
     /// The line of each key under `[rules]`, for reporting an unknown rule id.
     #[serde(skip)]
     pub rule_lines: BTreeMap<String, usize>,
@@ -111,6 +113,7 @@ impl Default for Config {
             taxonomy: Taxonomy::default(),
             capacity: BTreeMap::new(),
             slo: SloPolicy::default(),
+            oncall: OncallPolicy::default(),
             rule_lines: BTreeMap::new(),
             capacity_lines: BTreeMap::new(),
             service_lines: BTreeMap::new(),
@@ -286,6 +289,24 @@ impl Default for SloPolicy {
             freeze_states: vec![PolicyState::Exhausted],
             min_events: 100.0,
         }
+    }
+}
+
+/// `[oncall]`: the limits of a sustainable on-call (docs/metrics.md, "On-call health"),
+/// by default the SRE book's: at most two incidents per 12-hour shift, and on call at most
+/// a quarter of the time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OncallPolicy {
+    /// More pages than this per 12 hours on call is a breach.
+    pub max_pages_per_12_hours: f64,
+    /// A larger share of the window on call is a breach.
+    pub max_on_call_share: f64,
+}
+
+impl Default for OncallPolicy {
+    fn default() -> Self {
+        OncallPolicy { max_pages_per_12_hours: 2.0, max_on_call_share: 0.25 }
     }
 }
 

@@ -18,8 +18,8 @@ mod slo;
 pub mod suggest;
 
 pub use config::{
-    ActionItemPolicy, Aggregate, CapacitySettings, Config, Paths, Person, Resample, RuleLevel, Service, SloPolicy,
-    Taxonomy, WeekStart,
+    ActionItemPolicy, Aggregate, CapacitySettings, Config, OncallPolicy, Paths, Person, Resample, RuleLevel, Service,
+    SloPolicy, Taxonomy, WeekStart,
 };
 pub use deploy_log::{DeployLog, Excluded, Kind, TextColumn};
 pub use document::{Section, SectionKind};

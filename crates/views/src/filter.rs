@@ -83,11 +83,7 @@ fn year_labels() -> Vec<&'static str> {
 impl FilterQuery {
     /// The filter these words describe over `site`, as of `as_of`.
     pub fn filter(&self, site: &Site, as_of: NaiveDate) -> Result<Filter, FilterError> {
-        let until = day("until", &self.until)?.unwrap_or(as_of);
-        let since = day("since", &self.since)?.unwrap_or(Window::ending(until, DEFAULT_WINDOW_DAYS).since);
-        if since > until {
-            return Err(FilterError::Backwards { since, until });
-        }
+        let window = window(&self.since, &self.until, as_of)?;
         let mut services = self.services();
         if !self.team.is_empty() {
             let owned = owned_by(site, &self.team);
@@ -104,13 +100,24 @@ impl FilterQuery {
             "" => DEFAULT_ENVIRONMENT.to_owned(),
             name => name.to_owned(),
         };
-        Ok(Filter { window: Window::new(since, until), services, environment, year })
+        Ok(Filter { window, services, environment, year })
     }
 
     /// The services named, in order, without blanks.
     pub fn services(&self) -> Vec<String> {
         self.service.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
     }
+}
+
+/// The window `since` and `until` say (either may be empty): by default the 90 days ending
+/// on `until`, which defaults to `as_of`. Every page with a From/To reads it here.
+pub fn window(since: &str, until: &str, as_of: NaiveDate) -> Result<Window, FilterError> {
+    let until = day("until", until)?.unwrap_or(as_of);
+    let since = day("since", since)?.unwrap_or(Window::ending(until, DEFAULT_WINDOW_DAYS).since);
+    if since > until {
+        return Err(FilterError::Backwards { since, until });
+    }
+    Ok(Window::new(since, until))
 }
 
 fn day(field: &'static str, text: &str) -> Result<Option<NaiveDate>, FilterError> {

@@ -4,10 +4,12 @@
 //! render what these view models hold.
 
 pub mod action_items;
+pub mod alert_quality;
 pub mod dora;
 pub mod filter;
 pub mod format;
 pub mod headline;
+pub mod oncall;
 pub mod postmortem;
 pub mod search;
 pub mod slo;
