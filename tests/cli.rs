@@ -16,7 +16,7 @@ fn check_is_clean_on_the_example_repo() {
         .arg(root())
         .assert()
         .success()
-        .stderr(predicate::str::contains("12 postmortem(s), 8 runbook(s): no errors"));
+        .stderr(predicate::str::contains("12 postmortem(s), 8 runbook(s), 6 drill(s): no errors"));
 }
 
 /// Every problem of every file, not only the first, each as `path:line:col: error: message`.
@@ -174,6 +174,12 @@ fn new_documents_come_from_the_templates_and_pass_check() {
     assert!(path.trim().ends_with(&format!("postmortems/{today}-checkout-payment-timeouts.md")), "{path}");
     firebreak().args(["new", "runbook", "Ledger disk full", "--source"]).arg(repo.path()).assert().success();
     assert!(repo.path().join("content/runbooks/ledger-disk-full.md").exists());
+    firebreak().args(["new", "drill", "Fail over the ledger", "--source"]).arg(repo.path()).assert().success();
+    let drill = repo.path().join(format!("content/drills/{today}-fail-over-the-ledger.md"));
+    firebreak().args(["check", "--source"]).arg(repo.path()).assert().success();
+    // Once it has run, the template's sections are what a done drill needs.
+    let done = std::fs::read_to_string(&drill).unwrap().replace("status: planned", "status: done");
+    std::fs::write(&drill, done).unwrap();
     firebreak().args(["check", "--source"]).arg(repo.path()).assert().success();
     // Never overwrite somebody's work.
     firebreak()

@@ -6,8 +6,8 @@ mod support;
 use compile::load_and_check;
 use ingest::rule_ids::RULES;
 use model::{
-    ActionKind, ActionStatus, BudgetingMethod, CalendarPeriod, DeployStatus, DocumentRef, PolicyState, RuleLevel,
-    Severity, ShiftLevel, SloWindow, Threshold, ThresholdOp,
+    ActionKind, ActionStatus, BudgetingMethod, CalendarPeriod, DeployStatus, DocumentRef, DrillKind, DrillOutcome,
+    DrillStatus, PolicyState, RuleLevel, Severity, ShiftLevel, SloWindow, Threshold, ThresholdOp,
 };
 use support::root;
 
@@ -104,6 +104,19 @@ fn every_documented_example_is_valid_and_means_what_the_docs_say() {
     assert!(onboarding.glossary.iter().any(|t| t.name == "PSP"), "the team's term");
     assert!(onboarding.glossary.iter().any(|t| t.name == "MTTR"), "and the standard ones");
     the_documented_slos_mean_what_the_docs_say(&repo);
+    the_documented_drill_means_what_the_docs_say(&repo);
+}
+
+fn the_documented_drill_means_what_the_docs_say(repo: &model::Repo) {
+    let drill = &repo.drills[0];
+    assert_eq!(drill.meta.id, "2026-10-14-restore-checkout-db");
+    assert_eq!((drill.meta.kind, drill.meta.status), (DrillKind::DrTest, DrillStatus::Done));
+    assert_eq!(drill.meta.outcome, Some(DrillOutcome::Failed));
+    assert_eq!(drill.meta.measured_rto.map(|d| d.seconds), Some(95 * 60));
+    assert_eq!(drill.meta.measured_rpo.map(|d| d.seconds), Some(4 * 60));
+    assert_eq!(drill.sections.len(), 8, "every template section is recognised");
+    assert!(drill.sections.iter().all(|s| s.kind != model::SectionKind::Other));
+    assert_eq!(drill.action_items[0].status, ActionStatus::Done);
 }
 
 fn the_documented_oncall_inputs_mean_what_the_docs_say(repo: &model::Repo) {

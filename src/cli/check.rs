@@ -37,7 +37,8 @@ pub fn run(args: Args) -> Result<i32, String> {
     if diagnostics.has_errors() {
         return Ok(1);
     }
-    eprintln!("checked {} postmortem(s), {} runbook(s): no errors", repo.postmortems.len(), repo.runbooks.len());
+    let (postmortems, runbooks, drills) = (repo.postmortems.len(), repo.runbooks.len(), repo.drills.len());
+    eprintln!("checked {postmortems} postmortem(s), {runbooks} runbook(s), {drills} drill(s): no errors");
     Ok(0)
 }
 

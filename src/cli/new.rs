@@ -25,16 +25,23 @@ enum Kind {
         #[command(flatten)]
         source: Source,
     },
+    /// content/drills/<date>-<slug>.md from the drill template (a planned game day)
+    Drill {
+        title: String,
+        #[command(flatten)]
+        source: Source,
+    },
 }
 
 const POSTMORTEM: &str = include_str!("templates/postmortem.md");
 const RUNBOOK: &str = include_str!("templates/runbook.md");
+const DRILL: &str = include_str!("templates/drill.md");
 
 /// Action items are due two weeks out by default, the SEV1 policy most teams start from.
 const DEFAULT_DUE_DAYS: u64 = 14;
 
 pub fn run(args: Args) -> Result<i32, String> {
-    let (Kind::Postmortem { source, .. } | Kind::Runbook { source, .. }) = &args.kind;
+    let (Kind::Postmortem { source, .. } | Kind::Runbook { source, .. } | Kind::Drill { source, .. }) = &args.kind;
     let today = source.today();
     let (source, title, dir, name, template) = match &args.kind {
         Kind::Postmortem { title, source } => {
@@ -44,6 +51,10 @@ pub fn run(args: Args) -> Result<i32, String> {
         Kind::Runbook { title, source } => {
             let config = config(&source.source)?;
             (source, title, config.paths.runbooks, slug(title), RUNBOOK)
+        }
+        Kind::Drill { title, source } => {
+            let config = config(&source.source)?;
+            (source, title, config.paths.drills, format!("{today}-{}", slug(title)), DRILL)
         }
     };
     if slug(title).is_empty() {

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::markdown::Table;
+use super::markdown::{self, RawSection, Table};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::rule_ids::RuleId;
 use model::dates::parse_date;
@@ -12,6 +12,32 @@ use model::{ActionItem, ActionKind, ActionStatus};
 
 const REQUIRED: [&str; 5] = ["#", "Action Item", "Owner", "Due Date", "Status"];
 const OPTIONAL: [&str; 3] = ["Ticket", "Type", "Completed"];
+
+/// The items of a document's Action Items section (postmortems and drills share it): the
+/// section's first table, nothing when the section is absent or empty, and an error when it
+/// holds something other than a table, which would otherwise lose the items unnoticed.
+pub fn of_section(
+    label: &str,
+    body: &str,
+    body_line: usize,
+    section: Option<&RawSection>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<ActionItem> {
+    let Some(s) = section else { return Vec::new() };
+    match markdown::first_table(body, s.content.clone(), body_line) {
+        Some(table) => parse(label, &table, diagnostics),
+        None if body[s.content.clone()].trim().is_empty() => Vec::new(),
+        None => {
+            diagnostics.push(Diagnostic::error(
+                label,
+                s.line,
+                1,
+                "the Action Items section must hold a table with columns | # | Action Item | Owner | Due Date | Status |",
+            ));
+            Vec::new()
+        }
+    }
+}
 
 pub fn parse(label: &str, table: &Table, diagnostics: &mut Diagnostics) -> Vec<ActionItem> {
     let position = |name: &str| table.header.iter().position(|h| h.eq_ignore_ascii_case(name));

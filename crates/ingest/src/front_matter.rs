@@ -218,11 +218,24 @@ fn explain(field: &str, raw: &str, inner: &str) -> String {
         format!("`{raw}` is not a date in the form YYYY-MM-DD")
     } else if field == "severity" {
         format!("`{raw}` is not a severity; use SEV1, SEV2, SEV3 or SEV4")
-    } else if field == "status" {
-        format!("`{raw}` is not a status; use draft, in-review or final")
+    } else if let Some(known) = expected_variants(inner) {
+        let listed = match known.split_last() {
+            Some((last, [])) => (*last).to_owned(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+            None => String::new(),
+        };
+        let hint = did_you_mean(raw, known.iter().copied());
+        format!("`{raw}` is not a {}; use {listed}{hint}", field.replace('_', " "))
     } else {
         inner.to_owned()
     }
+}
+
+/// The names serde lists after "unknown variant `x`, expected one of `a`, `b`" (or
+/// "expected `a` or `b`"), so the message can suggest the closest: one list, the enum's own.
+fn expected_variants(inner: &str) -> Option<Vec<&str>> {
+    let (_, expected) = inner.strip_prefix("unknown variant ")?.split_once("expected")?;
+    Some(expected.split('`').skip(1).step_by(2).collect())
 }
 
 /// serde_yaml_ng appends "at line N column M"; the diagnostic already says where.
@@ -291,6 +304,18 @@ mod tests {
         assert!(diagnostics[0].message.contains("YYYY-MM-DD"));
         assert!(diagnostics[1].message.contains("SEV9"));
         assert!(diagnostics[2].message.contains("time zone"));
+    }
+
+    #[test]
+    fn an_unknown_value_lists_the_known_ones_and_the_closest() {
+        let (_, diagnostics) =
+            parse_meta("---\ntitle: Outage\ndate: 2026-06-12\nseverity: SEV2\nstatus: in review\n---\n");
+        assert_eq!(diagnostics[0].line, 5);
+        assert_eq!(
+            diagnostics[0].message,
+            "`status`: `in review` is not a status; use draft, in-review or final; did you mean `in-review`?"
+        );
+        assert_eq!(expected_variants("unknown variant `x`, expected `a` or `b`"), Some(vec!["a", "b"]));
     }
 
     #[test]

@@ -7,6 +7,7 @@ mod action_items;
 mod alerts;
 mod config;
 pub mod diagnostics;
+mod drill;
 mod exports;
 mod facts;
 mod front_matter;
@@ -54,6 +55,7 @@ pub fn load(root: &Path) -> (Repo, Diagnostics) {
     let terms = terms::Terms::new(&draft.onboarding.glossary);
     let postmortems = load_documents(&labels, &config.paths.postmortems, &terms, &mut diagnostics, postmortem::parse);
     let runbooks = load_documents(&labels, &config.paths.runbooks, &terms, &mut diagnostics, runbook::parse);
+    let drills = load_documents(&labels, &config.paths.drills, &terms, &mut diagnostics, drill::parse);
     let onboarding = draft.resolve(|path| labels.of(&root.join(path)), &postmortems, &runbooks, &mut diagnostics);
     let metrics = load_metrics(&labels, &root.join(&config.paths.metrics), &mut diagnostics);
     diagnostics.extend(capacity_without_series(&config, &metrics, &labels.of(&root.join(CONFIG_FILE))));
@@ -64,7 +66,7 @@ pub fn load(root: &Path) -> (Repo, Diagnostics) {
     let metrics_dir = root.join(&config.paths.metrics);
     let sli = sli::read(&metrics_dir, &label_of, &definitions.plans, &definitions.named_exports, &mut diagnostics);
     let slos = definitions.slos;
-    (Repo { config, postmortems, runbooks, metrics, alerts, onboarding, slos, sli }, diagnostics)
+    (Repo { config, postmortems, runbooks, drills, metrics, alerts, onboarding, slos, sli }, diagnostics)
 }
 
 /// Paths in diagnostics are the repo root as the user gave it joined with the file's path,

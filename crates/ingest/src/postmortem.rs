@@ -3,7 +3,7 @@
 use super::markdown::{self, RawSection};
 use super::terms::Terms;
 use super::{action_items, facts, front_matter, timeline};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use model::{Postmortem, PostmortemMeta, SectionKind};
 
 /// Parses one postmortem. `file_id` (the file name without `.md`) is the id unless the
@@ -41,22 +41,8 @@ pub fn parse(
         })
         .unwrap_or_default();
 
-    let action_items = match section(SectionKind::ActionItems) {
-        Some(s) => match markdown::first_table(split.body, s.content.clone(), split.body_line) {
-            Some(table) => action_items::parse(label, &table, diagnostics),
-            None if split.body[s.content.clone()].trim().is_empty() => Vec::new(),
-            None => {
-                diagnostics.push(Diagnostic::error(
-                    label,
-                    s.line,
-                    1,
-                    "the Action Items section must hold a table with columns | # | Action Item | Owner | Due Date | Status |",
-                ));
-                Vec::new()
-            }
-        },
-        None => Vec::new(),
-    };
+    let action_items =
+        action_items::of_section(label, split.body, split.body_line, section(SectionKind::ActionItems), diagnostics);
 
     let facts = facts::facts(split.body, split.body_line, &raw);
     let times = facts::milestones(&meta, &timeline);

@@ -74,7 +74,12 @@ pub const RULES: [Rule; 28] = {
     use Level::{Error, Warning};
     use RuleId::*;
     [
-        rule(RequiredSections, "required-sections", Error, "sections a postmortem or runbook of its status must have"),
+        rule(
+            RequiredSections,
+            "required-sections",
+            Error,
+            "sections a postmortem, runbook or drill of its status must have",
+        ),
         rule(SevNeedsPostmortem, "sev-needs-postmortem", Error, "every SEV1/SEV2 incident has a postmortem"),
         rule(ActionItemOwner, "action-item-owner", Error, "each action item has exactly one owner, a person"),
         rule(ActionItemDueDate, "action-item-due-date", Error, "each action item has a YYYY-MM-DD due date"),

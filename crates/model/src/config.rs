@@ -140,6 +140,8 @@ pub struct Paths {
     pub onboarding: String,
     /// OpenSLO definitions (optional folder).
     pub slos: String,
+    /// Drill write-ups (optional folder).
+    pub drills: String,
 }
 
 impl Default for Paths {
@@ -151,6 +153,7 @@ impl Default for Paths {
             alerts: "content/alerts.yaml".into(),
             onboarding: "content/onboarding.md".into(),
             slos: "content/slos".into(),
+            drills: "content/drills".into(),
         }
     }
 }

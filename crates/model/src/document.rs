@@ -21,6 +21,12 @@ pub enum SectionKind {
     Mitigation,
     Escalation,
     Related,
+    // Drill template (with Timeline, Action Items and Lessons Learned above).
+    Scenario,
+    Hypothesis,
+    BlastRadius,
+    AbortCriteria,
+    Findings,
     Other,
 }
 
@@ -52,6 +58,11 @@ impl SectionKind {
             "mitigation steps" | "mitigation" => SectionKind::Mitigation,
             "escalation" => SectionKind::Escalation,
             "related" | "related links" => SectionKind::Related,
+            "scenario" => SectionKind::Scenario,
+            "hypothesis" => SectionKind::Hypothesis,
+            "blast radius" => SectionKind::BlastRadius,
+            "abort criteria" => SectionKind::AbortCriteria,
+            "findings" => SectionKind::Findings,
             _ => SectionKind::Other,
         }
     }

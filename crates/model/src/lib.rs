@@ -7,6 +7,8 @@ mod config;
 pub mod dates;
 mod deploy_log;
 mod document;
+mod drill;
+pub mod duration;
 mod facts;
 mod metrics;
 mod onboarding;
@@ -23,6 +25,7 @@ pub use config::{
 };
 pub use deploy_log::{DeployLog, Excluded, Kind, TextColumn};
 pub use document::{Section, SectionKind};
+pub use drill::{Drill, DrillKind, DrillMeta, DrillOutcome, DrillStatus};
 pub use facts::{Facts, Impact, Milestones};
 pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, RowSource, Series, SeriesPoint};
 pub use onboarding::{DocumentRef, Onboarding, ReadingEntry, Stage, Task, Term};

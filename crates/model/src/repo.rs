@@ -2,7 +2,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::{
-    ActionItem, Config, Facts, Impact, Metrics, Milestones, Onboarding, PostmortemMeta, RowSource, RunbookMeta,
+    ActionItem, Config, Drill, Facts, Impact, Metrics, Milestones, Onboarding, PostmortemMeta, RowSource, RunbookMeta,
     Section, SliData, Slo, TimelineEntry,
 };
 
@@ -12,6 +12,9 @@ pub struct Repo {
     pub config: Config,
     pub postmortems: Vec<Postmortem>,
     pub runbooks: Vec<Runbook>,
+    /// `content/drills/*.md`: game days, chaos experiments, DR tests, tabletops.
+    #[serde(default)]
+    pub drills: Vec<Drill>,
     pub metrics: Metrics,
     /// From `content/alerts.yaml`, when the repo keeps its alert list there.
     pub alerts: Vec<Alert>,

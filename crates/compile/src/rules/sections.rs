@@ -1,9 +1,10 @@
 //! `required-sections`: a final postmortem has every template section; one in review has
 //! the story so far; a draft needs only its front matter. Runbooks have every section the
-//! engineer at 3 AM looks for.
+//! engineer at 3 AM looks for. A done drill says what it tested and what it found: without a
+//! hypothesis a drill cannot have held or failed, and without findings it taught nothing.
 
 use super::{Context, Finding};
-use model::{PostmortemStatus, Section, SectionKind};
+use model::{DrillStatus, PostmortemStatus, Section, SectionKind};
 
 const FINAL: [SectionKind; 8] = [
     SectionKind::Summary,
@@ -24,6 +25,7 @@ const RUNBOOK: [SectionKind; 5] = [
     SectionKind::Escalation,
     SectionKind::Related,
 ];
+const DONE_DRILL: [SectionKind; 2] = [SectionKind::Hypothesis, SectionKind::Findings];
 
 pub fn check(context: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
@@ -53,6 +55,16 @@ pub fn check(context: &Context) -> Vec<Finding> {
             ));
         }
     }
+    for drill in context.repo.drills.iter().filter(|d| d.meta.status == DrillStatus::Done) {
+        if let Some(missing) = missing(&drill.sections, &DONE_DRILL) {
+            findings.push(Finding::new(
+                &drill.path,
+                drill.body_line,
+                1,
+                format!("a done drill needs these sections: {missing}"),
+            ));
+        }
+    }
     findings
 }
 
@@ -79,13 +91,18 @@ fn heading(kind: &SectionKind) -> &'static str {
         SectionKind::Mitigation => "Mitigation Steps",
         SectionKind::Escalation => "Escalation",
         SectionKind::Related => "Related",
+        SectionKind::Scenario => "Scenario",
+        SectionKind::Hypothesis => "Hypothesis",
+        SectionKind::BlastRadius => "Blast Radius",
+        SectionKind::AbortCriteria => "Abort Criteria",
+        SectionKind::Findings => "Findings",
         SectionKind::Other => "",
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{context_of, repo_with};
+    use super::super::testing::{context_of, repo_at, repo_with};
     use super::*;
 
     #[test]
@@ -101,5 +118,26 @@ mod tests {
         assert!(!findings[0].message.contains("Timeline"));
         let repo = repo_with(&[("draft.md", "draft", "## Summary\nx\n")]);
         assert!(check(&context_of(&repo)).is_empty());
+    }
+
+    #[test]
+    fn a_done_drill_needs_its_hypothesis_and_findings_and_a_planned_one_neither() {
+        let dir = tempfile::tempdir().unwrap();
+        let drills = dir.path().join("content/drills");
+        std::fs::create_dir_all(&drills).unwrap();
+        let front = "---\ntitle: Fail over\ndate: 2026-06-01\nkind: game-day\n";
+        std::fs::write(drills.join("done.md"), format!("{front}status: done\n---\n## Hypothesis\nIt holds.\n"))
+            .unwrap();
+        std::fs::write(drills.join("planned.md"), format!("{front}status: planned\n---\n## Scenario\nx\n")).unwrap();
+        let repo = repo_at(dir.path());
+        assert_eq!(repo.drills.len(), 2);
+        let findings = check(&context_of(&repo));
+        let messages: Vec<&str> = findings.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(findings[0].path.ends_with("content/drills/done.md"), "{}", findings[0].path);
+        assert_eq!(
+            (findings[0].line, findings[0].message.as_str()),
+            (7, "a done drill needs these sections: Findings")
+        );
     }
 }

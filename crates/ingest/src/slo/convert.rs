@@ -51,22 +51,13 @@ pub fn slo(doc: &Parsed<Document<SloSpec>>, library: &Library, problems: &mut Pr
     Some((slo, plan))
 }
 
-/// `5m`, `1h`, `28d`, `2w` in seconds: a whole, positive number of minutes, hours, days or
-/// weeks, as OpenSLO writes durations.
+/// A window or slice in seconds: a positive duration (`5m`, `28d`); a window of no length
+/// measures nothing.
 pub fn seconds(text: &str) -> Option<i64> {
-    let unit = text.chars().last()?;
-    let count: i64 = text[..text.len() - unit.len_utf8()].parse().ok().filter(|n| *n > 0)?;
-    let unit = match unit {
-        'm' => 60,
-        'h' => 3600,
-        'd' => 86_400,
-        'w' => 7 * 86_400,
-        _ => return None,
-    };
-    count.checked_mul(unit)
+    model::duration::seconds(text).filter(|s| *s > 0)
 }
 
-pub const DURATION_FORM: &str = "a whole number of m, h, d or w, such as 5m or 28d";
+pub use model::duration::DURATION_FORM;
 
 fn window(site: &Site, windows: &[TimeWindow], problems: &mut Problems) -> Option<SloWindow> {
     let [window] = windows else {
