@@ -5,7 +5,7 @@ use std::path::Path;
 use super::source_file::{LineIndex, SourceFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use model::suggest::did_you_mean;
-use model::{Config, OncallPolicy, Person, SloPolicy};
+use model::{Config, OncallPolicy, Person, SloPolicy, TierSettings};
 use std::collections::BTreeMap;
 
 pub const FILE_NAME: &str = "firebreak.toml";
@@ -58,6 +58,7 @@ pub fn parse(label: &str, text: &str, diagnostics: &mut Diagnostics) -> Option<C
     valid &= check_slo_policy(label, text, &config.slo, diagnostics);
     valid &= check_people_zones(label, text, &config.people, diagnostics);
     valid &= check_oncall_policy(label, text, &config.oncall, diagnostics);
+    valid &= check_tiers(label, text, &config.tiers, diagnostics);
     valid.then_some(config)
 }
 
@@ -150,6 +151,26 @@ fn check_oncall_policy(label: &str, text: &str, policy: &OncallPolicy, diagnosti
     valid
 }
 
+/// `[tiers.<n>]`: `n` is a tier number like the catalog's `tier`, and a drill cadence of
+/// zero days would make every service overdue forever.
+fn check_tiers(label: &str, text: &str, tiers: &BTreeMap<String, TierSettings>, diagnostics: &mut Diagnostics) -> bool {
+    let headers = table_header_lines(text, "tiers");
+    let mut valid = true;
+    for (key, settings) in tiers {
+        let problem = if key.parse::<u8>().is_err() {
+            format!("[tiers.{key}]: a tier is a number like a service's `tier` (1 is the most critical), not `{key}`")
+        } else if settings.drill_every_days == Some(0) {
+            format!("[tiers.{key}]: `drill_every_days` is a number of days above 0")
+        } else {
+            continue;
+        };
+        let line = headers.get(key).copied().unwrap_or(1);
+        diagnostics.push(Diagnostic::error(label, line, 1, problem));
+        valid = false;
+    }
+    valid
+}
+
 /// The line of each `[<table>.<name>]` header (the name bare or quoted).
 fn table_header_lines(text: &str, table: &str) -> std::collections::BTreeMap<String, usize> {
     let prefix = format!("[{table}.");
@@ -188,6 +209,24 @@ fn section_keys(text: &str, section: &str) -> std::collections::BTreeMap<String,
 mod tests {
     use super::*;
     use model::WeekStart;
+
+    #[test]
+    fn tier_settings_override_the_defaults_and_name_a_bad_key() {
+        let mut d = Diagnostics::default();
+        let config = parse("f.toml", "[tiers.2]\nrto = \"2h\"\ndrill_every_days = 120\n", &mut d).unwrap();
+        let two = model::TierTargets::of(2, &config.tiers);
+        assert_eq!((two.rto.seconds, two.drill_every_days), (7200, 120));
+        let mut d = Diagnostics::default();
+        assert_eq!(parse("f.toml", "title = \"x\"\n[tiers.gold]\nrto = \"2h\"\n", &mut d), None);
+        let found = &d.sorted()[0];
+        assert_eq!(found.line, 2);
+        assert!(found.message.contains("[tiers.gold]: a tier is a number"), "{}", found.message);
+        let mut d = Diagnostics::default();
+        assert_eq!(parse("f.toml", "[oncall]\nsleep_hours = \"23:00\"\n", &mut d), None);
+        let found = &d.sorted()[0];
+        assert!(found.message.contains("HH:MM-HH:MM"), "{}", found.message);
+        assert_eq!(found.line, 2);
+    }
 
     #[test]
     fn empty_file_means_defaults() {

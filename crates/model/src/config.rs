@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+use super::clock_span::ClockSpan;
+use super::tiers::{ReadinessPolicy, TierSettings, TierTargets};
 use super::{PolicyState, Severity};
 
 /// `firebreak.toml` at the root of a source repo. Every key has a default, so an
@@ -30,6 +32,11 @@ pub struct Config {
     pub slo: SloPolicy,
     /// `[oncall]`: the limits on-call load is judged against.
     pub oncall: OncallPolicy,
+    /// `[tiers.<n>]`: a tier's RTO, RPO, drill cadence and restore target, over the defaults
+    /// (see [`TierTargets::default_for`]). Keys are tier numbers, checked when read.
+    pub tiers: BTreeMap<String, TierSettings>,
+    /// `[readiness]`: the rest of what the readiness stages ask.
+    pub readiness: ReadinessPolicy,
     /// The line of each key under `[rules]`, for reporting an unknown rule id.
     #[serde(skip)]
     pub rule_lines: BTreeMap<String, usize>,
@@ -114,10 +121,19 @@ impl Default for Config {
             capacity: BTreeMap::new(),
             slo: SloPolicy::default(),
             oncall: OncallPolicy::default(),
+            tiers: BTreeMap::new(),
+            readiness: ReadinessPolicy::default(),
             rule_lines: BTreeMap::new(),
             capacity_lines: BTreeMap::new(),
             service_lines: BTreeMap::new(),
         }
+    }
+}
+
+impl Config {
+    /// The targets of `service`'s tier; `None` for a service outside the catalog.
+    pub fn tier_of(&self, service: &str) -> Option<TierTargets> {
+        Some(TierTargets::of(self.services.get(service)?.tier, &self.tiers))
     }
 }
 
@@ -305,11 +321,21 @@ pub struct OncallPolicy {
     pub max_pages_per_12_hours: f64,
     /// A larger share of the window on call is a breach.
     pub max_on_call_share: f64,
+    /// Business hours on a responder's clock, Monday to Friday (PagerDuty's 08:00–18:00).
+    pub business_hours: ClockSpan,
+    /// Sleep hours on a responder's clock, every day (PagerDuty's 22:00–08:00); they win
+    /// over business hours where the two overlap.
+    pub sleep_hours: ClockSpan,
 }
 
 impl Default for OncallPolicy {
     fn default() -> Self {
-        OncallPolicy { max_pages_per_12_hours: 2.0, max_on_call_share: 0.25 }
+        OncallPolicy {
+            max_pages_per_12_hours: 2.0,
+            max_on_call_share: 0.25,
+            business_hours: ClockSpan::hours(8, 18),
+            sleep_hours: ClockSpan::hours(22, 8),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! the bundle links to.
 
 pub mod bundle;
+mod clock_span;
 mod config;
 pub mod dates;
 mod deploy_log;
@@ -18,7 +19,9 @@ mod postmortem;
 mod runbook;
 mod slo;
 pub mod suggest;
+mod tiers;
 
+pub use clock_span::ClockSpan;
 pub use config::{
     ActionItemPolicy, Aggregate, CapacitySettings, Config, OncallPolicy, Paths, Person, Resample, RuleLevel, Service,
     SloPolicy, Taxonomy, WeekStart,
@@ -36,5 +39,6 @@ pub use slo::{
     AlertSeverity, BudgetingMethod, BurnRateAlert, CalendarPeriod, Objective, PolicyState, PrometheusQueries, SliData,
     SliEvents, Slo, SloWindow, Threshold, ThresholdOp,
 };
+pub use tiers::{ReadinessPolicy, TierSettings, TierTargets};
 mod repo;
 pub use repo::{Alert, Postmortem, PostmortemSummary, Repo, Runbook, RunbookSummary};

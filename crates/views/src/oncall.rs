@@ -367,7 +367,6 @@ pub fn report_lines(health: &OncallHealth, quality: &AlertQuality) -> Vec<String
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use analytics::Calendar;
     use analytics::oncall::{alert_quality, oncall_health};
     use model::{Alert, Config, Page, Person, RunbookSummary, Shift};
     use serde_json::json;
@@ -429,8 +428,7 @@ pub(crate) mod tests {
     /// The week of 2026-06-01, as the page computes it.
     pub(crate) fn figures() -> (OncallHealth, AlertQuality) {
         let (config, pages, shifts) = (config(), pages(), shifts());
-        let data =
-            OncallData { pages: &pages, shifts: &shifts, people: &config.people, calendar: Calendar::of(&config) };
+        let data = OncallData::new(&pages, &shifts, &config);
         let window = Window::new("2026-06-01".parse().unwrap(), AS_OF.parse().unwrap());
         let alerts = [Alert { name: "Quiet".into(), service: None, source: Default::default() }];
         let runbooks: Vec<RunbookSummary> = vec![

@@ -109,6 +109,7 @@ pub fn alert_quality(
 mod tests {
     use super::*;
     use crate::Calendar;
+    use crate::oncall::Hours;
     use crate::oncall::tests::{acknowledged, at, day, page, people};
     use model::{Page, RowSource, RunbookMeta};
 
@@ -170,7 +171,13 @@ mod tests {
 
     fn quality() -> AlertQuality {
         let (pages, people) = (pages(), people());
-        let data = OncallData { pages: &pages, shifts: &[], people: &people, calendar: Calendar::utc() };
+        let data = OncallData {
+            pages: &pages,
+            shifts: &[],
+            people: &people,
+            calendar: Calendar::utc(),
+            hours: Hours::default(),
+        };
         let alerts = [listed("Noisy"), listed("Useful"), listed("Quiet"), listed("Silent"), listed("Quiet")];
         let runbooks = [runbook("checkout-errors", &["Noisy", "Useful"]), runbook("noise", &["Noisy"])];
         alert_quality(&data, &Window::new(day("2026-06-01"), day("2026-06-14")), &alerts, &runbooks)
@@ -225,7 +232,13 @@ mod tests {
         // 15:00 UTC is midnight in Tokyo.
         let pages = [fired("Night", "x", "2026-06-02T15:00:00Z", Some(true))];
         let people = people();
-        let data = OncallData { pages: &pages, shifts: &[], people: &people, calendar: Calendar::utc() };
+        let data = OncallData {
+            pages: &pages,
+            shifts: &[],
+            people: &people,
+            calendar: Calendar::utc(),
+            hours: Hours::default(),
+        };
         let q = alert_quality(&data, &Window::new(day("2026-06-01"), day("2026-06-14")), &[], &[]);
         assert_eq!(q.alerts[0].sleep_pages, 1);
     }

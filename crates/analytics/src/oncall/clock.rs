@@ -6,10 +6,11 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use model::Person;
+use model::{ClockSpan, OncallPolicy, Person};
 
 /// PagerDuty's classes: business hours 08:00–18:00 Monday to Friday; sleep hours 22:00–08:00
-/// every day; off hours the rest (weekday evenings and weekend days).
+/// every day; off hours the rest (weekday evenings and weekend days). `[oncall]` may move
+/// both spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Interruption {
@@ -18,18 +19,34 @@ pub enum Interruption {
     Sleep,
 }
 
-const BUSINESS_FROM: u32 = 8;
-const BUSINESS_UNTIL: u32 = 18;
-const SLEEP_FROM: u32 = 22;
+/// The two spans of the clock the classes are read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hours {
+    pub business: ClockSpan,
+    pub sleep: ClockSpan,
+}
+
+impl Hours {
+    pub fn of(policy: &OncallPolicy) -> Hours {
+        Hours { business: policy.business_hours, sleep: policy.sleep_hours }
+    }
+}
+
+impl Default for Hours {
+    fn default() -> Hours {
+        Hours::of(&OncallPolicy::default())
+    }
+}
 
 impl Interruption {
-    /// The class of a local wall-clock time; each boundary belongs to the class it opens.
-    pub fn at(local: NaiveDateTime) -> Interruption {
-        let hour = local.hour();
+    /// The class of a local wall-clock time; each boundary belongs to the class it opens,
+    /// and sleep wins where the spans overlap.
+    pub fn at(local: NaiveDateTime, hours: Hours) -> Interruption {
+        let minute = local.hour() * 60 + local.minute();
         let weekend = matches!(local.weekday(), Weekday::Sat | Weekday::Sun);
-        if !(BUSINESS_FROM..SLEEP_FROM).contains(&hour) {
+        if hours.sleep.contains(minute) {
             Interruption::Sleep
-        } else if weekend || hour >= BUSINESS_UNTIL {
+        } else if weekend || !hours.business.contains(minute) {
             Interruption::OffHours
         } else {
             Interruption::Business
@@ -85,7 +102,7 @@ mod tests {
     }
 
     fn class(text: &str, zone: Tz) -> Interruption {
-        Interruption::at(local(utc(text), zone))
+        Interruption::at(local(utc(text), zone), Hours::default())
     }
 
     #[test]
@@ -100,6 +117,21 @@ mod tests {
         assert_eq!(at("2026-06-10T22:00:00Z"), Interruption::Sleep);
         assert_eq!(at("2026-06-13T08:00:00Z"), Interruption::OffHours, "a weekend morning");
         assert_eq!(at("2026-06-13T22:00:00Z"), Interruption::Sleep, "a weekend night");
+    }
+
+    #[test]
+    fn configured_hours_move_the_boundaries() {
+        // A team that sleeps 23:30–07:00 and works 09:00–17:30.
+        let hours = Hours {
+            business: "09:00-17:30".to_owned().try_into().unwrap(),
+            sleep: "23:30-07:00".to_owned().try_into().unwrap(),
+        };
+        let at = |text| Interruption::at(local(utc(text), Tz::UTC), hours);
+        assert_eq!(at("2026-06-10T23:29:00Z"), Interruption::OffHours);
+        assert_eq!(at("2026-06-10T23:30:00Z"), Interruption::Sleep);
+        assert_eq!(at("2026-06-10T07:00:00Z"), Interruption::OffHours, "awake, not yet at work");
+        assert_eq!(at("2026-06-10T09:00:00Z"), Interruption::Business);
+        assert_eq!(at("2026-06-10T17:30:00Z"), Interruption::OffHours);
     }
 
     #[test]

@@ -11,7 +11,7 @@ mod paged;
 mod tally;
 
 pub use alerts::{AlertFigures, AlertQuality, alert_quality};
-pub use clock::Interruption;
+pub use clock::{Hours, Interruption};
 pub use fairness::{Fairness, Spread};
 pub use health::{OncallHealth, PersonLoad, ResponderLoad, RotationLoad, WeekLoad, oncall_health};
 pub use tally::{Breaches, Interruptions, Load};
@@ -32,11 +32,19 @@ pub struct OncallData<'a> {
     pub shifts: &'a [Shift],
     pub people: &'a BTreeMap<String, Person>,
     pub calendar: Calendar,
+    /// `[oncall]`'s business and sleep hours.
+    pub hours: Hours,
 }
 
 impl<'a> OncallData<'a> {
     pub fn new(pages: &'a [Page], shifts: &'a [Shift], config: &'a Config) -> OncallData<'a> {
-        OncallData { pages, shifts, people: &config.people, calendar: Calendar::of(config) }
+        OncallData {
+            pages,
+            shifts,
+            people: &config.people,
+            calendar: Calendar::of(config),
+            hours: Hours::of(&config.oncall),
+        }
     }
 }
 

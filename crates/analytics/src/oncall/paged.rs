@@ -55,7 +55,7 @@ pub fn paged<'a>(data: &OncallData<'a>, window: &Window) -> Vec<Paged<'a>> {
         .filter(|page| (from..to).contains(&page.triggered_at))
         .map(|page| {
             let zone = zones.of(&page.responder);
-            let class = Interruption::at(local(page.triggered_at, zone));
+            let class = Interruption::at(local(page.triggered_at, zone), data.hours);
             Paged {
                 page,
                 shift: index.covering(&page.responder, page.triggered_at),

@@ -99,7 +99,13 @@ const WINDOW: (&str, &str) = ("2026-06-01", "2026-06-14");
 
 fn health() -> OncallHealth {
     let (pages, shifts, people) = (pages(), shifts(), people());
-    let data = OncallData { pages: &pages, shifts: &shifts, people: &people, calendar: Calendar::utc() };
+    let data = OncallData {
+        pages: &pages,
+        shifts: &shifts,
+        people: &people,
+        calendar: Calendar::utc(),
+        hours: Hours::default(),
+    };
     oncall_health(&data, &Window::new(day(WINDOW.0), day(WINDOW.1)), &OncallPolicy::default())
 }
 
@@ -207,7 +213,13 @@ fn weeks_start_on_the_sites_week_start_and_their_share_is_not_judged() {
 #[test]
 fn a_week_cut_by_the_window_has_only_the_windows_hours() {
     let (pages, shifts, people) = (pages(), shifts(), people());
-    let data = OncallData { pages: &pages, shifts: &shifts, people: &people, calendar: Calendar::utc() };
+    let data = OncallData {
+        pages: &pages,
+        shifts: &shifts,
+        people: &people,
+        calendar: Calendar::utc(),
+        hours: Hours::default(),
+    };
     // Wednesday 2026-06-03 to Tuesday 2026-06-09: two partial weeks.
     let health = oncall_health(&data, &Window::new(day("2026-06-03"), day("2026-06-09")), &OncallPolicy::default());
     let aiko = health.weeks.iter().find(|w| w.responder == "@aiko").unwrap();
@@ -232,7 +244,13 @@ fn the_night_los_angeles_falls_back_has_25_hours_and_two_one_oclocks() {
         page("p4", "@ben", "2026-11-02T07:30:00Z"), // Sunday 23:30 PST
     ];
     let people = people();
-    let data = OncallData { pages: &pages, shifts: &shifts, people: &people, calendar: Calendar::utc() };
+    let data = OncallData {
+        pages: &pages,
+        shifts: &shifts,
+        people: &people,
+        calendar: Calendar::utc(),
+        hours: Hours::default(),
+    };
     let health = oncall_health(&data, &Window::new(day("2026-10-26"), day("2026-11-08")), &OncallPolicy::default());
     let ben = &health.responders[0].load;
     assert_eq!(ben.hours_on_call, 25.0);
