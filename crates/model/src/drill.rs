@@ -115,3 +115,18 @@ pub struct Drill {
     /// The Action Items table, read as a postmortem's is.
     pub action_items: Vec<ActionItem>,
 }
+
+/// What the site and the figures need of a drill without its text: the front matter, where
+/// it lives, and its action items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DrillSummary {
+    pub meta: DrillMeta,
+    pub path: String,
+    pub action_items: Vec<ActionItem>,
+}
+
+impl From<&Drill> for DrillSummary {
+    fn from(drill: &Drill) -> DrillSummary {
+        DrillSummary { meta: drill.meta.clone(), path: drill.path.clone(), action_items: drill.action_items.clone() }
+    }
+}

@@ -28,7 +28,7 @@ pub use config::{
 };
 pub use deploy_log::{DeployLog, Excluded, Kind, TextColumn};
 pub use document::{Section, SectionKind};
-pub use drill::{Drill, DrillKind, DrillMeta, DrillOutcome, DrillStatus};
+pub use drill::{Drill, DrillKind, DrillMeta, DrillOutcome, DrillStatus, DrillSummary};
 pub use facts::{Facts, Impact, Milestones};
 pub use metrics::{Change, DeployStatus, Deployment, Extra, Incident, Metrics, RowSource, Series, SeriesPoint};
 pub use onboarding::{DocumentRef, Onboarding, ReadingEntry, Stage, Task, Term};

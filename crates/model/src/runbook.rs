@@ -14,6 +14,19 @@ pub struct RunbookMeta {
     pub alerts: Vec<String>,
 }
 
+impl RunbookMeta {
+    /// Days since the last review, as of `as_of`.
+    pub fn days_since_review(&self, as_of: NaiveDate) -> i64 {
+        (as_of - self.last_reviewed).num_days()
+    }
+
+    /// Past its review period: reviewed longer ago than `review_every` (the day the period
+    /// ends is still within it).
+    pub fn review_overdue(&self, as_of: NaiveDate) -> bool {
+        self.days_since_review(as_of) > i64::from(self.review_every.days)
+    }
+}
+
 /// How often a runbook must be reviewed, written `90d` or `12w`. Defaults to 90 days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ReviewPeriod {

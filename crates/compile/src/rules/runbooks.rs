@@ -9,9 +9,8 @@ pub fn stale(context: &Context) -> Vec<Finding> {
         .runbooks
         .iter()
         .filter_map(|rb| {
-            let age = (context.as_of - rb.meta.last_reviewed).num_days();
-            let period = i64::from(rb.meta.review_every.days);
-            (age > period).then(|| {
+            let (age, period) = (rb.meta.days_since_review(context.as_of), rb.meta.review_every.days);
+            rb.meta.review_overdue(context.as_of).then(|| {
                 let line = rb.key_lines.get("last_reviewed").copied().unwrap_or(1);
                 Finding::new(
                     &rb.path,
