@@ -139,6 +139,14 @@ fn report_json_is_the_shared_analytics_of_the_bundle() {
     );
     let quality = analytics::oncall::alert_quality(&data, &filter.window, &repo.alerts, &site.runbooks);
     assert_eq!(alerts, serde_json::to_value(quality).unwrap());
+    // Drills and readiness, as the service pages compute them from the bundle.
+    let drills = printed.as_object_mut().unwrap().remove("drills").expect("drills beside the report");
+    let readiness = printed.as_object_mut().unwrap().remove("readiness").expect("readiness beside the report");
+    let prepared = analytics::Prepared::new(&site);
+    let ready = analytics::readiness::assess_site(&site, &prepared, &filter.window, support::AS_OF);
+    assert_eq!(readiness, serde_json::to_value(&ready.services).unwrap());
+    assert_eq!(drills["services"], serde_json::to_value(&ready.drills.services).unwrap());
+    assert_eq!(drills["incidents_over_rto"], serde_json::to_value(&ready.over_rto).unwrap());
     assert_eq!(printed, serde_json::to_value(&expected).unwrap());
     let shown = views::headline::all(&expected.dora.current, &expected.action_items.stats);
     assert_eq!(headlines, serde_json::to_value(&shown).unwrap());

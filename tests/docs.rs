@@ -124,6 +124,18 @@ fn the_documented_oncall_inputs_mean_what_the_docs_say(repo: &model::Repo) {
     let limits = &repo.config.oncall;
     assert_eq!((limits.max_pages_per_12_hours, limits.max_on_call_share), (2.0, 0.3));
     assert_eq!(
+        (limits.business_hours.to_string(), limits.sleep_hours.to_string()),
+        ("09:00-17:30".into(), "23:00-07:00".into())
+    );
+    let one = repo.config.tier_of("checkout").unwrap();
+    assert_eq!(
+        (one.rto.seconds, one.rpo.seconds, one.drill_every_days, one.restore_under.seconds),
+        (900, 300, 60, 1200)
+    );
+    let two = repo.config.tier_of("search").unwrap();
+    assert_eq!((two.rto.seconds, two.restore_under.seconds, two.drill_every_days), (7200, 7200, 180), "defaults kept");
+    assert_eq!((repo.config.readiness.overdue_grace_days, repo.config.readiness.require_slo), (7, true));
+    assert_eq!(
         repo.metrics.pages.iter().map(|p| (p.page_id.as_str(), p.acknowledged_at.is_some())).collect::<Vec<_>>(),
         [("PG-1001", true), ("PG-1002", false), ("PG-1003", false)],
         "CSV and JSON Lines both read"

@@ -3,8 +3,9 @@ use chrono::NaiveDate;
 use super::Source;
 use super::output::{Format, print_diagnostics};
 use analytics::oncall::{AlertQuality, OncallData, OncallHealth, alert_quality, oncall_health};
+use analytics::readiness::{self, ServiceReadiness};
 use analytics::slo::{self, FreezeBreaks, SloStatus};
-use analytics::{Assessment, Calendar, Outlook, Prepared, Report, assess, settings_for};
+use analytics::{Assessment, Calendar, DrillReport, Outlook, OverRto, Prepared, Report, assess, settings_for};
 use compile::load_and_check;
 use model::CapacitySettings;
 use views::filter::FilterQuery;
@@ -91,8 +92,13 @@ pub fn run(args: Args) -> Result<i32, String> {
     let oncall_data = OncallData::new(&metrics.pages, &metrics.shifts, &site.config);
     let oncall = oncall_health(&oncall_data, &filter.window, &site.config.oncall);
     let alerts = alert_quality(&oncall_data, &filter.window, &repo.alerts, &site.runbooks);
+    // Readiness is each catalog service's: the report's services and team do not narrow it.
+    let ready = readiness::assess_site(&site, &prepared, &filter.window, as_of);
     if args.json {
-        let json = Printed { report: &report, headlines, freeze_breaks, slos, capacity, oncall, alerts };
+        let drills = DrillsSection { report: ready.drills, incidents_over_rto: ready.over_rto };
+        let readiness = ready.services;
+        let json =
+            Printed { report: &report, headlines, freeze_breaks, slos, capacity, oncall, alerts, drills, readiness };
         println!("{}", serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?);
     } else {
         print_human(&report, &headlines);
@@ -105,6 +111,7 @@ pub fn run(args: Args) -> Result<i32, String> {
         if !metrics.pages.is_empty() || !metrics.shifts.is_empty() {
             views::oncall::report_lines(&oncall, &alerts).iter().for_each(|line| println!("{line}"));
         }
+        readiness_lines(&ready).iter().for_each(|line| println!("{line}"));
         for line in &capacity {
             let status = line.outlook.as_ref().map_or("no forecast", |o| o.status.label());
             let order_by =
@@ -130,6 +137,44 @@ struct Printed<'a> {
     oncall: OncallHealth,
     /// Alert quality over the report's window.
     alerts: AlertQuality,
+    drills: DrillsSection,
+    /// Each catalog service's readiness stage.
+    readiness: Vec<ServiceReadiness>,
+}
+
+/// Drills as of the report's day, and the window's incidents over their tier's RTO.
+#[derive(serde::Serialize)]
+struct DrillsSection {
+    #[serde(flatten)]
+    report: DrillReport,
+    incidents_over_rto: Vec<OverRto>,
+}
+
+/// `report`'s human lines for drills and readiness: each service's stage and what holds it
+/// back, the overdue drills and missed recovery targets.
+fn readiness_lines(ready: &readiness::SiteReadiness) -> Vec<String> {
+    let mut lines: Vec<String> = views::readiness::rows(&ready.services)
+        .iter()
+        .map(|row| match row.held_back_by.as_slice() {
+            [] => format!("readiness {}: {}", row.service, row.stage_label),
+            held => format!("readiness {}: {} (next stage needs: {})", row.service, row.stage_label, held.join("; ")),
+        })
+        .collect();
+    let status = views::drill_status::DrillStatusView::of(&ready.drills);
+    for row in status.services.iter().filter(|s| s.overdue) {
+        lines.push(format!(
+            "drill overdue {}: last {}, due {} ({})",
+            row.service, row.last_done_text, row.next_due, row.every
+        ));
+    }
+    for row in status.recovery.iter().filter(|r| r.missed) {
+        lines.push(format!("recovery test {} ({}): RTO {}, RPO {}", row.drill.0, row.service, row.rto, row.rpo));
+    }
+    for row in views::drill_status::over_rto_rows(&ready.over_rto, None) {
+        lines
+            .push(format!("over RTO {} ({}): restored in {}, RTO {}", row.incident, row.service, row.restore, row.rto));
+    }
+    lines
 }
 
 /// A series' outlook without its forecast's steps (`firebreak forecast --json` has those).

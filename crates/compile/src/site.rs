@@ -4,7 +4,7 @@
 
 use analytics::incident_records;
 use model::bundle::{FORMAT_VERSION, Site};
-use model::{DeployLog, Deployment, PostmortemSummary, Repo, RunbookSummary, SliEvents};
+use model::{DeployLog, Deployment, DrillSummary, PostmortemSummary, Repo, RunbookSummary, SliEvents};
 
 /// What `site.json` and `deploys.bin` hold for `repo`.
 pub fn site_of(repo: &Repo) -> Site {
@@ -36,7 +36,15 @@ pub fn site_of(repo: &Repo) -> Site {
         excluded,
         onboarding: repo.onboarding.clone(),
         slos: repo.slos.clone(),
+        alerts: repo.alerts.clone(),
+        drills: drill_summaries(repo),
     }
+}
+
+fn drill_summaries(repo: &Repo) -> Vec<DrillSummary> {
+    let mut drills: Vec<DrillSummary> = repo.drills.iter().map(DrillSummary::from).collect();
+    drills.sort_by(|a, b| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.id.cmp(&b.meta.id)));
+    drills
 }
 
 /// What `sli.bin` holds for `repo`: each SLO's events, in the order of the site's `slos`

@@ -36,6 +36,20 @@ pub fn slo(name: &str) -> String {
     format!("/slos/{name}")
 }
 
+/// Every drill, on a timeline, and each service's drill status.
+pub fn drills() -> &'static str {
+    "/drills"
+}
+
+pub fn drill(id: &str) -> String {
+    format!("/drills/{id}")
+}
+
+/// An alert's own page.
+pub fn alert(name: &str) -> String {
+    format!("/alerts/{name}")
+}
+
 /// A glossary term (`term-slo`) or another section of the onboarding page.
 pub fn onboarding_section(anchor: &str) -> String {
     section("/onboarding", anchor)

@@ -6,11 +6,13 @@
 pub mod action_items;
 pub mod alert_quality;
 pub mod dora;
+pub mod drill_status;
 pub mod filter;
 pub mod format;
 pub mod headline;
 pub mod oncall;
 pub mod postmortem;
+pub mod readiness;
 pub mod search;
 pub mod slo;
 pub mod slo_chart;

@@ -7,8 +7,10 @@ mod criteria;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::drills::{DrillReport, ServiceDrills};
-use super::{ActionItemRow, Calendar, IncidentRecord, Window};
+use super::drills::{DrillReport, ServiceDrills, drill_report};
+use super::recovery::{OverRto, over_rto};
+use super::{ActionItemRow, Calendar, IncidentRecord, Prepared, Window, action_item_rows};
+use model::bundle::Site;
 use model::{Alert, Config, DrillSummary, RunbookSummary, Slo, TierTargets};
 
 pub use criteria::{Check, Criterion, Evidence, OpenItem};
@@ -55,6 +57,35 @@ pub struct ServiceReadiness {
     pub checks: Vec<Check>,
     /// The criteria of the next stage that do not hold (empty at fire-starting).
     pub held_back_by: Vec<Criterion>,
+}
+
+/// Drills, recovery and readiness of a whole site, as `report --json` prints them
+/// (`drills`, `readiness`) and the pages show them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteReadiness {
+    pub drills: DrillReport,
+    /// Incidents of the window restored slower than their tier's RTO.
+    pub over_rto: Vec<OverRto>,
+    pub services: Vec<ServiceReadiness>,
+}
+
+/// Every catalog service as of `as_of`, its time to restore read over `window`.
+pub fn assess_site(site: &Site, prepared: &Prepared, window: &Window, as_of: NaiveDate) -> SiteReadiness {
+    let action_items = action_item_rows(&site.postmortems, &site.config, as_of);
+    let data = ReadinessData {
+        config: &site.config,
+        alerts: &site.alerts,
+        runbooks: &site.runbooks,
+        slos: &site.slos,
+        action_items: &action_items,
+        incidents: &prepared.incidents,
+        drills: &site.drills,
+        calendar: prepared.calendar,
+    };
+    let drills = drill_report(&site.drills, &site.config, as_of);
+    let services = readiness(&data, &drills, window, as_of);
+    let over_rto = over_rto(&prepared.incidents, &site.config, &prepared.calendar, window);
+    SiteReadiness { drills, over_rto, services }
 }
 
 /// Each catalog service's stage, in the catalog's order. `drills` is the drill report of

@@ -14,11 +14,13 @@ pub use sli_columns::{SLI_FILE, read as read_sli_columns, write as write_sli_col
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Config, DeployLog, Excluded, Incident, Onboarding, PostmortemSummary, RunbookSummary, Slo};
+use crate::{
+    Alert, Config, DeployLog, DrillSummary, Excluded, Incident, Onboarding, PostmortemSummary, RunbookSummary, Slo,
+};
 
 /// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
 /// than misread.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 pub const SITE_FILE: &str = "site.json";
 /// The metric time series, apart from `site.json` because only the capacity views read them
 /// and they outweigh everything else in it.
@@ -54,6 +56,10 @@ pub struct Site {
     /// The SLOs of `content/slos/`, as defined; their events are in [`SLI_FILE`], in
     /// this order.
     pub slos: Vec<Slo>,
+    /// `content/alerts.yaml`: what the alert and readiness figures judge coverage by.
+    pub alerts: Vec<Alert>,
+    /// Each drill without its text, newest first.
+    pub drills: Vec<DrillSummary>,
 }
 
 /// An empty site of the current format: what a repo with nothing in it compiles to.
@@ -69,6 +75,8 @@ impl Default for Site {
             excluded: Excluded::default(),
             onboarding: Onboarding::default(),
             slos: Vec::new(),
+            alerts: Vec::new(),
+            drills: Vec::new(),
         }
     }
 }
