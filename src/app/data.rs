@@ -219,6 +219,18 @@ pub fn use_slos() -> Rc<Load<Rc<Slos>>> {
     })
 }
 
+/// Drills, recovery and each service's readiness as of today, time to restore over the
+/// last 90 days: what `report --json` prints with its default window.
+#[hook]
+pub fn use_readiness() -> Rc<analytics::readiness::SiteReadiness> {
+    let site = use_site();
+    use_memo(site, |site| {
+        let as_of = today(site);
+        let window = analytics::Window::ending(as_of, analytics::DEFAULT_WINDOW_DAYS);
+        analytics::readiness::assess_site(site, &analytics::Prepared::new(site), &window, as_of)
+    })
+}
+
 #[hook]
 pub fn use_site() -> SiteHandle {
     use_context::<SiteHandle>().expect("pages render inside the site context")

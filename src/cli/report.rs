@@ -170,7 +170,7 @@ fn readiness_lines(ready: &readiness::SiteReadiness) -> Vec<String> {
     for row in status.recovery.iter().filter(|r| r.missed) {
         lines.push(format!("recovery test {} ({}): RTO {}, RPO {}", row.drill.0, row.service, row.rto, row.rpo));
     }
-    for row in views::drill_status::over_rto_rows(&ready.over_rto, None) {
+    for row in views::drill_status::over_rto_rows(&ready.over_rto, |_| true) {
         lines
             .push(format!("over RTO {} ({}): restored in {}, RTO {}", row.incident, row.service, row.restore, row.rto));
     }

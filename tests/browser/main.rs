@@ -13,6 +13,7 @@ mod knowledge;
 mod onboarding;
 mod paths;
 mod preview;
+mod readiness;
 mod search;
 mod shell;
 mod slo;

@@ -133,9 +133,9 @@ impl DrillStatusView {
     }
 }
 
-/// The incidents over their tier's RTO, optionally of one service.
-pub fn over_rto_rows(over: &[OverRto], service: Option<&str>) -> Vec<OverRtoRow> {
-    over.iter().filter(|o| service.is_none_or(|s| o.service == s)).map(OverRtoRow::of).collect()
+/// The incidents over their tier's RTO of the services `keep` keeps.
+pub fn over_rto_rows(over: &[OverRto], keep: impl Fn(&str) -> bool) -> Vec<OverRtoRow> {
+    over.iter().filter(|o| keep(&o.service)).map(OverRtoRow::of).collect()
 }
 
 #[cfg(test)]

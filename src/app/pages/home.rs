@@ -2,7 +2,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::components::{BarChart, Card, SeverityBadge, SloRows, when_assessed};
-use crate::app::data::{SiteHandle, today, use_site, use_slos};
+use crate::app::data::{SiteHandle, today, use_readiness, use_site, use_slos};
 use crate::app::route::Route;
 use analytics::{Report, week_label};
 use views::headline::{self, Headline};
@@ -27,6 +27,7 @@ pub fn Home() -> Html {
                 <Card label="Incidents" value={report.counts.incidents.to_string()} />
                 <Card label="Deployments" value={report.counts.deployments.to_string()} />
             </section>
+            if !site.config.services.is_empty() { <Readiness /> }
             if !site.slos.is_empty() { <ErrorBudgets /> }
             <h2>{ "Delivery and recovery" }</h2>
             <section class="cards" aria-label="DORA metrics">{ for delivery.iter().map(card) }</section>
@@ -66,6 +67,22 @@ fn ErrorBudgets() -> Html {
         }
     });
     html! { <><h2>{ "Error budgets" }</h2>{ body }</> }
+}
+
+/// How many catalog services are at each stage from firefighting to fire-starting.
+#[component]
+fn Readiness() -> Html {
+    let counts = views::readiness::stage_counts(&use_readiness().services);
+    html! {
+        <>
+            <h2>{ "Readiness" }</h2>
+            <section class="cards" aria-label="Readiness stages">
+                { for counts.iter().map(|(stage, count)| html! {
+                    <Card label={*stage} value={count.to_string()} to={Route::Services} />
+                }) }
+            </section>
+        </>
+    }
 }
 
 fn card(h: &Headline) -> Html {

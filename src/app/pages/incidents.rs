@@ -2,10 +2,12 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::dora_filters::DoraFilters;
+use super::service_readiness::OverRtoTable;
 use crate::app::components::{BarChart, Problem};
 use crate::app::data::{today, use_site};
 use crate::app::route::Route;
 use analytics::{Distribution, Filter, IncidentStats, Prepared, Report};
+use model::bundle::Site;
 use model::dates;
 use views::filter::{Controls, FilterQuery, incident_services};
 use views::format::format_hours;
@@ -25,7 +27,9 @@ pub fn IncidentsPage() -> Html {
     let controls = Controls::of(&query, parsed.as_ref(), &site, incident_services(&site));
     let body = match (&parsed, report.as_ref()) {
         (Err(e), _) => html! { <Problem title="These filters cannot be applied" message={e.to_string()} /> },
-        (Ok(filter), Some(report)) => response(filter, &report.incidents),
+        (Ok(filter), Some(report)) => html! {
+            <>{ response(filter, &report.incidents) }{ over_rto(&site, &prepared, filter) }</>
+        },
         (Ok(_), None) => Html::default(),
     };
     html! {
@@ -33,6 +37,18 @@ pub fn IncidentsPage() -> Html {
             <h1>{ "Incidents" }</h1>
             <DoraFilters {query} {controls} route={Route::Incidents} />
             { body }
+        </>
+    }
+}
+
+/// The window's incidents of the filter's services restored slower than their tier's RTO.
+fn over_rto(site: &Site, prepared: &Prepared, filter: &Filter) -> Html {
+    let over = analytics::over_rto(&prepared.incidents, &site.config, &prepared.calendar, &filter.window);
+    let rows = views::drill_status::over_rto_rows(&over, |service| filter.keeps_service(service));
+    html! {
+        <>
+            <h2>{ "Over their tier's RTO" }</h2>
+            <OverRtoTable {rows} caption="Incidents restored slower than their service tier's recovery time objective" />
         </>
     }
 }

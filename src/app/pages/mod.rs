@@ -18,6 +18,7 @@ mod runbook_list;
 mod search;
 mod service;
 mod service_list;
+mod service_readiness;
 mod slo;
 mod slo_list;
 

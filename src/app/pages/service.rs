@@ -1,6 +1,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::service_readiness::{ServiceDrills, ServiceReadiness};
 use crate::app::components::{Problem, SeverityBadge, SloRows, deploy_id_cell, when_assessed};
 use crate::app::data::{use_deploy_ids, use_site, use_slos};
 use crate::app::route::Route;
@@ -43,7 +44,9 @@ pub fn ServicePage(props: &Props) -> Html {
                     if !service.description.is_empty() { <dt>{ "About" }</dt><dd>{ service.description.clone() }</dd> }
                 </dl>
             }
+            if catalog.is_some() { <ServiceReadiness name={name.clone()} /> }
             if has_slos { <ServiceSlos name={name.clone()} /> }
+            if catalog.is_some() { <ServiceDrills name={name.clone()} /> }
             <h2>{ format!("Postmortems ({})", postmortems.len()) }</h2>
             <ul class="latest">
                 { for postmortems.iter().map(|pm| html! {
