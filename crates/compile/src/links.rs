@@ -36,9 +36,9 @@ pub fn check(repo: &Repo) -> Diagnostics {
     };
     // The catalog is optional: without one, any service name is accepted.
     if !services.is_empty() {
-        let postmortems = repo.postmortems.iter().map(|pm| (&pm.path, &pm.meta.services, &pm.key_lines));
-        let drills = repo.drills.iter().map(|d| (&d.path, &d.meta.services, &d.key_lines));
-        for (path, named, key_lines) in postmortems.chain(drills) {
+        let in_postmortems = repo.postmortems.iter().map(|pm| (&pm.path, &pm.meta.services, &pm.key_lines));
+        let in_drills = repo.drills.iter().map(|d| (&d.path, &d.meta.services, &d.key_lines));
+        for (path, named, key_lines) in in_postmortems.chain(in_drills) {
             for s in named.iter().filter(|s| !services.contains(&s.as_str())) {
                 missing(path, key_lines.get("services"), "service", s, &services);
             }
