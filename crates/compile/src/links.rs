@@ -34,13 +34,17 @@ pub fn check(repo: &Repo) -> Diagnostics {
                 .rule(RuleId::Link),
         );
     };
-    for pm in &repo.postmortems {
-        // The catalog is optional: without one, any service name is accepted.
-        if !services.is_empty() {
-            for s in pm.meta.services.iter().filter(|s| !services.contains(&s.as_str())) {
-                missing(&pm.path, pm.key_lines.get("services"), "service", s, &services);
+    // The catalog is optional: without one, any service name is accepted.
+    if !services.is_empty() {
+        let in_postmortems = repo.postmortems.iter().map(|pm| (&pm.path, &pm.meta.services, &pm.key_lines));
+        let in_drills = repo.drills.iter().map(|d| (&d.path, &d.meta.services, &d.key_lines));
+        for (path, named, key_lines) in in_postmortems.chain(in_drills) {
+            for s in named.iter().filter(|s| !services.contains(&s.as_str())) {
+                missing(path, key_lines.get("services"), "service", s, &services);
             }
         }
+    }
+    for pm in &repo.postmortems {
         for r in pm.meta.runbooks.iter().filter(|r| !runbooks.contains(&r.as_str())) {
             missing(&pm.path, pm.key_lines.get("runbooks"), "runbook", r, &runbooks);
         }
@@ -57,4 +61,28 @@ pub fn check(repo: &Repo) -> Diagnostics {
         }
     }
     diagnostics
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_drill_naming_a_service_outside_the_catalog_is_a_link_error_at_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("firebreak.toml"), "[services.checkout]\nteam = \"payments\"\n").unwrap();
+        let drills = dir.path().join("content/drills");
+        std::fs::create_dir_all(&drills).unwrap();
+        let text = "---\ntitle: Fail over\ndate: 2026-06-01\nkind: game-day\nservices: [checkout, chekout]\n---\n";
+        std::fs::write(drills.join("failover.md"), text).unwrap();
+        let diagnostics = check(&ingest::load(dir.path()).0);
+        let root = format!("{}/", dir.path().display());
+        let found: Vec<String> = diagnostics.iter().map(|d| d.to_string().replace(&root, "")).collect();
+        assert_eq!(
+            found,
+            [
+                "content/drills/failover.md:5:1: error: service `chekout` does not exist; did you mean `checkout`? [link]"
+            ]
+        );
+    }
 }

@@ -26,6 +26,7 @@ pub fn parse(label: &str, file_id: &str, text: &str, terms: &Terms, diagnostics:
         meta,
         path: label.to_owned(),
         key_lines,
+        source: text.to_owned(),
         body_line: split.body_line,
         sections: markdown::render_sections(split.body, &raw, terms),
         action_items,

@@ -50,6 +50,8 @@ pub enum RuleId {
     UnknownResponder,
     /// One person's on-call shifts overlap: both are kept, so those hours count twice.
     ShiftOverlap,
+    /// A drill's facilitator or participant `[people]` does not list.
+    UnknownParticipant,
     OverdueActionItem,
 }
 
@@ -70,7 +72,7 @@ const fn rule(id: RuleId, name: &'static str, level: Level, summary: &'static st
 
 /// Every rule, in the order of [`RuleId`]'s variants (a test holds it to that), as
 /// docs/checks.md lists them.
-pub const RULES: [Rule; 28] = {
+pub const RULES: [Rule; 29] = {
     use Level::{Error, Warning};
     use RuleId::*;
     [
@@ -131,6 +133,12 @@ pub const RULES: [Rule; 28] = {
             "once [people] lists anyone, every page and on-call responder is in it",
         ),
         rule(ShiftOverlap, "shift-overlap", Warning, "one person's on-call shifts do not overlap"),
+        rule(
+            UnknownParticipant,
+            "unknown-participant",
+            Warning,
+            "once [people] lists anyone, a drill's facilitator and participants are in it",
+        ),
         rule(
             OverdueActionItem,
             "overdue-action-item",

@@ -108,6 +108,9 @@ pub struct Drill {
     /// Front-matter key → file line, for checks that report on a key.
     #[serde(skip)]
     pub key_lines: BTreeMap<String, usize>,
+    /// The file as written, for rules that read text (blameless language).
+    #[serde(skip)]
+    pub source: String,
     /// The file's first body line (after the front matter).
     #[serde(skip)]
     pub body_line: usize,

@@ -1,5 +1,6 @@
-//! `blameless-language`: blame phrasing, and people named as the root cause. Blameless
-//! postmortems ask what made an action possible, not who took it.
+//! `blameless-language`: blame phrasing in postmortems and drills, and people named as a
+//! postmortem's root cause. Blameless write-ups ask what made an action possible, not who
+//! took it; a drill's findings are read by the same team, in the same spirit.
 
 use super::{Context, Finding, position};
 use model::{Postmortem, SectionKind};
@@ -21,27 +22,34 @@ const PHRASES: [(&str, &str); 10] = [
 pub fn check(context: &Context) -> Vec<Finding> {
     let mut findings = Vec::new();
     for pm in &context.repo.postmortems {
-        let body = body_of(pm);
-        let lower = body.to_lowercase();
-        for (phrase, advice) in PHRASES {
-            for (offset, _) in lower.match_indices(phrase) {
-                if !starts_word(&lower, offset) {
-                    continue;
-                }
-                let (line, col) = position(&lower, offset, pm.body_line);
-                findings.push(Finding::new(&pm.path, line, col, format!("blame phrasing \"{phrase}\": {advice}")));
-            }
-        }
+        blame_phrases(&pm.path, &pm.source, pm.body_line, &mut findings);
         people_in_root_cause(pm, &context.repo.config.people, &mut findings);
+    }
+    for drill in &context.repo.drills {
+        blame_phrases(&drill.path, &drill.source, drill.body_line, &mut findings);
     }
     findings
 }
 
+/// Each blame phrase that starts a word of the body (the file after its front matter).
+fn blame_phrases(path: &str, source: &str, body_line: usize, findings: &mut Vec<Finding>) {
+    let lower = body_of(source, body_line).to_lowercase();
+    for (phrase, advice) in PHRASES {
+        for (offset, _) in lower.match_indices(phrase) {
+            if !starts_word(&lower, offset) {
+                continue;
+            }
+            let (line, col) = position(&lower, offset, body_line);
+            findings.push(Finding::new(path, line, col, format!("blame phrasing \"{phrase}\": {advice}")));
+        }
+    }
+}
+
 /// The body after the front matter. Lowercasing can change byte lengths, so positions are
 /// taken in the lowercased text; it has the same lines.
-fn body_of(pm: &Postmortem) -> &str {
-    let skip: usize = pm.source.split_inclusive('\n').take(pm.body_line.saturating_sub(1)).map(str::len).sum();
-    &pm.source[skip.min(pm.source.len())..]
+fn body_of(source: &str, body_line: usize) -> &str {
+    let skip: usize = source.split_inclusive('\n').take(body_line.saturating_sub(1)).map(str::len).sum();
+    &source[skip.min(source.len())..]
 }
 
 fn starts_word(text: &str, offset: usize) -> bool {
@@ -82,7 +90,7 @@ fn people_in_root_cause(
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{context_of, repo_with};
+    use super::super::testing::{context_of, repo_at, repo_with};
     use super::*;
 
     #[test]
@@ -105,5 +113,19 @@ mod tests {
         let f = check(&context_of(&repo));
         assert_eq!(f.len(), 1);
         assert_eq!((f[0].line, f[0].col), (12, 17));
+    }
+
+    #[test]
+    fn blame_phrases_in_a_drill_are_found_at_their_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let drills = dir.path().join("content/drills");
+        std::fs::create_dir_all(&drills).unwrap();
+        let text = "---\ntitle: Fail over\ndate: 2026-06-01\nkind: game-day\n---\n## Findings\nThe standby was fine.\nThe on-call engineer failed to page the DBA.\n";
+        std::fs::write(drills.join("failover.md"), text).unwrap();
+        let f = check(&context_of(&repo_at(dir.path())));
+        assert_eq!(f.len(), 1, "{:?}", f.iter().map(|f| &f.message).collect::<Vec<_>>());
+        assert!(f[0].path.ends_with("content/drills/failover.md"), "{}", f[0].path);
+        assert_eq!((f[0].line, f[0].col), (8, 22));
+        assert!(f[0].message.starts_with("blame phrasing \"failed to\""), "{}", f[0].message);
     }
 }

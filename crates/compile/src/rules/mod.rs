@@ -4,6 +4,7 @@
 //! a rule's level, or switches it off, under `[rules]` in firebreak.toml. docs/checks.md
 //! lists them all.
 
+mod drills;
 mod exports;
 mod impact_budget;
 mod incidents;
@@ -70,6 +71,7 @@ pub const CHECKS: &[Check] = &[
     Check { rule: RuleId::IncidentTimes, find: exports::incident_times },
     Check { rule: RuleId::ImpactBudget, find: impact_budget::check },
     Check { rule: RuleId::UnknownResponder, find: oncall::unknown_responders },
+    Check { rule: RuleId::UnknownParticipant, find: drills::unknown_participants },
 ];
 
 /// Runs every check, then applies the repo's levels to every rule-tagged diagnostic
