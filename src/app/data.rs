@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use analytics::slo::SloStatus;
 use model::bundle::{
-    DEPLOY_IDS_FILE, DEPLOYS_FILE, FORMAT_VERSION, SITE_FILE, SLI_FILE, Site, read_deploy_columns, read_deploy_ids,
-    read_sli_columns,
+    DEPLOY_IDS_FILE, DEPLOYS_FILE, FORMAT_VERSION, ONCALL_FILE, SITE_FILE, SLI_FILE, Site, read_deploy_columns,
+    read_deploy_ids, read_oncall_columns, read_sli_columns,
 };
-use model::{SliEvents, TextColumn};
+use model::{Page, Shift, SliEvents, TextColumn};
 
 /// The loaded site, shared through a context. Compared by pointer: it never changes after
 /// loading, and a deep comparison on every render would be wasted work.
@@ -216,6 +216,30 @@ pub fn use_slos() -> Rc<Load<Rc<Slos>>> {
         let prepared = analytics::Prepared::new(&site);
         let (statuses, assess_ms) = timed(|| analytics::slo::assess_site(&site, &events, &prepared, today(&site)));
         Ok(Slos { events, statuses, assess_ms })
+    })
+}
+
+/// The on-call exports: the pages responders received and the schedule as it was worked.
+pub struct Oncall {
+    pub pages: Vec<Page>,
+    pub shifts: Vec<Shift>,
+    /// How long fetching and decoding `oncall.bin` took, in milliseconds (for the benchmarks).
+    pub load_ms: f64,
+}
+
+thread_local! {
+    static ONCALL: std::cell::RefCell<Option<Rc<Oncall>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The pages and shifts (`oncall.bin`, which only `/oncall` and the alert pages read),
+/// fetched the first time one is shown.
+#[hook]
+pub fn use_oncall() -> Rc<Load<Rc<Oncall>>> {
+    use_fetched_once(&ONCALL, move || async move {
+        let started = now_ms();
+        let bytes = fetch_bytes(ONCALL_FILE).await?;
+        let (pages, shifts) = read_oncall_columns(&bytes).map_err(|e| format!("data/{ONCALL_FILE}: {e}"))?;
+        Ok(Oncall { pages, shifts, load_ms: now_ms() - started })
     })
 }
 

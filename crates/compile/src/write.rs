@@ -1,5 +1,5 @@
-//! Writes the bundle: `site.json`, the deployment columns, the SLOs' events, one JSON file
-//! per document, the postmortem feed and the search index.
+//! Writes the bundle: `site.json`, the deployment columns, the SLOs' events, the on-call
+//! exports, one JSON file per document, the postmortem feed and the search index.
 
 use std::io;
 use std::path::Path;
@@ -24,6 +24,8 @@ pub fn write_bundle(repo: &Repo, out: &Path, public_url: &super::PublicUrl) -> i
     std::fs::write(out.join(bundle::DEPLOYS_FILE), columns)?;
     std::fs::write(out.join(bundle::DEPLOY_IDS_FILE), bundle::write_deploy_ids(&site.deploys))?;
     std::fs::write(out.join(bundle::SLI_FILE), bundle::write_sli_columns(&crate::sli_of(repo)))?;
+    let oncall = bundle::write_oncall_columns(&repo.metrics.pages, &repo.metrics.shifts);
+    std::fs::write(out.join(bundle::ONCALL_FILE), oncall)?;
     for pm in &repo.postmortems {
         write_json(&out.join(bundle::postmortem_file(&pm.meta.id)), pm)?;
     }

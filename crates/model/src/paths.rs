@@ -45,6 +45,16 @@ pub fn drill(id: &str) -> String {
     format!("/drills/{id}")
 }
 
+/// The on-call health page.
+pub fn oncall() -> &'static str {
+    "/oncall"
+}
+
+/// The alert-quality table.
+pub fn alerts() -> &'static str {
+    "/alerts"
+}
+
 /// An alert's own page.
 pub fn alert(name: &str) -> String {
     format!("/alerts/{name}")

@@ -3,10 +3,29 @@
 
 use analytics::Window;
 use analytics::oncall::{AlertFigures, AlertQuality};
+use chrono::NaiveDate;
 use model::dates::DATE_TIME_UTC;
+use serde::{Deserialize, Serialize};
 
+use crate::filter::{FilterError, window};
 use crate::format::{format_hours, format_percent};
 use crate::paths;
+
+/// The window as text, keyed as in the URL of `/alerts` and `/alerts/<name>`
+/// (`?since=&until=`); empty: the 90 days ending on the as-of day, as everywhere.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AlertsQuery {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub since: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub until: String,
+}
+
+impl AlertsQuery {
+    pub fn window(&self, as_of: NaiveDate) -> Result<Window, FilterError> {
+        window(&self.since, &self.until, as_of)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AlertRow {
@@ -95,6 +114,16 @@ mod tests {
             (covered.actionable.as_str(), covered.noise.as_str(), covered.acknowledge_median.as_str()),
             ("100.0 %", "0.0", "3 min")
         );
+    }
+
+    #[test]
+    fn the_query_reads_the_window_as_every_page_does() {
+        let as_of: NaiveDate = "2026-06-07".parse().unwrap();
+        assert_eq!(AlertsQuery::default().window(as_of), Ok(Window::ending(as_of, 90)));
+        let june = AlertsQuery { since: "2026-06-01".into(), until: String::new() };
+        assert_eq!(june.window(as_of).map(|w| w.days()), Ok(7));
+        let backwards = AlertsQuery { since: "2026-06-09".into(), until: String::new() };
+        assert!(backwards.window(as_of).is_err());
     }
 
     #[test]

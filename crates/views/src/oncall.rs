@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use analytics::oncall::{
@@ -95,14 +95,30 @@ impl OncallQuery {
     /// `oncall.csv`, teams those of `[people]`; names are exact.
     pub fn filter(&self, data: &OncallData, as_of: NaiveDate) -> Result<OncallFilter, OncallFilterError> {
         let window = window(&self.since, &self.until, as_of).map_err(OncallFilterError::Window)?;
-        let rotations = distinct(data.shifts.iter().map(|s| &s.rotation));
+        let OncallChoices { rotations, teams } = OncallChoices::of(data);
         let rotation = one_of(&self.rotation, rotations, |rotation, rotations| OncallFilterError::UnknownRotation {
             rotation,
             rotations,
         })?;
-        let teams = distinct(data.people.values().map(|p| &p.team));
         let team = one_of(&self.team, teams, |team, teams| OncallFilterError::UnknownTeam { team, teams })?;
         Ok(OncallFilter { window, rotation, team })
+    }
+}
+
+/// What the page's filter form offers: each rotation of `oncall.csv` and team of `[people]`
+/// once, sorted.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OncallChoices {
+    pub rotations: Vec<String>,
+    pub teams: Vec<String>,
+}
+
+impl OncallChoices {
+    pub fn of(data: &OncallData) -> OncallChoices {
+        OncallChoices {
+            rotations: distinct(data.shifts.iter().map(|s| &s.rotation)),
+            teams: distinct(data.people.values().map(|p| &p.team)),
+        }
     }
 }
 
@@ -171,6 +187,46 @@ pub struct OncallView {
     /// Over the window: everyone's; with a rotation, its people's time in it.
     pub people: Vec<ResponderRow>,
     pub weeks: Vec<WeekRow>,
+}
+
+/// The pages of the view's weeks added up per week, one series per interruption class, for
+/// the stacked chart: every week from the first to the last, those without a page at 0.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WeeklyLoad {
+    /// Each week's Monday, "2026-11-02".
+    pub weeks: Vec<String>,
+    pub business: Vec<usize>,
+    pub off_hours: Vec<usize>,
+    pub sleep: Vec<usize>,
+}
+
+impl WeeklyLoad {
+    pub fn of(weeks: &[WeekRow]) -> WeeklyLoad {
+        let mut by_week: BTreeMap<NaiveDate, [usize; 3]> = BTreeMap::new();
+        for w in weeks {
+            let sums = by_week.entry(w.week).or_default();
+            for (sum, pages) in sums.iter_mut().zip([w.business, w.off_hours, w.sleep]) {
+                *sum += pages;
+            }
+        }
+        // The quiet weeks between two with pages, so the bars keep to a time scale.
+        let known: Vec<NaiveDate> = by_week.keys().copied().collect();
+        for pair in known.windows(2) {
+            let mut week = pair[0] + chrono::Days::new(7);
+            while week < pair[1] {
+                by_week.insert(week, [0; 3]);
+                week = week + chrono::Days::new(7);
+            }
+        }
+        let mut load = WeeklyLoad::default();
+        for (week, [business, off_hours, sleep]) in by_week {
+            load.weeks.push(week.to_string());
+            load.business.push(business);
+            load.off_hours.push(off_hours);
+            load.sleep.push(sleep);
+        }
+        load
+    }
 }
 
 /// "5 min (p90 9 min)" from minutes.
@@ -547,9 +603,33 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_weekly_load_adds_up_each_class_and_keeps_quiet_weeks_between() {
+        let week = |day: &str, business, off_hours, sleep| WeekRow {
+            week: day.parse().unwrap(),
+            business,
+            off_hours,
+            sleep,
+            ..view(None, None).weeks[0].clone()
+        };
+        let rows = [week("2026-06-15", 1, 0, 2), week("2026-06-01", 0, 3, 0), week("2026-06-15", 2, 1, 0)];
+        let load = WeeklyLoad::of(&rows);
+        assert_eq!(load.weeks, ["2026-06-01", "2026-06-08", "2026-06-15"]);
+        assert_eq!((load.business, load.off_hours, load.sleep), (vec![0, 0, 3], vec![3, 0, 1], vec![0, 0, 2]));
+        assert_eq!(WeeklyLoad::of(&[]), WeeklyLoad::default());
+        let all = WeeklyLoad::of(&view(None, None).weeks);
+        assert_eq!((all.weeks.len(), all.business[0] + all.off_hours[0] + all.sleep[0]), (1, 4));
+    }
+
+    #[test]
     fn the_filter_reads_the_window_and_knows_the_rotations_and_teams() {
         let all = filtered("{}").unwrap();
         assert_eq!((all.window, all.rotation, all.team), (Window::ending(AS_OF.parse().unwrap(), 90), None, None));
+        let (pages, shifts, config) = (pages(), shifts(), config());
+        let choices = OncallChoices::of(&OncallData::new(&pages, &shifts, &config));
+        assert_eq!(
+            (choices.rotations, choices.teams),
+            (vec!["ledger".into(), "payments".into()], vec!["ledger".into(), "payments".into()])
+        );
         let some = filtered(r#"{"since": "2026-06-01", "rotation": " ledger ", "team": "payments"}"#).unwrap();
         assert_eq!(
             (some.window.days(), some.rotation.as_deref(), some.team.as_deref()),

@@ -14,7 +14,7 @@ pub struct ShiftIndex<'a> {
 }
 
 struct Own {
-    /// Indexes into the shifts, by start (then by line).
+    /// Indexes into the shifts, by start (then by their order in the export).
     order: Vec<usize>,
     /// The latest end among `order[..=i]`: no shift at or before `i` covers a time past it.
     reach: Vec<DateTime<Utc>>,
@@ -29,7 +29,9 @@ impl<'a> ShiftIndex<'a> {
         let by_person = orders
             .into_iter()
             .map(|(responder, mut order)| {
-                order.sort_by_key(|&i| (shifts[i].start, shifts[i].source.line));
+                // Stable: of equal starts, the one earlier in the export first. (Not by
+                // line: the app's shifts come from the bundle, which keeps their order only.)
+                order.sort_by_key(|&i| shifts[i].start);
                 let reach = order
                     .iter()
                     .scan(None, |furthest: &mut Option<DateTime<Utc>>, &i| {
@@ -46,7 +48,7 @@ impl<'a> ShiftIndex<'a> {
 
     /// The shift of `responder` covering `t`. Where shifts overlap (a `shift-overlap`
     /// warning), the one that started last — an override is written over the regular shift —
-    /// and of equal starts the one later in the file.
+    /// and of equal starts the one later in the export.
     pub fn covering(&self, responder: &str, t: DateTime<Utc>) -> Option<&'a Shift> {
         let own = self.by_person.get(responder)?;
         let started = own.order.partition_point(|&i| self.shifts[i].start <= t);

@@ -4,12 +4,14 @@
 
 mod columns;
 mod deploy_columns;
+mod oncall_columns;
 mod sli_columns;
 
 pub use deploy_columns::{
     DEPLOY_IDS_FILE, DEPLOYS_FILE, TooFarApart, read as read_deploy_columns, read_ids as read_deploy_ids,
     write as write_deploy_columns, write_ids as write_deploy_ids,
 };
+pub use oncall_columns::{ONCALL_FILE, read as read_oncall_columns, write as write_oncall_columns};
 pub use sli_columns::{SLI_FILE, read as read_sli_columns, write as write_sli_columns};
 
 use serde::{Deserialize, Serialize};
