@@ -2,7 +2,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    ActionItems, AlertPage, CapacityPage, DigestPage, DoraPage, Home, IncidentsPage, NotFound, OnboardingPage,
+    ActionItems, AlertPage, AlertsPage, CapacityPage, DigestPage, DoraPage, Home, IncidentsPage, NotFound, OnboardingPage, OncallPage,
     Patterns, PostmortemList, PostmortemPage, RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
     SloListPage, SloPage,
 };
@@ -50,7 +50,14 @@ pub enum Route {
     /// `?q=` and one key per facet: see `pages/search.rs`.
     #[at("/search")]
     Search,
-    /// For Prometheus `runbook_url` annotations: `/alerts/<AlertName>` opens its runbook.
+    /// `?since=&until=&rotation=&team=`.
+    #[at("/oncall")]
+    Oncall,
+    /// `?since=&until=`: the alert-quality table.
+    #[at("/alerts")]
+    Alerts,
+    /// For Prometheus `runbook_url` annotations: `/alerts/<AlertName>` opens its runbook,
+    /// then the alert's own figures.
     #[at("/alerts/:name")]
     Alert { name: String },
     #[at("/runbooks/:slug")]
@@ -79,6 +86,8 @@ pub fn switch(route: Route) -> Html {
         Route::Digests => html! { <DigestPage /> },
         Route::Digest { month } => html! { <DigestPage month={month} /> },
         Route::Search => html! { <SearchPage /> },
+        Route::Oncall => html! { <OncallPage /> },
+        Route::Alerts => html! { <AlertsPage /> },
         Route::Alert { name } => html! { <AlertPage name={name} /> },
         Route::Runbook { slug } => html! { <RunbookPage slug={slug} /> },
         Route::NotFound => html! { <NotFound /> },

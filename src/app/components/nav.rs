@@ -57,6 +57,7 @@ pub fn Nav(props: &NavProps) -> Html {
                 <Link<Route> to={Route::Dora}>{ "DORA" }</Link<Route>>
                 <Link<Route> to={Route::Incidents}>{ "Incidents" }</Link<Route>>
                 <Link<Route> to={Route::Slos}>{ "SLOs" }</Link<Route>>
+                <Link<Route> to={Route::Oncall}>{ "On-call" }</Link<Route>>
                 <Link<Route> to={Route::ActionItems}>{ "Action items" }</Link<Route>>
                 <Link<Route> to={Route::Services}>{ "Services" }</Link<Route>>
                 <Link<Route> to={Route::Patterns}>{ "Patterns" }</Link<Route>>

@@ -6,19 +6,13 @@ use yew_router::prelude::*;
 
 use std::rc::Rc;
 
-use super::Problem;
 use crate::app::data::{Load, Slos};
 use crate::app::route::Route;
 use views::slo::SloRow;
 
-/// What `ready` renders once the SLI data is in and assessed; meanwhile a line saying it is
-/// loading, or why it could not be.
+/// What `ready` renders once the SLI data is in and assessed.
 pub fn when_assessed(slos: &Load<Rc<Slos>>, ready: impl FnOnce(&Rc<Slos>) -> Html) -> Html {
-    match slos {
-        Load::Loading => html! { <p class="loading" aria-busy="true">{ "Loading the SLI data…" }</p> },
-        Load::Failed(e) => html! { <Problem title="The SLI data could not be loaded" message={e.clone()} /> },
-        Load::Ready(slos) => ready(slos),
-    }
+    super::when_loaded(slos, "the SLI data", ready)
 }
 
 /// An error-budget policy state, coloured by urgency (static/style.css, `.chip.state-*`).

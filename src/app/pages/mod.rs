@@ -2,6 +2,7 @@
 
 mod action_items;
 mod alert;
+mod alerts;
 mod capacity;
 mod digest;
 mod dora;
@@ -10,6 +11,7 @@ mod home;
 mod incidents;
 mod not_found;
 mod onboarding;
+mod oncall;
 mod patterns;
 mod postmortem;
 mod postmortem_list;
@@ -24,6 +26,7 @@ mod slo_list;
 
 pub use action_items::ActionItems;
 pub use alert::AlertPage;
+pub use alerts::AlertsPage;
 pub use capacity::CapacityPage;
 pub use digest::DigestPage;
 pub use dora::DoraPage;
@@ -31,6 +34,7 @@ pub use home::Home;
 pub use incidents::IncidentsPage;
 pub use not_found::NotFound;
 pub use onboarding::OnboardingPage;
+pub use oncall::OncallPage;
 pub use patterns::Patterns;
 pub use postmortem::PostmortemPage;
 pub use postmortem_list::PostmortemList;

@@ -1,0 +1,183 @@
+//! `/oncall?since=&until=&rotation=&team=`: the load on each rotation and person against
+//! the limits of `[oncall]`, week by week. The figures are `analytics::oncall`, what the page
+//! shows of them `views::oncall` — the same as `firebreak report`'s `oncall` section.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use analytics::oncall::{OncallData, OncallHealth, oncall_health};
+use views::oncall::{OncallChoices, OncallQuery, OncallView, ResponderRow, RotationRow, WeekRow, WeeklyLoad};
+
+use crate::app::components::{FilterSelect, Problem, StackedBarChart, when_loaded};
+use crate::app::data::{Oncall, SiteHandle, timed, today, use_oncall, use_site};
+use crate::app::query::query_setter;
+use crate::app::route::Route;
+use crate::app::shared::Shared;
+
+#[component]
+pub fn OncallPage() -> Html {
+    let site = use_site();
+    let oncall = use_oncall();
+    let query: OncallQuery = use_location().and_then(|l| l.query::<OncallQuery>().ok()).unwrap_or_default();
+    let body = when_loaded(&oncall, "the on-call data", |oncall| {
+        if oncall.pages.is_empty() && oncall.shifts.is_empty() {
+            return html! { <Problem title="No on-call data" message="This repo has no content/metrics/pages.csv or oncall.csv yet; docs/formats.md describes them." /> };
+        }
+        html! { <OncallFigures site={site.clone()} oncall={Shared(oncall.clone())} query={query.clone()} /> }
+    });
+    html! {
+        <>
+            <h1>{ "On-call health" }</h1>
+            { body }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FiguresProps {
+    site: SiteHandle,
+    oncall: Shared<Oncall>,
+    query: OncallQuery,
+}
+
+#[component]
+fn OncallFigures(props: &FiguresProps) -> Html {
+    let (site, oncall) = (&props.site, &props.oncall);
+    let data = OncallData::new(&oncall.pages, &oncall.shifts, &site.config);
+    let as_of = today(site);
+    let filter = props.query.filter(&data, as_of);
+    // The figures depend on the window only: a rotation or team narrows what is shown.
+    let window = filter.as_ref().ok().map(|f| f.window);
+    let (site, oncall) = (site.clone(), oncall.clone());
+    let health = use_memo(window, move |window| {
+        let data = OncallData::new(&oncall.pages, &oncall.shifts, &site.config);
+        window.map(|w| timed(|| oncall_health(&data, &w, &site.config.oncall)))
+    });
+    let form = html! { <OncallFilters query={props.query.clone()} choices={OncallChoices::of(&data)} /> };
+    match (filter, &*health) {
+        (Ok(filter), Some((health, compute_ms))) => {
+            let (view, view_ms) = timed(|| OncallView::of(health, &filter));
+            let ms = format!("{:.3}", compute_ms + view_ms);
+            html! { <>{ form }{ figures(&view, health, &ms, props) }</> }
+        }
+        (Err(e), _) => html! { <>{ form }<Problem title="This filter cannot be applied" message={e.to_string()} /></> },
+        (Ok(_), None) => form,
+    }
+}
+
+fn figures(view: &OncallView, health: &OncallHealth, ms: &str, props: &FiguresProps) -> Html {
+    let load = WeeklyLoad::of(&view.weeks);
+    let layers = vec![
+        ("business hours".to_owned(), load.business),
+        ("off hours".to_owned(), load.off_hours),
+        ("sleep hours".to_owned(), load.sleep),
+    ];
+    let (since, until) = (view.window.since, view.window.until);
+    html! {
+        <>
+            <p class="muted" data-as-of={today(&props.site).to_string()} data-filter-ms={ms.to_owned()} data-load-ms={format!("{:.3}", props.oncall.load_ms)}>
+                { format!("{} page(s) from {since} to {until}, {} on no shift. Limits: {}.", view.pages, view.no_shift_pages, view.limits) }
+            </p>
+            <p><Link<Route> to={Route::Alerts}>{ "Alert quality: which alerts paged, noisiest first →" }</Link<Route>></p>
+            <StackedBarChart labels={load.weeks} {layers} caption="Pages per week, by the responder's hour" />
+            <h2>{ "Rotations" }</h2>
+            { rotations(&view.rotations) }
+            <h2>{ "People" }</h2>
+            { people(&view.people) }
+            <h2>{ "Week by week" }</h2>
+            { weeks(&view.weeks) }
+            <p class="muted">{ format!("Sleep hours are {} every day and business hours {} on weekdays, on each person's own clock.", health.limits.sleep_hours, health.limits.business_hours) }</p>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FiltersProps {
+    query: OncallQuery,
+    choices: OncallChoices,
+}
+
+#[component]
+fn OncallFilters(props: &FiltersProps) -> Html {
+    let navigator = use_navigator();
+    let set = |update: fn(&mut OncallQuery, String)| query_setter(navigator.clone(), Route::Oncall, &props.query, update);
+    let date = |update: fn(&mut OncallQuery, String)| {
+        set(update).reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
+    };
+    let q = &props.query;
+    html! {
+        <form class="filters" aria-label="Filter the on-call figures">
+            <label>{ "From " }<input type="date" name="since" value={q.since.clone()} onchange={date(|q, v| q.since = v)} /></label>
+            <label>{ "To " }<input type="date" name="until" value={q.until.clone()} onchange={date(|q, v| q.until = v)} /></label>
+            <FilterSelect label="Rotation" name="rotation" options={props.choices.rotations.clone()} selected={q.rotation.clone()} onchange={set(|q, v| q.rotation = v)} />
+            <FilterSelect label="Team" name="team" options={props.choices.teams.clone()} selected={q.team.clone()} onchange={set(|q, v| q.team = v)} />
+        </form>
+    }
+}
+
+fn breaches(breaches: &[String]) -> Html {
+    html! { <td class={classes!("breaches", (!breaches.is_empty()).then_some("breach"))}>{ breaches.join("; ") }</td> }
+}
+
+fn rotations(rows: &[RotationRow]) -> Html {
+    html! {
+        <table class="list oncall-rotations">
+            <thead><tr>
+                <th>{ "Rotation" }</th><th>{ "Pages" }</th><th>{ "Sleep interruptions" }</th><th>{ "Per 12 h on call" }</th>
+                <th>{ "Hours on call" }</th><th>{ "Time to acknowledge" }</th><th>{ "Fairness: pages" }</th>
+                <th>{ "Fairness: sleep" }</th><th>{ "Over a limit" }</th>
+            </tr></thead>
+            <tbody>{ for rows.iter().map(|r| html! {
+                <tr data-rotation={r.rotation.clone()}>
+                    <td>{ r.rotation.clone() }</td><td class="pages">{ r.pages }</td><td>{ r.sleep.clone() }</td>
+                    <td class="per-12h">{ r.pages_per_12_hours.clone() }</td><td>{ r.hours_on_call.clone() }</td>
+                    <td>{ r.acknowledge.clone() }</td><td class="fairness-pages">{ r.fairness_pages.clone() }</td>
+                    <td class="fairness-sleep">{ r.fairness_sleep.clone() }</td>{ breaches(&r.breaches) }
+                </tr>
+            }) }</tbody>
+        </table>
+    }
+}
+
+fn people(rows: &[ResponderRow]) -> Html {
+    html! {
+        <table class="list oncall-people">
+            <thead><tr>
+                <th>{ "Person" }</th><th>{ "Team" }</th><th>{ "Time zone" }</th><th>{ "Pages" }</th>
+                <th>{ "Sleep interruptions" }</th><th>{ "Per 12 h on call" }</th><th>{ "Hours on call" }</th>
+                <th>{ "Share on call" }</th><th>{ "Time to acknowledge" }</th><th>{ "Escalated" }</th>
+                <th>{ "False pages" }</th><th>{ "Tied to an incident" }</th><th>{ "Over a limit" }</th>
+            </tr></thead>
+            <tbody>{ for rows.iter().map(|r| html! {
+                <tr data-responder={r.responder.clone()}>
+                    <td>{ r.responder.clone() }</td><td>{ r.team.clone() }</td><td>{ r.time_zone.clone() }</td>
+                    <td class="pages">{ r.pages }</td><td class="sleep">{ r.sleep.clone() }</td>
+                    <td class="per-12h">{ r.pages_per_12_hours.clone() }</td><td>{ r.hours_on_call.clone() }</td>
+                    <td class="share">{ r.on_call_share.clone() }</td><td class="acknowledge">{ r.acknowledge.clone() }</td>
+                    <td>{ r.escalation_rate.clone() }</td><td>{ r.false_pages.clone() }</td>
+                    <td>{ r.incident_share.clone() }</td>{ breaches(&r.breaches) }
+                </tr>
+            }) }</tbody>
+        </table>
+    }
+}
+
+fn weeks(rows: &[WeekRow]) -> Html {
+    html! {
+        <table class="list oncall-weeks">
+            <thead><tr>
+                <th>{ "Week of" }</th><th>{ "Rotation" }</th><th>{ "Person" }</th><th>{ "Business hours" }</th>
+                <th>{ "Off hours" }</th><th>{ "Sleep hours" }</th><th>{ "Distinct sleep hours" }</th>
+                <th>{ "Hours on call" }</th><th>{ "Per 12 h on call" }</th><th>{ "Over a limit" }</th>
+            </tr></thead>
+            <tbody>{ for rows.iter().map(|w| html! {
+                <tr data-week={w.week.to_string()} data-rotation={w.rotation.clone()} data-responder={w.responder.clone()}>
+                    <td>{ w.week.to_string() }</td><td>{ w.rotation.clone() }</td><td>{ w.responder.clone() }</td>
+                    <td class="business">{ w.business }</td><td class="off-hours">{ w.off_hours }</td>
+                    <td class="sleep">{ w.sleep }</td><td>{ w.distinct_sleep_hours }</td><td>{ w.hours_on_call.clone() }</td>
+                    <td class="per-12h">{ w.pages_per_12_hours.clone() }</td>{ breaches(&w.breaches) }
+                </tr>
+            }) }</tbody>
+        </table>
+    }
+}
