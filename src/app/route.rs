@@ -2,9 +2,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    ActionItems, AlertPage, AlertsPage, CapacityPage, DigestPage, DoraPage, Home, IncidentsPage, NotFound, OnboardingPage, OncallPage,
-    Patterns, PostmortemList, PostmortemPage, RunbookList, RunbookPage, SearchPage, ServiceList, ServicePage,
-    SloListPage, SloPage,
+    ActionItems, AlertPage, AlertsPage, CapacityPage, DigestPage, DoraPage, Home, IncidentsPage, NotFound,
+    OnboardingPage, OncallPage, Patterns, PostmortemList, PostmortemPage, RunbookList, RunbookPage, SearchPage,
+    ServiceList, ServicePage, SloListPage, SloPage,
 };
 
 /// Every page of the site. Only routes for what exists: no placeholders.

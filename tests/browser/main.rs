@@ -11,6 +11,7 @@ mod dora;
 mod injection;
 mod knowledge;
 mod onboarding;
+mod oncall;
 mod paths;
 mod preview;
 mod readiness;

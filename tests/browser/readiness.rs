@@ -2,7 +2,6 @@
 //! computes for the same day: `/services`' stages, a service page's criteria and drills, the
 //! home page's counts, and the incidents page's list of incidents over their tier's RTO.
 
-use fantoccini::Locator;
 use serde_json::Value;
 
 use analytics::OverRto;
@@ -14,22 +13,15 @@ use crate::support::site::{built_site, serve};
 use crate::support::{firebreak, root};
 
 /// `report --json` of the example repo as of `day`.
-fn report(day: &str) -> Value {
-    let out = firebreak().args(["report", "--json", "--as-of", day, "--source"]).arg(root()).assert().success();
+pub fn report(day: &str, flags: &[&str]) -> Value {
+    let out = firebreak()
+        .args(["report", "--json", "--as-of", day])
+        .args(flags)
+        .arg("--source")
+        .arg(root())
+        .assert()
+        .success();
     serde_json::from_slice(&out.get_output().stdout).unwrap()
-}
-
-/// The texts of the cells of each row matching `rows`.
-async fn table(browser: &Browser, rows: &str) -> Vec<Vec<String>> {
-    let mut table = Vec::new();
-    for row in browser.client.find_all(Locator::Css(rows)).await.expect("the rows") {
-        let mut cells = Vec::new();
-        for cell in row.find_all(Locator::Css("td")).await.expect("the cells") {
-            cells.push(cell.text().await.expect("cell text"));
-        }
-        table.push(cells);
-    }
-    table
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -39,10 +31,10 @@ async fn services_and_a_service_page_show_the_readiness_report_json_gives() {
     browser.goto(&format!("{base}/services")).await;
     browser.wait_for_text("Readiness as of").await;
     let day = browser.attribute("table.services", "data-as-of").await;
-    let json = report(&day);
+    let json = report(&day, &[]);
     let readiness: Vec<ServiceReadiness> = serde_json::from_value(json["readiness"].clone()).unwrap();
     let expected = rows(&readiness);
-    let shown = table(&browser, "table.services tbody tr").await;
+    let shown = browser.rows("table.services tbody tr").await;
     let stages: Vec<(String, String, String)> =
         shown.iter().map(|cells| (cells[0].clone(), cells[3].clone(), cells[4].clone())).collect();
     let wanted: Vec<(String, String, String)> =
@@ -52,7 +44,7 @@ async fn services_and_a_service_page_show_the_readiness_report_json_gives() {
     browser.click("tr[data-service=ledger] a").await;
     browser.wait_for_text("the next stage needs").await;
     let ledger = expected.iter().find(|r| r.service == "ledger").unwrap();
-    let criteria = table(&browser, "table.readiness tbody tr").await;
+    let criteria = browser.rows("table.readiness tbody tr").await;
     let wanted: Vec<Vec<String>> = ledger
         .checks
         .iter()
@@ -79,7 +71,7 @@ async fn home_counts_and_incidents_over_rto_match_report_json() {
     browser.goto(&format!("{base}/services")).await;
     browser.wait_for_text("Readiness as of").await;
     let day = browser.attribute("table.services", "data-as-of").await;
-    let json = report(&day);
+    let json = report(&day, &[]);
     let readiness: Vec<ServiceReadiness> = serde_json::from_value(json["readiness"].clone()).unwrap();
     browser.goto(&base).await;
     browser.wait_for_text("Readiness").await;
@@ -94,6 +86,6 @@ async fn home_counts_and_incidents_over_rto_match_report_json() {
         .map(|r| vec![r.incident, r.service, r.began, r.restore, r.rto])
         .collect();
     assert!(!wanted.is_empty());
-    assert_eq!(table(&browser, "table.over-rto tbody tr").await, wanted);
+    assert_eq!(browser.rows("table.over-rto tbody tr").await, wanted);
     browser.close().await;
 }

@@ -107,6 +107,19 @@ impl Browser {
         panic!("no card labelled `{label}`");
     }
 
+    /// The texts of the cells of each row matching `rows`, as they are now.
+    pub async fn rows(&self, rows: &str) -> Vec<Vec<String>> {
+        let mut table = Vec::new();
+        for row in self.client.find_all(Locator::Css(rows)).await.expect("the rows") {
+            let mut cells = Vec::new();
+            for cell in row.find_all(Locator::Css("td")).await.expect("the cells") {
+                cells.push(cell.text().await.expect("cell text"));
+            }
+            table.push(cells);
+        }
+        table
+    }
+
     /// Chooses `value` in the `<select name=…>`.
     pub async fn select(&self, name: &str, value: &str) {
         let select = self.client.find(Locator::Css(&format!("select[name={name}]"))).await.expect("the select");

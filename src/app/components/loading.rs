@@ -8,7 +8,9 @@ use crate::app::data::Load;
 pub fn when_loaded<T>(load: &Load<T>, what: &str, ready: impl FnOnce(&T) -> Html) -> Html {
     match load {
         Load::Loading => html! { <p class="loading" aria-busy="true">{ format!("Loading {what}…") }</p> },
-        Load::Failed(e) => html! { <Problem title={format!("{} could not be loaded", capitalised(what))} message={e.clone()} /> },
+        Load::Failed(e) => {
+            html! { <Problem title={format!("{} could not be loaded", capitalised(what))} message={e.clone()} /> }
+        }
         Load::Ready(value) => ready(value),
     }
 }

@@ -73,7 +73,7 @@ fn row(r: &AlertRow) -> Html {
     html! {
         <tr data-alert={r.alert.clone()}>
             <td><Link<Route> to={Route::Alert { name: r.alert.clone() }}>{ r.alert.clone() }</Link<Route>>
-                if r.unlisted { <span class="chip muted" title="Not in content/alerts.yaml">{ "unlisted" }</span> }</td>
+                if r.unlisted { { " " }<span class="chip muted" title="Not in content/alerts.yaml">{ "unlisted" }</span> }</td>
             <td class="pages">{ r.pages }</td><td class="actionable">{ r.actionable.clone() }</td>
             <td class="noise">{ r.noise.clone() }</td><td class="acknowledge">{ r.acknowledge_median.clone() }</td>
             <td class="sleep">{ r.sleep_pages }</td>
@@ -88,5 +88,8 @@ pub fn runbooks(r: &AlertRow) -> Html {
     if r.runbooks.is_empty() {
         return html! { <span class="chip state-exhausted">{ "none" }</span> };
     }
-    html! { { for r.runbooks.iter().map(|(slug, path)| html! { <PathLink path={path.clone()} text={slug.clone()} /> }) } }
+    let links = r.runbooks.iter().enumerate().map(|(i, (slug, path))| {
+        html! { <>if i > 0 { { ", " } }<PathLink path={path.clone()} text={slug.clone()} /></> }
+    });
+    html! { { for links } }
 }

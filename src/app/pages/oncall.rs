@@ -100,7 +100,8 @@ struct FiltersProps {
 #[component]
 fn OncallFilters(props: &FiltersProps) -> Html {
     let navigator = use_navigator();
-    let set = |update: fn(&mut OncallQuery, String)| query_setter(navigator.clone(), Route::Oncall, &props.query, update);
+    let set =
+        |update: fn(&mut OncallQuery, String)| query_setter(navigator.clone(), Route::Oncall, &props.query, update);
     let date = |update: fn(&mut OncallQuery, String)| {
         set(update).reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlInputElement>().value())
     };
