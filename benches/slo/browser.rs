@@ -1,22 +1,14 @@
 //! The SLO pages in headless Chromium, on the release site served from loopback.
 
-use fantoccini::Locator;
 use std::path::Path;
 
-use crate::median;
 use crate::support::browser::Browser;
+use crate::support::samples::{max, median};
 use crate::support::site::{build_site, serve};
 use model::bundle::Site;
 
 const VISITS: usize = 5;
 const FILTER_CHANGES: usize = 10;
-
-/// Milliseconds a page wrote into `attribute` of the first `css`, once it is there.
-async fn figure(browser: &Browser, css: &str, attribute: &str) -> f64 {
-    let present = format!("{css}[{attribute}]");
-    browser.wait_for(|| async { browser.client.find(Locator::Css(&present)).await.is_ok() }).await;
-    browser.attribute(css, attribute).await.parse().expect("a number of milliseconds")
-}
 
 pub async fn measure(repo: &Path, site: &Site) {
     let dist = build_site(repo, &crate::support::root().join("target/bench/slo-dist"));
@@ -27,15 +19,15 @@ pub async fn measure(repo: &Path, site: &Site) {
         // A first visit to the list: every SLO assessed once sli.bin is in, then the rows.
         let browser = Browser::start().await;
         browser.goto(&format!("{base}/slos")).await;
-        assess.push(figure(&browser, "[data-assess-ms]", "data-assess-ms").await);
-        list.push(figure(&browser, "[data-filter-ms]", "data-filter-ms").await);
+        assess.push(browser.figure("[data-assess-ms]", "data-assess-ms").await);
+        list.push(browser.figure("[data-filter-ms]", "data-filter-ms").await);
         for round in 0..FILTER_CHANGES / VISITS {
             let service = &site.slos[round * 7 % site.slos.len()].service;
             browser.select("service", service).await;
             let query = format!("service={service}");
             browser.wait_for(|| async { browser.current_url().await.contains(&query) }).await;
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            filter.push(figure(&browser, "[data-filter-ms]", "data-filter-ms").await);
+            filter.push(browser.figure("[data-filter-ms]", "data-filter-ms").await);
         }
         // From the list to one SLO: its statuses are already computed.
         browser.goto(&format!("{base}/slos")).await;
@@ -43,14 +35,15 @@ pub async fn measure(repo: &Path, site: &Site) {
         browser.text(&link).await; // the rows come once sli.bin is in
         browser.click(&link).await;
         detail.push(
-            figure(&browser, &format!("article.slo[data-slo='{}'] [data-compute-ms]", first.name), "data-compute-ms")
+            browser
+                .figure(&format!("article.slo[data-slo='{}'] [data-compute-ms]", first.name), "data-compute-ms")
                 .await,
         );
         browser.close().await;
         // A deep link, in a new profile: the page is ready this long after navigation began.
         let browser = Browser::start().await;
         browser.goto(&format!("{base}/slos/{}", first.name)).await;
-        deep.push(figure(&browser, "article.slo [data-ready-ms]", "data-ready-ms").await);
+        deep.push(browser.figure("article.slo [data-ready-ms]", "data-ready-ms").await);
         browser.close().await;
     }
     println!(
@@ -67,8 +60,4 @@ pub async fn measure(repo: &Path, site: &Site) {
         median(deep.clone()),
         max(&deep)
     );
-}
-
-fn max(samples: &[f64]) -> f64 {
-    samples.iter().copied().fold(0.0, f64::max)
 }

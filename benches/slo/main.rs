@@ -16,21 +16,10 @@ use compile::load_and_check;
 use model::bundle::{read_sli_columns, write_sli_columns};
 use std::path::Path;
 use std::time::Instant;
+use support::samples::{gzip_len, median};
 
 const SLOS: usize = 50;
 const ROUNDS: usize = 10;
-
-fn median(mut samples: Vec<f64>) -> f64 {
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
-}
-
-fn gzip_len(bytes: &[u8]) -> usize {
-    use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    encoder.write_all(bytes).unwrap();
-    encoder.finish().unwrap().len()
-}
 
 /// The synthetic repo, its history ending on `as_of` (the app judges SLOs as of today).
 fn write_repo(dir: &Path, as_of: NaiveDate) {

@@ -223,8 +223,10 @@ pub fn use_slos() -> Rc<Load<Rc<Slos>>> {
 pub struct Oncall {
     pub pages: Vec<Page>,
     pub shifts: Vec<Shift>,
-    /// How long fetching and decoding `oncall.bin` took, in milliseconds (for the benchmarks).
+    /// How long fetching and decoding `oncall.bin` took, and when it was done, in
+    /// milliseconds on the page's clock (for the benchmarks).
     pub load_ms: f64,
+    pub loaded_at: f64,
 }
 
 thread_local! {
@@ -239,7 +241,8 @@ pub fn use_oncall() -> Rc<Load<Rc<Oncall>>> {
         let started = now_ms();
         let bytes = fetch_bytes(ONCALL_FILE).await?;
         let (pages, shifts) = read_oncall_columns(&bytes).map_err(|e| format!("data/{ONCALL_FILE}: {e}"))?;
-        Ok(Oncall { pages, shifts, load_ms: now_ms() - started })
+        let loaded_at = now_ms();
+        Ok(Oncall { pages, shifts, load_ms: loaded_at - started, loaded_at })
     })
 }
 

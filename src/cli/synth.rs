@@ -31,6 +31,13 @@ pub struct Args {
     /// steps over the 90 days ending with the history
     #[arg(long, default_value_t = 0)]
     slos: usize,
+    /// Pages over the history (pages.csv), each to whoever is primary on its rotation then
+    #[arg(long, default_value_t = 0)]
+    pages: usize,
+    /// 12-hour shifts from the first day (oncall.csv): a primary and a secondary on each
+    /// rotation of six people, as many rotations as that takes
+    #[arg(long, default_value_t = 0)]
+    shifts: usize,
 }
 
 pub fn run(args: Args) -> Result<i32, String> {
@@ -43,6 +50,8 @@ pub fn run(args: Args) -> Result<i32, String> {
         from: args.from,
         days: args.days,
         slos: args.slos,
+        pages: args.pages,
+        shifts: args.shifts,
     };
     let written = generate(&plan, &args.out).map_err(|e| format!("cannot write into {}: {e}", args.out.display()))?;
     eprintln!("wrote {written} file(s) into {}", args.out.display());

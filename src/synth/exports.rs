@@ -40,7 +40,7 @@ fn weekdays(plan: &Plan) -> Vec<NaiveDate> {
         .collect()
 }
 
-fn rfc3339(t: DateTime<Utc>) -> String {
+pub fn rfc3339(t: DateTime<Utc>) -> String {
     t.format(dates::RFC3339_UTC).to_string()
 }
 

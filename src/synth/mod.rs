@@ -1,11 +1,13 @@
 //! A deterministic generator of realistic repos: the example's metric exports, and the
-//! large repos the benchmarks need (10,000 postmortems, a million deployments, 50 SLOs).
+//! large repos the benchmarks need (10,000 postmortems, a million deployments, 50 SLOs,
+//! a year of 200,000 pages).
 //!
 //! Deployment ids are `<service>-<YYYYMMDD>-<n>` and every service deploys at least once
 //! on every weekday, so hand-written postmortems can name `<service>-<date>-1` safely.
 
 mod documents;
 mod exports;
+mod oncall;
 mod sli;
 mod slos;
 
@@ -35,6 +37,9 @@ pub struct Plan {
     pub days: u32,
     /// SLO definitions, each with its export of the last 90 days.
     pub slos: usize,
+    /// Pages over the history, and shifts of 12 hours from its first day.
+    pub pages: usize,
+    pub shifts: usize,
 }
 
 /// Writes the repo and returns how many files it wrote.
@@ -44,7 +49,7 @@ pub fn generate(plan: &Plan, out: &Path) -> io::Result<usize> {
     std::fs::create_dir_all(out)?;
     let config = out.join(ingest::CONFIG_FILE);
     if !config.exists() {
-        std::fs::write(&config, documents::config())?;
+        std::fs::write(&config, documents::config() + &oncall::people(plan))?;
         written += 1;
     }
     let metrics = out.join("content/metrics");
@@ -60,6 +65,10 @@ pub fn generate(plan: &Plan, out: &Path) -> io::Result<usize> {
     exports::write_deployments(&deploys, &metrics)?;
     let all_incidents: Vec<exports::Incident> = incidents.into_iter().chain(postmortems).collect();
     written += write_slos(plan, &all_incidents, out)?;
+    // From a random stream of its own, like the SLOs.
+    let mut rng = ChaCha8Rng::seed_from_u64(plan.seed);
+    rng.set_stream(2);
+    written += oncall::write(&mut rng, plan, &metrics)?;
     Ok(written)
 }
 

@@ -107,6 +107,14 @@ impl Browser {
         panic!("no card labelled `{label}`");
     }
 
+    /// The number (milliseconds, for the benchmarks) a page wrote into `attribute` of the
+    /// first `css`, once it is there.
+    pub async fn figure(&self, css: &str, attribute: &str) -> f64 {
+        let present = format!("{css}[{attribute}]");
+        self.wait_for(|| async { self.client.find(Locator::Css(&present)).await.is_ok() }).await;
+        self.attribute(css, attribute).await.parse().expect("a number")
+    }
+
     /// The texts of the cells of each row matching `rows`, as they are now.
     pub async fn rows(&self, rows: &str) -> Vec<Vec<String>> {
         let mut table = Vec::new();

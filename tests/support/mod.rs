@@ -3,6 +3,7 @@
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
 pub mod browser;
+pub mod samples;
 pub mod site;
 
 use std::path::{Path, PathBuf};

@@ -75,7 +75,7 @@ fn figures(view: &OncallView, health: &OncallHealth, ms: &str, props: &FiguresPr
     let (since, until) = (view.window.since, view.window.until);
     html! {
         <>
-            <p class="muted" data-as-of={today(&props.site).to_string()} data-filter-ms={ms.to_owned()} data-load-ms={format!("{:.3}", props.oncall.load_ms)}>
+            <p class="muted" data-as-of={today(&props.site).to_string()} data-filter-ms={ms.to_owned()} data-load-ms={format!("{:.3}", props.oncall.load_ms)} data-loaded-at={format!("{:.3}", props.oncall.loaded_at)}>
                 { format!("{} page(s) from {since} to {until}, {} on no shift. Limits: {}.", view.pages, view.no_shift_pages, view.limits) }
             </p>
             <p><Link<Route> to={Route::Alerts}>{ "Alert quality: which alerts paged, noisiest first →" }</Link<Route>></p>
