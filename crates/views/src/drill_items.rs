@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 
 use crate::action_items::{Filters, OPEN};
-use crate::paths;
 use crate::postmortem::is_overdue;
 use analytics::NO_TEAM;
 use model::{ActionItem, Config, DrillSummary};
@@ -17,7 +16,6 @@ pub struct DrillItemRow {
     pub item: ActionItem,
     pub drill_id: String,
     pub drill_title: String,
-    pub drill_path: String,
     pub drill_date: NaiveDate,
     pub services: Vec<String>,
     /// From the `people` map, else the team owning the drill's first service, as for a
@@ -49,7 +47,6 @@ pub fn drill_item_rows(drills: &[DrillSummary], config: &Config, as_of: NaiveDat
             drill.action_items.iter().map(move |item| DrillItemRow {
                 drill_id: m.id.clone(),
                 drill_title: m.title.clone(),
-                drill_path: paths::drill(&m.id),
                 drill_date: m.date,
                 services: m.services.clone(),
                 team: config.people.get(&item.owner).map(|p| p.team.clone()).or_else(|| service_team.clone()),
@@ -144,10 +141,7 @@ mod tests {
         let rows = drill_item_rows(&drills(), &config(), "2026-12-01".parse().unwrap());
         let order: Vec<(&str, bool)> = rows.iter().map(|r| (r.item.number.as_str(), r.overdue)).collect();
         assert_eq!(order, [("2", true), ("1", false), ("3", false)]);
-        assert_eq!(
-            (rows[0].drill_path.as_str(), rows[0].drill_title.as_str()),
-            ("/drills/restore", "Restore the ledger")
-        );
+        assert_eq!((rows[0].drill_id.as_str(), rows[0].drill_title.as_str()), ("restore", "Restore the ledger"));
         assert_eq!((rows[0].team(), rows[2].due_text().as_str()), ("payments", "—"));
     }
 

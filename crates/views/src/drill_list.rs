@@ -4,7 +4,7 @@
 use analytics::DrillReport;
 use model::{Config, DrillMeta, DrillSummary};
 
-use crate::drill_status::RecoveryRow;
+use crate::drill_status::{DrillStatusView, RecoveryRow};
 use crate::paths;
 use crate::postmortem::service_label;
 
@@ -58,6 +58,16 @@ pub fn timeline(drills: &[DrillSummary], config: &Config) -> Vec<DrillTimelineRo
         drills.iter().map(|d| (d, DrillTimelineRow::of(d, config))).collect();
     rows.sort_by(|(a, _), (b, _)| b.meta.date.cmp(&a.meta.date).then_with(|| a.meta.id.cmp(&b.meta.id)));
     rows.into_iter().map(|(_, row)| row).collect()
+}
+
+/// The line under the page's title: "6 drill(s) · 2 of 5 service(s) overdue · as of 2026-11-30".
+pub fn summary(drills: usize, status: &DrillStatusView, report: &DrillReport) -> String {
+    format!(
+        "{drills} drill(s) · {} of {} service(s) overdue · as of {}",
+        status.overdue,
+        status.services.len(),
+        report.as_of
+    )
 }
 
 /// What was measured, as the timeline writes it.
@@ -169,6 +179,8 @@ mod tests {
         let rto: Vec<(&str, &str)> = facts.recovery.iter().map(|r| (r.service.as_str(), r.rto.as_str())).collect();
         assert_eq!(rto, [("ledger", "95m against 15m — missed")], "only catalog services have a tier");
         assert_eq!(facts.measured, None);
+        let status = DrillStatusView::of(&report);
+        assert_eq!(summary(1, &status, &report), "1 drill(s) · 0 of 1 service(s) overdue · as of 2026-11-30");
         assert_eq!(facts.participants.as_deref(), Some("@priya, @dmitri"));
         assert_eq!(facts.kicker, "2026-10-14 · dr-test");
         let mut chaos = restore();
