@@ -14,13 +14,13 @@ use crate::support::site::{built_site, serve};
 use crate::support::{firebreak, root};
 
 /// `report --json` of the example repo as of `day`.
-fn report(day: &str) -> Value {
+pub(crate) fn report(day: &str) -> Value {
     let out = firebreak().args(["report", "--json", "--as-of", day, "--source"]).arg(root()).assert().success();
     serde_json::from_slice(&out.get_output().stdout).unwrap()
 }
 
 /// The texts of the cells of each row matching `rows`.
-async fn table(browser: &Browser, rows: &str) -> Vec<Vec<String>> {
+pub(crate) async fn table(browser: &Browser, rows: &str) -> Vec<Vec<String>> {
     let mut table = Vec::new();
     for row in browser.client.find_all(Locator::Css(rows)).await.expect("the rows") {
         let mut cells = Vec::new();
