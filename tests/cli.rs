@@ -97,6 +97,13 @@ fn build_writes_every_document_and_a_site_the_app_can_read() {
                 .unwrap();
         assert_eq!(doc.meta.title, rb.meta.title);
     }
+    assert_eq!(site.drills.len(), std::fs::read_dir(root().join("content/drills")).unwrap().count());
+    for drill in &site.drills {
+        let file = out.path().join(model::bundle::drill_file(&drill.meta.id));
+        let doc: model::Drill = serde_json::from_slice(&std::fs::read(file).unwrap()).unwrap();
+        assert_eq!((&doc.meta, &doc.action_items), (&drill.meta, &drill.action_items));
+        assert!(doc.sections.iter().all(|s| !s.html.is_empty()), "{} has its sections rendered", drill.meta.id);
+    }
     // The Atom feed: well-formed, one entry per postmortem, newest first, each with its summary.
     let feed: atom_syndication::Feed = std::fs::read_to_string(out.path().join("feed.xml")).unwrap().parse().unwrap();
     let titles: Vec<&str> = feed.entries.iter().map(|e| e.title.value.as_str()).collect();

@@ -133,3 +133,12 @@ fn an_slo_is_found_by_its_name_and_its_objective() {
     let only_slos = search(&["checkout", "--filter", "kind=slo", "--json"]);
     assert_eq!(urls(&only_slos), ["/slos/checkout-availability", "/slos/checkout-latency"]);
 }
+
+#[test]
+fn a_drill_is_found_by_its_words_and_narrowed_by_its_kind() {
+    let result = search(&["snapshot reads are throttled", "--json"]);
+    assert_eq!(urls(&result)[0], "/drills/2026-10-14-ledger-restore?section=findings");
+    let drills = search(&["restore", "--filter", "kind=drill", "--json"]);
+    let found = urls(&drills);
+    assert!(!found.is_empty() && found.iter().all(|u| u.starts_with("/drills/")), "{found:?}");
+}

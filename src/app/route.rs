@@ -2,9 +2,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::pages::{
-    ActionItems, AlertPage, AlertsPage, CapacityPage, DigestPage, DoraPage, Home, IncidentsPage, NotFound,
-    OnboardingPage, OncallPage, Patterns, PostmortemList, PostmortemPage, RunbookList, RunbookPage, SearchPage,
-    ServiceList, ServicePage, SloListPage, SloPage,
+    ActionItems, AlertPage, AlertsPage, CapacityPage, DigestPage, DoraPage, DrillList, DrillPage, Home, IncidentsPage,
+    NotFound, OnboardingPage, OncallPage, Patterns, PostmortemList, PostmortemPage, RunbookList, RunbookPage,
+    SearchPage, ServiceList, ServicePage, SloListPage, SloPage,
 };
 
 /// Every page of the site. Only routes for what exists: no placeholders.
@@ -35,6 +35,11 @@ pub enum Route {
     Slo { name: String },
     #[at("/patterns")]
     Patterns,
+    /// Every drill, and each service's drills against its tier.
+    #[at("/drills")]
+    Drills,
+    #[at("/drills/:id")]
+    Drill { id: String },
     /// `?growth=&lead_time=&headroom=`: the what-ifs.
     #[at("/capacity")]
     Capacity,
@@ -81,6 +86,8 @@ pub fn switch(route: Route) -> Html {
         Route::Slos => html! { <SloListPage /> },
         Route::Slo { name } => html! { <SloPage name={name} /> },
         Route::Patterns => html! { <Patterns /> },
+        Route::Drills => html! { <DrillList /> },
+        Route::Drill { id } => html! { <DrillPage id={id} /> },
         Route::Onboarding => html! { <OnboardingPage /> },
         Route::Capacity => html! { <CapacityPage /> },
         Route::Digests => html! { <DigestPage /> },

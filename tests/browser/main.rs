@@ -8,6 +8,7 @@ mod action_items;
 mod capacity;
 mod digest;
 mod dora;
+mod drills;
 mod injection;
 mod knowledge;
 mod onboarding;

@@ -19,12 +19,17 @@ async fn every_page_path_opens_its_page() {
     let service = &runbook.meta.service;
     let term = repo.onboarding.glossary.first().expect("an example glossary term");
     let section = &postmortem.sections[0].anchor;
+    let drill = repo.drills.first().expect("an example drill");
     // Each path, an element only its page renders, and the page's heading.
     let pages = [
         (paths::postmortems().to_owned(), "form[aria-label='Filter postmortems']".to_owned(), "Postmortems"),
         (paths::postmortem(&postmortem.meta.id), "article.postmortem".to_owned(), postmortem.meta.title.as_str()),
         (paths::runbook(&runbook.slug), "article.runbook".to_owned(), runbook.meta.title.as_str()),
         (paths::service(service), "article.service".to_owned(), service.as_str()),
+        (paths::drills().to_owned(), "table.drill-services".to_owned(), "Drills"),
+        (paths::drill(&drill.meta.id), "article.drill".to_owned(), drill.meta.title.as_str()),
+        (paths::oncall().to_owned(), "table.oncall-people".to_owned(), "On-call health"),
+        (paths::alerts().to_owned(), "table.alerts".to_owned(), "Alert quality"),
         (
             paths::section(&paths::postmortem(&postmortem.meta.id), section),
             format!("article.postmortem section[id='{section}']"),

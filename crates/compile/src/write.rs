@@ -1,5 +1,6 @@
 //! Writes the bundle: `site.json`, the deployment columns, the SLOs' events, the on-call
-//! exports, one JSON file per document, the postmortem feed and the search index.
+//! exports, one JSON file per document (postmortems, runbooks, drills), the postmortem feed
+//! and the search index.
 
 use std::io;
 use std::path::Path;
@@ -17,6 +18,7 @@ pub fn write_bundle(repo: &Repo, out: &Path, public_url: &super::PublicUrl) -> i
     }
     std::fs::create_dir_all(out.join("postmortems"))?;
     std::fs::create_dir_all(out.join("runbooks"))?;
+    std::fs::create_dir_all(out.join("drills"))?;
     let site = crate::site_of(repo);
     write_json(&out.join(bundle::SITE_FILE), &site)?;
     write_json(&out.join(bundle::SERIES_FILE), &repo.metrics.series)?;
@@ -31,6 +33,9 @@ pub fn write_bundle(repo: &Repo, out: &Path, public_url: &super::PublicUrl) -> i
     }
     for rb in &repo.runbooks {
         write_json(&out.join(bundle::runbook_file(&rb.slug)), rb)?;
+    }
+    for drill in &repo.drills {
+        write_json(&out.join(bundle::drill_file(&drill.meta.id)), drill)?;
     }
     std::fs::write(out.join(bundle::FEED_FILE), super::feed::atom(repo, public_url))?;
     std::fs::create_dir_all(out.join(search::format::DIRECTORY))?;

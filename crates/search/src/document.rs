@@ -1,15 +1,16 @@
-//! What the search indexes: one document per postmortem, runbook, service and SLO page, each
+//! What the search indexes: one document per postmortem, runbook, drill, service and SLO page, each
 //! with the sections a result can deep-link to and the facet values it can be filtered by.
 
 use serde::{Deserialize, Serialize};
 
-use model::{Config, Postmortem, Repo, Runbook, Slo, dates, paths};
+use model::{Config, Drill, Postmortem, Repo, Runbook, Slo, dates, paths};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DocKind {
     Postmortem,
     Runbook,
+    Drill,
     Service,
     Slo,
 }
@@ -19,6 +20,7 @@ impl DocKind {
         match self {
             DocKind::Postmortem => "postmortem",
             DocKind::Runbook => "runbook",
+            DocKind::Drill => "drill",
             DocKind::Service => "service",
             DocKind::Slo => "slo",
         }
@@ -81,13 +83,14 @@ pub struct Document {
     pub facets: Vec<(Facet, String)>,
 }
 
-/// Every searchable page of the repo: postmortems, then runbooks, services and SLOs.
+/// Every searchable page of the repo: postmortems, then runbooks, drills, services and SLOs.
 pub fn documents(repo: &Repo) -> Vec<Document> {
     let postmortems = repo.postmortems.iter().map(|pm| postmortem(&repo.config, pm));
     let runbooks = repo.runbooks.iter().map(|rb| runbook(&repo.config, rb));
+    let drills = repo.drills.iter().map(|d| drill(&repo.config, d));
     let services = service_names(repo).into_iter().map(|name| service(&repo.config, &name));
     let slos = repo.slos.iter().map(|s| slo(&repo.config, s));
-    postmortems.chain(runbooks).chain(services).chain(slos).collect()
+    postmortems.chain(runbooks).chain(drills).chain(services).chain(slos).collect()
 }
 
 fn postmortem(config: &Config, pm: &Postmortem) -> Document {
@@ -116,6 +119,24 @@ fn runbook(config: &Config, rb: &Runbook) -> Document {
     let facets = service_facets(config, std::slice::from_ref(&meta.service)).collect();
     let keywords = [&rb.slug, &meta.service, &meta.owner].into_iter().chain(&meta.alerts).cloned().collect();
     page(DocKind::Runbook, &rb.slug, &meta.title, keywords, sections(&rb.sections), facets)
+}
+
+/// A drill is found by its words, its kind and who ran it; its status narrows results as a
+/// postmortem's does.
+fn drill(config: &Config, drill: &Drill) -> Document {
+    let meta = &drill.meta;
+    let mut facets =
+        vec![(Facet::Year, meta.date.format(dates::YEAR).to_string()), (Facet::Status, meta.status.label().to_owned())];
+    facets.extend(service_facets(config, &meta.services));
+    let keywords = [&meta.id]
+        .into_iter()
+        .chain(&meta.services)
+        .chain(&meta.facilitator)
+        .chain(&meta.participants)
+        .cloned()
+        .chain(std::iter::once(meta.kind.label().to_owned()))
+        .collect();
+    page(DocKind::Drill, &meta.id, &meta.title, keywords, sections(&drill.sections), facets)
 }
 
 fn service(config: &Config, name: &str) -> Document {
@@ -154,6 +175,7 @@ fn page(
     let path = match kind {
         DocKind::Postmortem => paths::postmortem(name),
         DocKind::Runbook => paths::runbook(name),
+        DocKind::Drill => paths::drill(name),
         DocKind::Service => paths::service(name),
         DocKind::Slo => paths::slo(name),
     };

@@ -6,6 +6,8 @@
 pub mod action_items;
 pub mod alert_quality;
 pub mod dora;
+pub mod drill_items;
+pub mod drill_list;
 pub mod drill_status;
 pub mod filter;
 pub mod format;

@@ -36,3 +36,9 @@ pub fn ActionStatusBadge(props: &ActionStatusProps) -> Html {
         </span>
     }
 }
+
+/// A drill's outcome (held, partial, failed) as a coloured chip; nothing before it has one.
+pub fn outcome_chip(outcome: Option<&str>) -> Html {
+    let Some(label) = outcome else { return Html::default() };
+    html! { <span class={classes!("chip", "outcome", format!("outcome-{label}"))}>{ label.to_owned() }</span> }
+}

@@ -61,6 +61,7 @@ pub fn Nav(props: &NavProps) -> Html {
                 <Link<Route> to={Route::ActionItems}>{ "Action items" }</Link<Route>>
                 <Link<Route> to={Route::Services}>{ "Services" }</Link<Route>>
                 <Link<Route> to={Route::Patterns}>{ "Patterns" }</Link<Route>>
+                <Link<Route> to={Route::Drills}>{ "Drills" }</Link<Route>>
                 <Link<Route> to={Route::Capacity}>{ "Capacity" }</Link<Route>>
                 <Link<Route> to={Route::Digests}>{ "Digest" }</Link<Route>>
                 <Link<Route> to={Route::Onboarding}>{ "Onboarding" }</Link<Route>>

@@ -1,11 +1,11 @@
-//! `/action-items`: every postmortem's action items, filtered from the URL. What is shown is
-//! decided by `views::action_items`; this file reads the URL and renders that.
+//! `/action-items`: every postmortem's action items, filtered from the URL, then the drills'
+//! under the same filters, each with its drill. What is shown is decided by
+//! `views::action_items` and `views::drill_items`; this file reads the URL and renders that.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::postmortem::ItemQuery;
-use crate::app::components::{ActionStatusBadge, BarChart, Card, FilterSelect, ItemExtras, SeverityBadge};
+use crate::app::components::{ActionStatusBadge, BarChart, Card, FilterSelect, ItemExtras, ItemQuery, SeverityBadge};
 use crate::app::data::{now_ms, today, use_site};
 use crate::app::query::query_setter;
 use crate::app::route::Route;
@@ -13,6 +13,7 @@ use analytics::{ActionItemRow, GroupStats, action_item_rows};
 use views::action_items::{
     ActionItemsQuery, ActionItemsView, Choices, Filters, OVERDUE_ONLY, Oversized, PAGE, due_text, oversized, team_of,
 };
+use views::drill_items::{DrillItemRow, drill_item_rows, keeps};
 use views::format::format_percent;
 
 #[component]
@@ -30,6 +31,9 @@ pub fn ActionItems() -> Html {
     let elapsed = now_ms() - started;
     let limit = use_state(|| PAGE);
     let oversized = oversized(&site.postmortems, site.config.action_items.max_per_postmortem);
+    let drill_rows =
+        use_memo((site.clone(), filters.as_of), |(site, as_of)| drill_item_rows(&site.drills, &site.config, *as_of));
+    let drill_rows: Vec<&DrillItemRow> = drill_rows.iter().filter(|r| keeps(&filters, r)).collect();
 
     html! {
         <>
@@ -52,6 +56,7 @@ pub fn ActionItems() -> Html {
             </div>
             { for oversized.map(oversized_notice) }
             { table(&view, &query, &limit) }
+            { drill_table(&drill_rows, &query) }
         </>
     }
 }
@@ -136,6 +141,36 @@ fn row(r: &ActionItemRow, query: &ActionItemsQuery) -> Html {
             <td><ActionStatusBadge status={r.item.status} overdue={r.overdue} /></td>
             <td><SeverityBadge severity={r.severity} />{ format!(" {}", r.incident_date) }</td>
         </tr>
+    }
+}
+
+/// The drills' items the filters keep, each linked to its row on the drill's page. They are
+/// not in the figures above (docs/metrics.md, "Action items").
+fn drill_table(rows: &[&DrillItemRow], query: &ActionItemsQuery) -> Html {
+    if rows.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="drill-items" aria-label="Action items from drills">
+            <h2>{ "From drills" }</h2>
+            <p class="muted">{ "Not counted in the figures above, which are over postmortems' action items." }</p>
+            <table class="list action-items drill-items">
+                <thead><tr><th>{ "Due" }</th><th>{ "Action item" }</th><th>{ "Owner" }</th><th>{ "Team" }</th><th>{ "Status" }</th><th>{ "Source" }</th></tr></thead>
+                <tbody>{ for rows.iter().map(|r| html! {
+                    <tr data-drill={r.drill_id.clone()}>
+                        <td class="nowrap">{ r.due_text() }</td>
+                        <td>
+                            <Link<Route, ItemQuery> to={Route::Drill { id: r.drill_id.clone() }} query={Some(ItemQuery { item: r.item.number.clone() })}>{ r.item.text.clone() }</Link<Route, ItemQuery>>
+                            <ItemExtras item={r.item.clone()} />
+                        </td>
+                        <td><Link<Route, ActionItemsQuery> to={Route::ActionItems} query={Some(query.owner_view(&r.item.owner))}>{ r.item.owner.clone() }</Link<Route, ActionItemsQuery>></td>
+                        <td>{ r.team() }</td>
+                        <td><ActionStatusBadge status={r.item.status} overdue={r.overdue} /></td>
+                        <td class="source">{ "Drill: " }<Link<Route> to={Route::Drill { id: r.drill_id.clone() }}>{ r.drill_title.clone() }</Link<Route>>{ format!(" ({})", r.drill_date) }</td>
+                    </tr>
+                }) }</tbody>
+            </table>
+        </section>
     }
 }
 

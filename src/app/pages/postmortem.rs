@@ -1,18 +1,15 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::components::{
-    ActionStatusBadge, AnchorLink, ItemExtras, Problem, RawHtml, SeverityBadge, scroll_to, use_section_scroll,
-    when_assessed,
-};
-use crate::app::data::{Load, today, use_document, use_site, use_slos};
+use crate::app::components::{DocumentBody, Problem, SeverityBadge, when_assessed};
+use crate::app::data::{Load, use_document, use_site, use_slos};
 use crate::app::route::Route;
 use analytics::slo::budget_spent_by_incident;
 use model::bundle::{Site, postmortem_file};
-use model::{ActionItem, Postmortem, PostmortemMeta, Section};
+use model::{Postmortem, PostmortemMeta};
 use views::postmortem::{
-    SectionBody, budget_rows, from_timeline, is_overdue, item_anchor, kicker, milestones, postmortem_title,
-    recurrences, referenced_by, runbook_title, section_body, service_label, timeline_time,
+    budget_rows, from_timeline, kicker, milestones, postmortem_title, recurrences, referenced_by, runbook_title,
+    service_label,
 };
 
 #[derive(Properties, PartialEq)]
@@ -44,22 +41,9 @@ struct ViewProps {
     pm: std::rc::Rc<Postmortem>,
 }
 
-/// `?item=3` deep-links to row 3 of the action items (from the action-items page).
-#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct ItemQuery {
-    pub item: String,
-}
-
 #[component]
 fn PostmortemView(props: &ViewProps) -> Html {
     let site = use_site();
-    let item = use_location().and_then(|l| l.query::<ItemQuery>().ok()).map(|q| q.item).filter(|i| !i.is_empty());
-    use_effect_with(item.clone(), |item| {
-        if let Some(item) = item {
-            scroll_to(&item_anchor(item));
-        }
-    });
-    use_section_scroll(true);
     let pm = &props.pm;
     let m = &pm.meta;
     html! {
@@ -74,10 +58,7 @@ fn PostmortemView(props: &ViewProps) -> Html {
                 { links(m, &site) }
             </dl>
             if site.slos.iter().any(|slo| m.services.contains(&slo.service)) { <BudgetSpent pm={pm.clone()} /> }
-            <nav class="toc" aria-label="Sections">
-                { for pm.sections.iter().map(|s| html! { <AnchorLink anchor={s.anchor.clone()}>{ html! { s.heading.clone() } }</AnchorLink> }) }
-            </nav>
-            { for pm.sections.iter().map(|s| section(pm, s, &item)) }
+            <DocumentBody sections={pm.sections.clone()} timeline={pm.timeline.clone()} action_items={pm.action_items.clone()} />
             <p class="muted source">{ format!("Source: {}", pm.path) }</p>
         </article>
     }
@@ -170,61 +151,5 @@ fn links(m: &PostmortemMeta, site: &Site) -> Html {
                 <dd>{ for referenced_by.iter().map(|p| to_postmortem(&p.meta.id, p.meta.title.clone())) }</dd>
             }
         </>
-    }
-}
-
-/// One section, under its heading; `highlight` is the action item the URL points at.
-fn section(pm: &Postmortem, s: &Section, highlight: &Option<String>) -> Html {
-    let body = match section_body(s.kind, &pm.timeline, &pm.action_items) {
-        SectionBody::Timeline => timeline(pm),
-        SectionBody::ActionItems => {
-            html! { <ActionItems items={pm.action_items.clone()} highlight={highlight.clone()} /> }
-        }
-        SectionBody::Html => html! { <RawHtml html={s.html.clone()} /> },
-    };
-    html! { <section id={s.anchor.clone()}><h2>{ s.heading.clone() }</h2>{ body }</section> }
-}
-
-fn timeline(pm: &Postmortem) -> Html {
-    html! {
-        <ol class="timeline">
-            { for pm.timeline.iter().map(|e| html! {
-                <li>
-                    <time datetime={e.at.to_rfc3339()}>{ timeline_time(e) }</time>
-                    <RawHtml html={e.html.clone()} class="entry" />
-                </li>
-            }) }
-        </ol>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ItemsProps {
-    items: Vec<ActionItem>,
-    highlight: Option<String>,
-}
-
-#[component]
-fn ActionItems(props: &ItemsProps) -> Html {
-    let site = use_site();
-    let as_of = today(&site);
-    html! {
-        <table class="list action-items">
-            <thead><tr><th>{ "#" }</th><th>{ "Action item" }</th><th>{ "Owner" }</th><th>{ "Due" }</th><th>{ "Status" }</th></tr></thead>
-            <tbody>
-                { for props.items.iter().map(|item| {
-                    let overdue = is_overdue(item, as_of);
-                    html! {
-                        <tr id={item_anchor(&item.number)} class={classes!((props.highlight.as_ref() == Some(&item.number)).then_some("highlight"))}>
-                            <td>{ item.number.clone() }</td>
-                            <td>{ item.text.clone() }<ItemExtras item={item.clone()} /></td>
-                            <td>{ item.owner.clone() }</td>
-                            <td class="nowrap">{ item.due.map_or("—".to_owned(), |d| d.to_string()) }</td>
-                            <td><ActionStatusBadge status={item.status} overdue={overdue} /></td>
-                        </tr>
-                    }
-                }) }
-            </tbody>
-        </table>
     }
 }

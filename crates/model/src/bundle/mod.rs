@@ -22,7 +22,7 @@ use crate::{
 
 /// Bumped whenever the shape of the bundle changes, so a stale bundle is reported rather
 /// than misread.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 pub const SITE_FILE: &str = "site.json";
 /// The metric time series, apart from `site.json` because only the capacity views read them
 /// and they outweigh everything else in it.
@@ -37,6 +37,11 @@ pub fn postmortem_file(id: &str) -> String {
 
 pub fn runbook_file(slug: &str) -> String {
     format!("runbooks/{slug}.json")
+}
+
+/// A drill with its rendered sections, fetched by its page.
+pub fn drill_file(id: &str) -> String {
+    format!("drills/{id}.json")
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
