@@ -32,17 +32,21 @@ fn week_cells(w: &WeekRow) -> Vec<String> {
         .collect()
 }
 
-/// What the page shows for a rotation and team over the report's window.
-async fn assert_shows(browser: &Browser, health: &OncallHealth, rotation: Option<&str>, team: Option<&str>) {
-    let filter = OncallFilter { window: health.window, rotation: rotation.map(Into::into), team: team.map(Into::into) };
-    let view = OncallView::of(health, &filter);
+fn filter(health: &OncallHealth, rotation: Option<&str>, team: Option<&str>, all_weeks: bool) -> OncallFilter {
+    OncallFilter { window: health.window, rotation: rotation.map(Into::into), team: team.map(Into::into), all_weeks }
+}
+
+/// What the page shows for `filter` over the report's window.
+async fn assert_shows(browser: &Browser, health: &OncallHealth, filter: &OncallFilter) -> OncallView {
+    let view = OncallView::of(health, filter);
     let rotations: Vec<Vec<String>> = view.rotations.iter().map(rotation_cells).collect();
     let people: Vec<Vec<String>> = view.people.iter().map(person_cells).collect();
-    assert!(!people.is_empty(), "{rotation:?} {team:?} keeps someone");
-    assert_eq!(browser.rows("table.oncall-rotations tbody tr").await, rotations, "{rotation:?} {team:?}");
-    assert_eq!(browser.rows("table.oncall-people tbody tr").await, people, "{rotation:?} {team:?}");
-    let weeks: Vec<Vec<String>> = view.weeks.iter().map(week_cells).collect();
-    assert_eq!(browser.rows("table.oncall-weeks tbody tr").await, weeks, "{rotation:?} {team:?}");
+    assert!(!people.is_empty(), "{filter:?} keeps someone");
+    assert_eq!(browser.rows("table.oncall-rotations tbody tr").await, rotations, "{filter:?}");
+    assert_eq!(browser.rows("table.oncall-people tbody tr").await, people, "{filter:?}");
+    let weeks: Vec<Vec<String>> = view.week_table().iter().map(week_cells).collect();
+    assert_eq!(browser.rows("table.oncall-weeks tbody tr").await, weeks, "{filter:?}");
+    view
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -53,20 +57,28 @@ async fn the_oncall_page_shows_report_json_for_every_filter_in_its_url() {
     browser.wait_for_text("on no shift").await;
     let day = browser.attribute("p[data-load-ms]", "data-as-of").await;
     let health: OncallHealth = serde_json::from_value(report(&day, &[])["oncall"].clone()).unwrap();
-    assert_shows(&browser, &health, None, None).await;
+    let all = assert_shows(&browser, &health, &filter(&health, None, None, false)).await;
+    // 90 days are more weeks than the table shows at first; its link shows the rest.
+    assert!(all.weeks_hidden > 0, "{} week rows, none hidden", all.weeks.len());
+    browser.click("p.all-weeks a").await;
+    browser.wait_for(|| async { browser.current_url().await.contains("weeks=all") }).await;
+    browser.wait_for(|| async { browser.rows("table.oncall-weeks tbody tr").await.len() == all.weeks.len() }).await;
+    assert_shows(&browser, &health, &filter(&health, None, None, true)).await;
+    browser.goto(&format!("{base}/oncall")).await;
+    browser.wait_for_text("on no shift").await;
     browser.select("rotation", "payments").await;
     browser.wait_for(|| async { browser.current_url().await.contains("rotation=payments") }).await;
-    assert_shows(&browser, &health, Some("payments"), None).await;
+    assert_shows(&browser, &health, &filter(&health, Some("payments"), None, false)).await;
     browser.select("team", "payments").await;
     browser.wait_for(|| async { browser.current_url().await.contains("team=payments") }).await;
-    assert_shows(&browser, &health, Some("payments"), Some("payments")).await;
+    assert_shows(&browser, &health, &filter(&health, Some("payments"), Some("payments"), false)).await;
 
     // The unfair week of October: Hannah's pages that week are over the limit, and said so.
     let window = ["--since", "2026-10-19", "--until", "2026-11-08"];
     let october: OncallHealth = serde_json::from_value(report(&day, &window)["oncall"].clone()).unwrap();
     browser.goto(&format!("{base}/oncall?since=2026-10-19&until=2026-11-08")).await;
     browser.wait_for_text("from 2026-10-19 to 2026-11-08").await;
-    assert_shows(&browser, &october, None, None).await;
+    assert_shows(&browser, &october, &filter(&october, None, None, false)).await;
     let hannah = browser.text("tr[data-week='2026-10-26'][data-responder='@hannah'] td.breaches").await;
     assert!(hannah.contains("pages per 12 h"), "{hannah}");
 

@@ -31,13 +31,23 @@ pub struct OncallQuery {
     /// A team of `[people]`: its people's rows, and the rotations they are in.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub team: String,
+    /// `all`: every week's rows in the week-by-week table; empty: the latest [`RECENT_WEEKS`].
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub weeks: String,
 }
+
+/// How many of the latest weeks the week-by-week table shows unless the URL asks for all.
+/// A year of a large organisation is hundreds of rows nobody reads at once, and rendering
+/// them was most of the page's time (docs/benchmarks.md, On-call); the chart keeps every week.
+pub const RECENT_WEEKS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OncallFilter {
     pub window: Window,
     pub rotation: Option<String>,
     pub team: Option<String>,
+    /// Every week in the table, not only the latest [`RECENT_WEEKS`].
+    pub all_weeks: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +55,7 @@ pub enum OncallFilterError {
     Window(FilterError),
     UnknownRotation { rotation: String, rotations: Vec<String> },
     UnknownTeam { team: String, teams: Vec<String> },
+    Weeks(String),
 }
 
 /// "; did you mean `x`?", else the names there are.
@@ -65,6 +76,9 @@ impl fmt::Display for OncallFilterError {
             }
             OncallFilterError::UnknownTeam { team, teams } => {
                 write!(f, "nobody in [people] is on team `{team}`{}", known(team, teams))
+            }
+            OncallFilterError::Weeks(weeks) => {
+                write!(f, "`weeks` is `all` (every week) or empty (the latest {RECENT_WEEKS}), not `{weeks}`")
             }
         }
     }
@@ -101,7 +115,12 @@ impl OncallQuery {
             rotations,
         })?;
         let team = one_of(&self.team, teams, |team, teams| OncallFilterError::UnknownTeam { team, teams })?;
-        Ok(OncallFilter { window, rotation, team })
+        let all_weeks = match self.weeks.trim() {
+            "" => false,
+            "all" => true,
+            other => return Err(OncallFilterError::Weeks(other.to_owned())),
+        };
+        Ok(OncallFilter { window, rotation, team, all_weeks })
     }
 }
 
@@ -186,7 +205,10 @@ pub struct OncallView {
     pub rotations: Vec<RotationRow>,
     /// Over the window: everyone's; with a rotation, its people's time in it.
     pub people: Vec<ResponderRow>,
+    /// Every week's rows the filter keeps, oldest first (the chart's).
     pub weeks: Vec<WeekRow>,
+    /// How many of the oldest of `weeks` the table leaves out (see [`RECENT_WEEKS`]).
+    pub weeks_hidden: usize,
 }
 
 /// The pages of the view's weeks added up per week, one series per interruption class, for
@@ -377,7 +399,24 @@ impl OncallView {
                 .filter(|w| in_rotation(&w.rotation) && in_team(&w.responder))
                 .map(|w| WeekRow::of(w, limits))
                 .collect(),
+            weeks_hidden: 0,
         }
+        .with_week_table(filter.all_weeks)
+    }
+
+    /// The rows of the week-by-week table: the latest [`RECENT_WEEKS`] weeks', or all.
+    pub fn week_table(&self) -> &[WeekRow] {
+        &self.weeks[self.weeks_hidden..]
+    }
+
+    fn with_week_table(mut self, all_weeks: bool) -> OncallView {
+        if !all_weeks {
+            let mut recent: Vec<NaiveDate> = self.weeks.iter().map(|w| w.week).collect();
+            recent.dedup();
+            let first = recent.len().checked_sub(RECENT_WEEKS).map(|i| recent[i]);
+            self.weeks_hidden = first.map_or(0, |first| self.weeks.partition_point(|w| w.week < first));
+        }
+        self
     }
 }
 
@@ -503,6 +542,7 @@ pub(crate) mod tests {
             window: health.window,
             rotation: rotation.map(str::to_owned),
             team: team.map(str::to_owned),
+            all_weeks: false,
         };
         OncallView::of(&health, &filter)
     }
@@ -649,6 +689,25 @@ pub(crate) mod tests {
             "nobody in [people] is on team `Identity`; they are `ledger`, `payments`"
         );
         assert_eq!(said(r#"{"since": "2026-06-09"}"#), "the window starts on 2026-06-09, after it ends on 2026-06-07");
+        assert!(filtered(r#"{"weeks": "all"}"#).unwrap().all_weeks && !all.all_weeks);
+        assert_eq!(said(r#"{"weeks": "12"}"#), "`weeks` is `all` (every week) or empty (the latest 8), not `12`");
+    }
+
+    #[test]
+    fn the_week_table_keeps_the_latest_weeks_unless_all_are_asked_for() {
+        let row = view(None, None).weeks[0].clone();
+        let monday: NaiveDate = "2026-01-05".parse().unwrap();
+        // Ten weeks, two rows in each: the table keeps the last eight weeks' sixteen rows.
+        let weeks = (0..10u64)
+            .flat_map(|n| [n, n].map(|n| WeekRow { week: monday + chrono::Days::new(7 * n), ..row.clone() }))
+            .collect();
+        let ten_weeks = OncallView { weeks, ..view(None, None) };
+        let recent = ten_weeks.clone().with_week_table(false);
+        assert_eq!((recent.weeks_hidden, recent.week_table().len(), recent.weeks.len()), (4, 16, 20));
+        assert_eq!(recent.week_table()[0].week, monday + chrono::Days::new(14));
+        assert_eq!(ten_weeks.with_week_table(true).week_table().len(), 20);
+        // Fewer weeks than that: nothing is left out.
+        assert_eq!(view(None, None).weeks_hidden, 0);
     }
 
     #[test]

@@ -85,7 +85,8 @@ fn figures(view: &OncallView, health: &OncallHealth, ms: &str, props: &FiguresPr
             <h2>{ "People" }</h2>
             { people(&view.people) }
             <h2>{ "Week by week" }</h2>
-            { weeks(&view.weeks) }
+            { weeks(view.week_table()) }
+            { all_weeks_link(view, &props.query) }
             <p class="muted">{ format!("Sleep hours are {} every day and business hours {} on weekdays, on each person's own clock.", health.limits.sleep_hours, health.limits.business_hours) }</p>
         </>
     }
@@ -163,6 +164,16 @@ fn people(rows: &[ResponderRow]) -> Html {
     }
 }
 
+/// Under a table cut to the latest weeks, the link to every week (the same filter otherwise).
+fn all_weeks_link(view: &OncallView, query: &OncallQuery) -> Html {
+    if view.weeks_hidden == 0 {
+        return Html::default();
+    }
+    let all = OncallQuery { weeks: "all".to_owned(), ..query.clone() };
+    let text = format!("Show every week ({} earlier row(s)) →", view.weeks_hidden);
+    html! { <p class="all-weeks"><Link<Route, OncallQuery> to={Route::Oncall} query={Some(all)}>{ text }</Link<Route, OncallQuery>></p> }
+}
+
 fn weeks(rows: &[WeekRow]) -> Html {
     html! {
         <table class="list oncall-weeks">
@@ -172,7 +183,7 @@ fn weeks(rows: &[WeekRow]) -> Html {
                 <th>{ "Hours on call" }</th><th>{ "Per 12 h on call" }</th><th>{ "Over a limit" }</th>
             </tr></thead>
             <tbody>{ for rows.iter().map(|w| html! {
-                <tr data-week={w.week.to_string()} data-rotation={w.rotation.clone()} data-responder={w.responder.clone()}>
+                <tr key={format!("{}{}{}", w.week, w.rotation, w.responder)} data-week={w.week.to_string()} data-rotation={w.rotation.clone()} data-responder={w.responder.clone()}>
                     <td>{ w.week.to_string() }</td><td>{ w.rotation.clone() }</td><td>{ w.responder.clone() }</td>
                     <td class="business">{ w.business }</td><td class="off-hours">{ w.off_hours }</td>
                     <td class="sleep">{ w.sleep }</td><td>{ w.distinct_sleep_hours }</td><td>{ w.hours_on_call.clone() }</td>
