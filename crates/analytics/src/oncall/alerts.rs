@@ -77,7 +77,7 @@ pub fn alert_quality(
     alerts: &[Alert],
     runbooks: &[RunbookSummary],
 ) -> AlertQuality {
-    let pages = paged(data, window);
+    let pages = paged(data, window).pages;
     let mut by_alert: BTreeMap<&str, Vec<&Paged>> = BTreeMap::new();
     for paged in &pages {
         by_alert.entry(paged.page.alert.as_str()).or_default().push(paged);

@@ -2,17 +2,20 @@
 //! its responder (`start <= t < end`).
 
 use chrono::{DateTime, Utc};
-use std::collections::HashMap;
 
+use super::roster::Roster;
 use model::Shift;
 
 /// Each responder's shifts by start, with how far the shifts so far reach, so a lookup is a
 /// binary search and a short walk back.
 pub struct ShiftIndex<'a> {
     shifts: &'a [Shift],
-    by_person: HashMap<&'a str, Own>,
+    /// By the responder's number in the roster; pages' responders without a shift are
+    /// numbered past its end.
+    by_person: Vec<Own>,
 }
 
+#[derive(Default)]
 struct Own {
     /// Indexes into the shifts, by start (then by their order in the export).
     order: Vec<usize>,
@@ -21,42 +24,36 @@ struct Own {
 }
 
 impl<'a> ShiftIndex<'a> {
-    pub fn new(shifts: &'a [Shift]) -> ShiftIndex<'a> {
-        let mut orders: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (i, shift) in shifts.iter().enumerate() {
-            orders.entry(shift.responder.as_str()).or_default().push(i);
+    pub fn new(shifts: &'a [Shift], roster: &Roster) -> ShiftIndex<'a> {
+        let mut by_person: Vec<Own> = (0..roster.responders.len()).map(|_| Own::default()).collect();
+        for (i, crew) in roster.of_shift.iter().enumerate() {
+            by_person[crew.responder].order.push(i);
         }
-        let by_person = orders
-            .into_iter()
-            .map(|(responder, mut order)| {
-                // Stable: of equal starts, the one earlier in the export first. (Not by
-                // line: the app's shifts come from the bundle, which keeps their order only.)
-                order.sort_by_key(|&i| shifts[i].start);
-                let reach = order
-                    .iter()
-                    .scan(None, |furthest: &mut Option<DateTime<Utc>>, &i| {
-                        let end = furthest.map_or(shifts[i].end, |f| f.max(shifts[i].end));
-                        *furthest = Some(end);
-                        Some(end)
-                    })
-                    .collect();
-                (responder, Own { order, reach })
-            })
-            .collect();
+        for own in &mut by_person {
+            // Stable: of equal starts, the one earlier in the export first. (Not by line:
+            // the app's shifts come from the bundle, which keeps their order only.)
+            own.order.sort_by_key(|&i| shifts[i].start);
+            own.reach = own
+                .order
+                .iter()
+                .scan(None, |furthest: &mut Option<DateTime<Utc>>, &i| {
+                    let end = furthest.map_or(shifts[i].end, |f| f.max(shifts[i].end));
+                    *furthest = Some(end);
+                    Some(end)
+                })
+                .collect();
+        }
         ShiftIndex { shifts, by_person }
     }
 
-    /// The shift of `responder` covering `t`. Where shifts overlap (a `shift-overlap`
-    /// warning), the one that started last — an override is written over the regular shift —
-    /// and of equal starts the one later in the export.
-    pub fn covering(&self, responder: &str, t: DateTime<Utc>) -> Option<&'a Shift> {
+    /// The index of the shift of `responder` (their number in the roster) covering `t`.
+    /// Where shifts overlap (a `shift-overlap` warning), the one that started last — an
+    /// override is written over the regular shift — and of equal starts the one later in
+    /// the export.
+    pub fn covering(&self, responder: usize, t: DateTime<Utc>) -> Option<usize> {
         let own = self.by_person.get(responder)?;
         let started = own.order.partition_point(|&i| self.shifts[i].start <= t);
-        (0..started)
-            .rev()
-            .take_while(|&j| own.reach[j] > t)
-            .map(|j| &self.shifts[own.order[j]])
-            .find(|shift| shift.end > t)
+        (0..started).rev().take_while(|&j| own.reach[j] > t).map(|j| own.order[j]).find(|&i| self.shifts[i].end > t)
     }
 }
 
@@ -87,8 +84,11 @@ mod tests {
             shift("@priya", "2026-06-08T09:00:00Z", "2026-06-15T09:00:00Z", 3),
             shift("@tomas", "2026-06-01T09:00:00Z", "2026-06-08T09:00:00Z", 4),
         ];
-        let index = ShiftIndex::new(&shifts);
-        let line = |who: &str, t: &str| index.covering(who, at(t)).map(|s| s.source.line);
+        let mut roster = Roster::new(&shifts);
+        let index = ShiftIndex::new(&shifts, &roster);
+        let mut line = |who: &'static str, t: &str| {
+            index.covering(roster.responders.id(who), at(t)).map(|i| shifts[i].source.line)
+        };
         assert_eq!(line("@priya", "2026-06-01T09:00:00Z"), Some(2));
         assert_eq!(line("@priya", "2026-06-08T09:00:00Z"), Some(3), "the end belongs to the next shift");
         assert_eq!(line("@priya", "2026-06-15T09:00:00Z"), None);
@@ -105,8 +105,9 @@ mod tests {
             shift("@priya", "2026-06-10T00:00:00Z", "2026-06-11T00:00:00Z", 3),
             shift("@priya", "2026-06-20T00:00:00Z", "2026-06-21T00:00:00Z", 4),
         ];
-        let index = ShiftIndex::new(&shifts);
-        let line = |t: &str| index.covering("@priya", at(t)).map(|s| s.source.line);
+        let roster = Roster::new(&shifts);
+        let index = ShiftIndex::new(&shifts, &roster);
+        let line = |t: &str| index.covering(0, at(t)).map(|i| shifts[i].source.line);
         assert_eq!(line("2026-06-10T12:00:00Z"), Some(3));
         assert_eq!(line("2026-06-15T12:00:00Z"), Some(2), "found behind a later, shorter shift");
         assert_eq!(line("2026-06-20T12:00:00Z"), Some(4));

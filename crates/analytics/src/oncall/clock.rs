@@ -1,7 +1,7 @@
 //! When a page fell in its responder's own day: the interruption classes (docs/metrics.md,
 //! "On-call health"), read on the responder's local clock.
 
-use chrono::{DateTime, Datelike, NaiveDateTime, Offset, TimeZone, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, NaiveDateTime, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -78,14 +78,13 @@ impl<'a> Zones<'a> {
     }
 }
 
-/// The instant the local clock hour holding `t` began, in unix seconds: one number per hour
-/// a person lived through, so the hour repeated when clocks fall back is two hours, and
-/// zones half an hour off UTC still get their own hours.
-pub fn hour_started(t: DateTime<Utc>, zone: Tz) -> i64 {
-    let local = t.with_timezone(&zone);
-    let offset = i64::from(local.offset().fix().local_minus_utc());
-    let on_the_hour = local.naive_local().with_minute(0).and_then(|l| l.with_second(0)).expect("00:00 is a time");
-    on_the_hour.and_utc().timestamp() - offset
+/// The instant the local clock hour holding `t` began, in unix seconds, from `t` and its
+/// local time: one number per hour a person lived through, so the hour repeated when clocks
+/// fall back is two hours, and zones half an hour off UTC still get their own hours. (`t`
+/// less the local minutes and seconds: the local HH:00 taken back through the offset in
+/// force at `t`, without a second look-up in the zone.)
+pub fn hour_started(t: DateTime<Utc>, local: NaiveDateTime) -> i64 {
+    t.timestamp() - i64::from(local.minute() * 60 + local.second())
 }
 
 /// The local wall-clock time of `t` in `zone`.
@@ -162,14 +161,15 @@ mod tests {
     fn the_hour_repeated_when_clocks_fall_back_is_two_hours() {
         // Los Angeles, 2026-11-01: 01:00–02:00 happens first in PDT (08:00Z), then in PST (09:00Z).
         let la = chrono_tz::America::Los_Angeles;
-        let first = hour_started(utc("2026-11-01T08:20:00Z"), la);
-        let again = hour_started(utc("2026-11-01T09:20:00Z"), la);
+        let started = |text: &str, zone: Tz| hour_started(utc(text), local(utc(text), zone));
+        let first = started("2026-11-01T08:20:00Z", la);
+        let again = started("2026-11-01T09:20:00Z", la);
         assert_eq!((first, again), (utc("2026-11-01T08:00:00Z").timestamp(), utc("2026-11-01T09:00:00Z").timestamp()));
-        assert_eq!(hour_started(utc("2026-11-01T08:59:00Z"), la), first, "01:59 PDT is the same hour");
+        assert_eq!(started("2026-11-01T08:59:00Z", la), first, "01:59 PDT is the same hour");
         // Kolkata is UTC+5:30: 02:10 and 02:50 local are one hour, which began at 20:30Z.
         let kolkata = chrono_tz::Asia::Kolkata;
-        assert_eq!(hour_started(utc("2026-06-09T20:40:00Z"), kolkata), utc("2026-06-09T20:30:00Z").timestamp());
-        assert_eq!(hour_started(utc("2026-06-09T21:20:00Z"), kolkata), utc("2026-06-09T20:30:00Z").timestamp());
+        assert_eq!(started("2026-06-09T20:40:00Z", kolkata), utc("2026-06-09T20:30:00Z").timestamp());
+        assert_eq!(started("2026-06-09T21:20:00Z", kolkata), utc("2026-06-09T20:30:00Z").timestamp());
     }
 
     #[test]

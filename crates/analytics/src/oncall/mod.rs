@@ -8,6 +8,7 @@ mod clock;
 mod fairness;
 mod health;
 mod paged;
+mod roster;
 mod tally;
 
 pub use alerts::{AlertFigures, AlertQuality, alert_quality};

@@ -62,12 +62,12 @@ pub enum Over {
 
 /// Pages and shift time added one by one.
 #[derive(Default)]
-pub struct Tally<'a> {
+pub struct Tally {
     pages: usize,
     on_shift: usize,
     interruptions: Interruptions,
-    /// (responder, the hour's start): a rotation's people each have their own nights.
-    sleep_hours: BTreeSet<(&'a str, i64)>,
+    /// (responder's number, the hour's start): a rotation's people each have their own nights.
+    sleep_hours: BTreeSet<(usize, i64)>,
     acknowledge_minutes: Vec<f64>,
     escalated: usize,
     false_pages: usize,
@@ -76,8 +76,8 @@ pub struct Tally<'a> {
     seconds_on_call: i64,
 }
 
-impl<'a> Tally<'a> {
-    pub fn add_page(&mut self, paged: &Paged<'a>) {
+impl Tally {
+    pub fn add_page(&mut self, paged: &Paged) {
         self.pages += 1;
         self.on_shift += usize::from(paged.shift.is_some());
         match paged.class {
@@ -86,7 +86,7 @@ impl<'a> Tally<'a> {
             Interruption::Sleep => self.interruptions.sleep += 1,
         }
         if let Some(hour) = paged.sleep_hour {
-            self.sleep_hours.insert((paged.page.responder.as_str(), hour));
+            self.sleep_hours.insert((paged.crew.responder, hour));
         }
         self.acknowledge_minutes.extend(paged.acknowledge_minutes());
         self.escalated += usize::from(paged.page.escalated);
