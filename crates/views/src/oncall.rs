@@ -36,10 +36,11 @@ pub struct OncallQuery {
     pub weeks: String,
 }
 
-/// How many of the latest weeks the week-by-week table shows unless the URL asks for all.
+/// How many of the latest weeks the week-by-week table shows unless the URL asks for all: a
+/// month, the span an on-call review looks back over.
 /// A year of a large organisation is hundreds of rows nobody reads at once, and rendering
 /// them was most of the page's time (docs/benchmarks.md, On-call); the chart keeps every week.
-pub const RECENT_WEEKS: usize = 8;
+pub const RECENT_WEEKS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct OncallFilter {
@@ -88,33 +89,31 @@ impl std::error::Error for OncallFilterError {}
 
 /// Each name once, sorted.
 fn distinct<'a>(names: impl Iterator<Item = &'a String>) -> Vec<String> {
-    names.cloned().collect::<BTreeSet<_>>().into_iter().collect()
+    names.collect::<BTreeSet<_>>().into_iter().cloned().collect()
 }
 
 /// Text that is blank means "no filter"; otherwise it must be one of `names`.
 fn one_of(
     text: &str,
-    names: Vec<String>,
+    names: &[String],
     unknown: impl Fn(String, Vec<String>) -> OncallFilterError,
 ) -> Result<Option<String>, OncallFilterError> {
     match text.trim() {
         "" => Ok(None),
         name if names.iter().any(|n| n == name) => Ok(Some(name.to_owned())),
-        name => Err(unknown(name.to_owned(), names)),
+        name => Err(unknown(name.to_owned(), names.to_vec())),
     }
 }
 
 impl OncallQuery {
-    /// The filter these words describe over `data`, as of `as_of`. Rotations are those of
-    /// `oncall.csv`, teams those of `[people]`; names are exact.
-    pub fn filter(&self, data: &OncallData, as_of: NaiveDate) -> Result<OncallFilter, OncallFilterError> {
+    /// The filter these words describe among `choices`, as of `as_of`; names are exact.
+    /// (The choices, not the data: the page reads them once, not on every filter change.)
+    pub fn filter(&self, choices: &OncallChoices, as_of: NaiveDate) -> Result<OncallFilter, OncallFilterError> {
         let window = window(&self.since, &self.until, as_of).map_err(OncallFilterError::Window)?;
-        let OncallChoices { rotations, teams } = OncallChoices::of(data);
-        let rotation = one_of(&self.rotation, rotations, |rotation, rotations| OncallFilterError::UnknownRotation {
-            rotation,
-            rotations,
+        let rotation = one_of(&self.rotation, &choices.rotations, |rotation, rotations| {
+            OncallFilterError::UnknownRotation { rotation, rotations }
         })?;
-        let team = one_of(&self.team, teams, |team, teams| OncallFilterError::UnknownTeam { team, teams })?;
+        let team = one_of(&self.team, &choices.teams, |team, teams| OncallFilterError::UnknownTeam { team, teams })?;
         let all_weeks = match self.weeks.trim() {
             "" => false,
             "all" => true,
@@ -362,7 +361,11 @@ impl OncallView {
     /// The rows of `health` (computed over `filter.window`) that the filter keeps.
     pub fn of(health: &OncallHealth, filter: &OncallFilter) -> OncallView {
         let limits = &health.limits;
-        let who = |responder: &str| health.responders.iter().find(|r| r.responder == responder);
+        // Responders are sorted by handle: a binary search, not a walk, for each row kept.
+        let who = |responder: &str| {
+            let at = health.responders.binary_search_by(|r| r.responder.as_str().cmp(responder));
+            at.ok().map(|i| &health.responders[i])
+        };
         let in_team = |responder: &str| {
             filter.team.as_deref().is_none_or(|team| who(responder).and_then(|r| r.team.as_deref()) == Some(team))
         };
@@ -517,7 +520,7 @@ pub(crate) mod tests {
 
     fn filtered(q: &str) -> Result<OncallFilter, OncallFilterError> {
         let (config, pages, shifts) = (config(), pages(), shifts());
-        query(q).filter(&OncallData::new(&pages, &shifts, &config), AS_OF.parse().unwrap())
+        query(q).filter(&OncallChoices::of(&OncallData::new(&pages, &shifts, &config)), AS_OF.parse().unwrap())
     }
 
     /// The week of 2026-06-01, as the page computes it.
@@ -690,21 +693,21 @@ pub(crate) mod tests {
         );
         assert_eq!(said(r#"{"since": "2026-06-09"}"#), "the window starts on 2026-06-09, after it ends on 2026-06-07");
         assert!(filtered(r#"{"weeks": "all"}"#).unwrap().all_weeks && !all.all_weeks);
-        assert_eq!(said(r#"{"weeks": "12"}"#), "`weeks` is `all` (every week) or empty (the latest 8), not `12`");
+        assert_eq!(said(r#"{"weeks": "12"}"#), "`weeks` is `all` (every week) or empty (the latest 4), not `12`");
     }
 
     #[test]
     fn the_week_table_keeps_the_latest_weeks_unless_all_are_asked_for() {
         let row = view(None, None).weeks[0].clone();
         let monday: NaiveDate = "2026-01-05".parse().unwrap();
-        // Ten weeks, two rows in each: the table keeps the last eight weeks' sixteen rows.
+        // Ten weeks, two rows in each: the table keeps the last four weeks' eight rows.
         let weeks = (0..10u64)
             .flat_map(|n| [n, n].map(|n| WeekRow { week: monday + chrono::Days::new(7 * n), ..row.clone() }))
             .collect();
         let ten_weeks = OncallView { weeks, ..view(None, None) };
         let recent = ten_weeks.clone().with_week_table(false);
-        assert_eq!((recent.weeks_hidden, recent.week_table().len(), recent.weeks.len()), (4, 16, 20));
-        assert_eq!(recent.week_table()[0].week, monday + chrono::Days::new(14));
+        assert_eq!((recent.weeks_hidden, recent.week_table().len(), recent.weeks.len()), (12, 8, 20));
+        assert_eq!(recent.week_table()[0].week, monday + chrono::Days::new(42));
         assert_eq!(ten_weeks.with_week_table(true).week_table().len(), 20);
         // Fewer weeks than that: nothing is left out.
         assert_eq!(view(None, None).weeks_hidden, 0);

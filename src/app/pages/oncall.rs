@@ -43,17 +43,22 @@ struct FiguresProps {
 #[component]
 fn OncallFigures(props: &FiguresProps) -> Html {
     let (site, oncall) = (&props.site, &props.oncall);
-    let data = OncallData::new(&oncall.pages, &oncall.shifts, &site.config);
-    let as_of = today(site);
-    let filter = props.query.filter(&data, as_of);
-    // The figures depend on the window only: a rotation or team narrows what is shown.
+    // The rotations and teams are read once per data, the figures once per window: a
+    // rotation or team only narrows what is shown.
+    let choices = {
+        let site = site.clone();
+        use_memo(oncall.clone(), move |oncall| {
+            OncallChoices::of(&OncallData::new(&oncall.pages, &oncall.shifts, &site.config))
+        })
+    };
+    let filter = props.query.filter(&choices, today(site));
     let window = filter.as_ref().ok().map(|f| f.window);
     let (site, oncall) = (site.clone(), oncall.clone());
     let health = use_memo(window, move |window| {
         let data = OncallData::new(&oncall.pages, &oncall.shifts, &site.config);
         window.map(|w| timed(|| oncall_health(&data, &w, &site.config.oncall)))
     });
-    let form = html! { <OncallFilters query={props.query.clone()} choices={OncallChoices::of(&data)} /> };
+    let form = html! { <OncallFilters query={props.query.clone()} choices={(*choices).clone()} /> };
     match (filter, &*health) {
         (Ok(filter), Some((health, compute_ms))) => {
             let (view, view_ms) = timed(|| OncallView::of(health, &filter));
