@@ -102,6 +102,15 @@ pub fn run(context: &Context, mut diagnostics: Diagnostics) -> Diagnostics {
     diagnostics
 }
 
+/// Every document's (path, text as written) that people write prose in: postmortems,
+/// runbooks and drills, for the rules that read text.
+fn documents(repo: &Repo) -> impl Iterator<Item = (&str, &str)> {
+    let postmortems = repo.postmortems.iter().map(|p| (p.path.as_str(), p.source.as_str()));
+    let runbooks = repo.runbooks.iter().map(|r| (r.path.as_str(), r.source.as_str()));
+    let drills = repo.drills.iter().map(|d| (d.path.as_str(), d.source.as_str()));
+    postmortems.chain(runbooks).chain(drills)
+}
+
 /// The 1-based (line, col) of byte `offset` in `text`, counted from file line `first_line`.
 pub fn position(text: &str, offset: usize, first_line: usize) -> (usize, usize) {
     let before = &text[..offset];
