@@ -13,7 +13,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use model::{Alert, RowSource};
 
 pub fn load(path: &Path, labels: &Labels, diagnostics: &mut Diagnostics) -> Vec<Alert> {
-    if !path.exists() {
+    if !crate::source_file::is_present(path) {
         return Vec::new();
     }
     let file = match SourceFile::read(path, labels.of(path), None) {

@@ -82,14 +82,24 @@ impl Labels<'_> {
     }
 }
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+/// The files under `dir`, sorted, hidden ones left out. A symlink (`dir` itself included) is
+/// reported with its target and not followed: it may lead out of the repo, into files that
+/// would be published (`../../etc/passwd`), or round in a loop.
+fn files_under(dir: &Path, label_of: &dyn Fn(&Path) -> String, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_root_links(false)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
+        .filter_map(Result::ok);
+    for entry in entries {
+        if entry.path_is_symlink() {
+            let message = source_file::symlink_not_followed(entry.path());
+            diagnostics.push(Diagnostic::warning(label_of(entry.path()), 1, 1, message));
+        } else if entry.file_type().is_file() {
+            files.push(entry.into_path());
+        }
+    }
     files.sort();
     files
 }
@@ -106,7 +116,8 @@ fn load_documents<T: Send>(
     parse: DocumentParser<T>,
 ) -> Vec<T> {
     use rayon::prelude::*;
-    let results: Vec<(Option<T>, Diagnostics)> = files_under(&labels.root.join(dir))
+    let files = files_under(&labels.root.join(dir), &|path| labels.of(path), diagnostics);
+    let results: Vec<(Option<T>, Diagnostics)> = files
         .par_iter()
         .map(|path| {
             let mut found = Diagnostics::default();
@@ -171,7 +182,7 @@ fn export_of(relative: &str) -> Option<Export> {
 
 fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> Metrics {
     let mut metrics = Metrics::default();
-    for path in files_under(dir) {
+    for path in files_under(dir, &|path| labels.of(path), diagnostics) {
         let label = labels.of(&path);
         let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         // SLI exports are read for the SLOs that name them (`sli::read`).

@@ -48,7 +48,7 @@ pub fn read(root: &Path, relative: &str, label: String, diagnostics: &mut Diagno
     let defaults = parse(DEFAULTS_LABEL, DEFAULTS, &mut Diagnostics::default());
     let dir = Path::new(relative).parent().map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
     let path = root.join(relative);
-    if !path.exists() {
+    if !crate::source_file::is_present(&path) {
         return Draft { onboarding: merge(defaults, Parsed::default(), None, ""), entries: Vec::new(), dir };
     }
     let file = match SourceFile::read(&path, label, Some(super::MAX_DOCUMENT_BYTES)) {

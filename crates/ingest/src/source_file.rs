@@ -16,10 +16,14 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// Reads `path` as UTF-8, pinning an invalid byte to its line and column.
+    /// A symlink is not followed, as in the folders (see `files_under`).
     pub fn read(path: &Path, label: String, max_bytes: Option<u64>) -> Result<SourceFile, Diagnostic> {
-        let size = std::fs::metadata(path)
-            .map_err(|e| Diagnostic::error(&label, 1, 1, format!("cannot read file: {e}")))?
-            .len();
+        let metadata = std::fs::symlink_metadata(path)
+            .map_err(|e| Diagnostic::error(&label, 1, 1, format!("cannot read file: {e}")))?;
+        if metadata.is_symlink() {
+            return Err(Diagnostic::error(&label, 1, 1, symlink_not_followed(path)));
+        }
+        let size = metadata.len();
         if let Some(max) = max_bytes.filter(|max| size > *max) {
             return Err(Diagnostic::error(
                 &label,
@@ -46,6 +50,21 @@ impl SourceFile {
             }
         }
     }
+}
+
+/// Whether anything is at `path`, a symlink leading nowhere included: such a link is
+/// reported, not taken for a file that is absent.
+pub fn is_present(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// What a finding says of the symlink at `path`, naming its target.
+pub fn symlink_not_followed(path: &Path) -> String {
+    let target = match std::fs::read_link(path) {
+        Ok(target) => target.to_string_lossy().replace('\\', "/"),
+        Err(e) => format!("a target that cannot be read ({e})"),
+    };
+    format!("symlink to {target} is not followed; put the file itself in the repo, or remove the link")
 }
 
 /// Maps byte offsets in a text to 1-based line and column (columns count characters).
@@ -95,6 +114,22 @@ mod tests {
         let err = SourceFile::read(&path, "bad.md".into(), None).err().unwrap();
         assert_eq!((err.line, err.col), (2, 3));
         assert!(err.message.contains("UTF-8"));
+    }
+
+    /// A file named in the config (firebreak.toml, alerts, an SLI export) is not read through
+    /// a symlink either, and a link that leads nowhere is not taken for an absent file.
+    #[cfg(unix)]
+    #[test]
+    fn symlinks_are_not_read_and_are_not_absent() {
+        let dir = tempfile::tempdir().unwrap();
+        let (link, dangling) = (dir.path().join("alerts.yaml"), dir.path().join("gone.yaml"));
+        std::os::unix::fs::symlink("/etc/passwd", &link).unwrap();
+        std::os::unix::fs::symlink("nowhere.yaml", &dangling).unwrap();
+        let err = SourceFile::read(&link, "alerts.yaml".into(), None).err().unwrap();
+        assert_eq!((err.level, err.line), (crate::diagnostics::Level::Error, 1));
+        assert!(err.message.starts_with("symlink to /etc/passwd is not followed"), "{}", err.message);
+        assert!(is_present(&dangling));
+        assert!(!is_present(&dir.path().join("absent.yaml")));
     }
 
     #[test]

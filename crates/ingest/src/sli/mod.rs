@@ -100,7 +100,10 @@ pub fn read(
         let read = export.as_ref().map(|export| export.events(plan, &mut findings)).unwrap_or_default();
         data.insert(plan.slo.clone(), read);
     }
-    for path in crate::files_under(&metrics_dir.join(FOLDER.trim_end_matches('/'))) {
+    // Symlinks here were reported by the walk of the whole metrics folder (`load_metrics`).
+    let listed =
+        crate::files_under(&metrics_dir.join(FOLDER.trim_end_matches('/')), label_of, &mut Diagnostics::default());
+    for path in listed {
         let relative = path.strip_prefix(metrics_dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         if !named.contains(&relative) {
             let message = format!(

@@ -35,7 +35,7 @@ pub fn load(
     diagnostics: &mut Diagnostics,
 ) -> Definitions {
     let mut library = Library::default();
-    for path in crate::files_under(dir) {
+    for path in crate::files_under(dir, label_of, diagnostics) {
         let label = label_of(&path);
         if !matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
             let message = "the SLO folder holds OpenSLO YAML files (.yaml) only; move this file elsewhere".to_owned();
