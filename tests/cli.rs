@@ -578,3 +578,32 @@ fn symlinks_are_reported_with_their_target_and_not_followed() {
     let report: Report = serde_json::from_slice(&json).unwrap();
     assert_eq!((report.counts.postmortems, report.counts.runbooks), (1, 0), "only the postmortem written");
 }
+
+/// A folder on the way to the configured ones (`content/`, holding runbooks, alerts and
+/// metrics) that is a symlink is reported once; the files the config names through it are
+/// not read, and that is an error, as an unreadable file is.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_content_folder_is_reported_once_and_not_read_through() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(elsewhere.path().join("runbooks")).unwrap();
+    std::fs::write(elsewhere.path().join("alerts.yaml"), "- name: DiskFull\n").unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), repo.path().join("content")).unwrap();
+    let out = firebreak().args(["check", "--format", "json", "--source"]).arg(repo.path()).assert().code(1);
+    let found: Vec<ingest::diagnostics::Diagnostic> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let shown: Vec<String> =
+        found.iter().map(|d| d.to_string().replace(&repo.path().to_string_lossy().to_string(), "")).collect();
+    let target = elsewhere.path().to_string_lossy();
+    assert_eq!(
+        shown,
+        [
+            format!(
+                "/content:1:1: warning: symlink to {target} is not followed; put the file itself in the repo, or remove the link"
+            ),
+            format!(
+                "/content/alerts.yaml:1:1: error: not read: its folder /content is a symlink to {target}, which is not followed"
+            ),
+        ]
+    );
+}
