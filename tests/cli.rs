@@ -542,3 +542,68 @@ fn slo_rules_covers_prometheus_slos_and_names_the_skipped_ones() {
     assert!(std::fs::read_to_string(&out).unwrap().contains("alert: SloErrorBudgetBurn"));
     firebreak().args(["slo", "rules", "--source"]).arg(fixture("broken")).assert().code(1).stdout("");
 }
+
+/// A symlink in the repo's folders may lead out of it (to `/etc/passwd`, which the site would
+/// publish) or round in a loop: each is reported, naming its target, and none is followed.
+#[cfg(unix)]
+#[test]
+fn symlinks_are_reported_with_their_target_and_not_followed() {
+    use std::os::unix::fs::symlink;
+    let repo = tempfile::tempdir().unwrap();
+    firebreak().args(["new", "postmortem", "Disk full", "--source"]).arg(repo.path()).assert().success();
+    let postmortems = repo.path().join("postmortems");
+    symlink("/etc/passwd", postmortems.join("passwd.md")).unwrap();
+    symlink("../../..", postmortems.join("loop")).unwrap();
+    std::fs::create_dir_all(repo.path().join("content")).unwrap();
+    symlink("/etc", repo.path().join("content/runbooks")).unwrap();
+    let stderr =
+        firebreak().args(["check", "--source"]).arg(repo.path()).assert().success().get_output().stderr.clone();
+    let stderr = String::from_utf8(stderr).unwrap();
+    for (link, target) in
+        [("postmortems/passwd.md", "/etc/passwd"), ("postmortems/loop", "../../.."), ("content/runbooks", "/etc")]
+    {
+        let expected = format!("{link}:1:1: warning: symlink to {target} is not followed");
+        assert!(stderr.contains(&expected), "{expected} in {stderr}");
+    }
+    let out = tempfile::tempdir().unwrap();
+    firebreak().args(["build", "--source"]).arg(repo.path()).arg("--out").arg(out.path()).assert().success();
+    let json = firebreak()
+        .args(["report", "--json", "--source"])
+        .arg(repo.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let report: Report = serde_json::from_slice(&json).unwrap();
+    assert_eq!((report.counts.postmortems, report.counts.runbooks), (1, 0), "only the postmortem written");
+}
+
+/// A folder on the way to the configured ones (`content/`, holding runbooks, alerts and
+/// metrics) that is a symlink is reported once; the files the config names through it are
+/// not read, and that is an error, as an unreadable file is.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_content_folder_is_reported_once_and_not_read_through() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(elsewhere.path().join("runbooks")).unwrap();
+    std::fs::write(elsewhere.path().join("alerts.yaml"), "- name: DiskFull\n").unwrap();
+    let repo = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), repo.path().join("content")).unwrap();
+    let out = firebreak().args(["check", "--format", "json", "--source"]).arg(repo.path()).assert().code(1);
+    let found: Vec<ingest::diagnostics::Diagnostic> = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let shown: Vec<String> =
+        found.iter().map(|d| d.to_string().replace(&repo.path().to_string_lossy().to_string(), "")).collect();
+    let target = elsewhere.path().to_string_lossy();
+    assert_eq!(
+        shown,
+        [
+            format!(
+                "/content:1:1: warning: symlink to {target} is not followed; put the file itself in the repo, or remove the link"
+            ),
+            format!(
+                "/content/alerts.yaml:1:1: error: not read: its folder /content is a symlink to {target}, which is not followed"
+            ),
+        ]
+    );
+}

@@ -41,13 +41,9 @@ fn print_human(diagnostics: &[Diagnostic]) {
         if let Some(line) = text.as_deref().and_then(|t| t.lines().nth(d.line.saturating_sub(1))) {
             let number = d.line.to_string();
             let gutter = " ".repeat(number.len());
+            let (line, caret) = printable(line, d.col);
             eprintln!(" {} {line}", paint("2", &format!("{number} |")));
-            eprintln!(
-                " {} {}{}",
-                paint("2", &format!("{gutter} |")),
-                " ".repeat(d.col.saturating_sub(1)),
-                paint("1;36", "^")
-            );
+            eprintln!(" {} {}{}", paint("2", &format!("{gutter} |")), " ".repeat(caret), paint("1;36", "^"));
         }
     }
     let errors = diagnostics.iter().filter(|d| d.level == Level::Error).count();
@@ -55,6 +51,27 @@ fn print_human(diagnostics: &[Diagnostic]) {
     if !diagnostics.is_empty() {
         eprintln!("{errors} error(s), {warnings} warning(s)");
     }
+}
+
+/// A source line as `check` prints it, and how many characters precede column `col` in it.
+/// Characters that would reorder the terminal's line (bidi controls) or drive the terminal
+/// (control characters but the tab) are shown as `<U+202E>`, not sent to it.
+fn printable(line: &str, col: usize) -> (String, usize) {
+    let mut shown = String::new();
+    let mut caret = None;
+    for (index, c) in line.chars().enumerate() {
+        if index + 1 == col {
+            caret = Some(shown.chars().count());
+        }
+        if (c.is_control() && c != '\t') || compile::rules::is_bidi_control(c) {
+            shown.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            shown.push(c);
+        }
+    }
+    // A column past the line's end (a finding at its end) stays past it.
+    let caret = caret.unwrap_or_else(|| shown.chars().count() + col.saturating_sub(line.chars().count() + 1));
+    (shown, caret)
 }
 
 /// `::error file=…,line=…,col=…,title=…::message`, escaped as the workflow-command syntax
@@ -77,6 +94,14 @@ fn github(d: &Diagnostic) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn printed_lines_show_controls_as_code_points_and_keep_the_caret_under_the_column() {
+        assert_eq!(printable("rm /tmp/\u{202E}hs.doc", 9), ("rm /tmp/<U+202E>hs.doc".to_owned(), 8));
+        assert_eq!(printable("\u{2066}a\u{1b}[31mb", 3), ("<U+2066>a<U+001B>[31mb".to_owned(), 9));
+        assert_eq!(printable("\tab", 2), ("\tab".to_owned(), 1));
+        assert_eq!(printable("ab", 4), ("ab".to_owned(), 3));
+    }
 
     #[test]
     fn github_commands_escape_their_properties_and_data() {

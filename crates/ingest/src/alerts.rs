@@ -13,10 +13,10 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use model::{Alert, RowSource};
 
 pub fn load(path: &Path, labels: &Labels, diagnostics: &mut Diagnostics) -> Vec<Alert> {
-    if !path.exists() {
+    if !crate::source_file::is_present(path) {
         return Vec::new();
     }
-    let file = match SourceFile::read(path, labels.of(path), None) {
+    let file = match SourceFile::read_in_repo(labels, path, None) {
         Ok(file) => file,
         Err(d) => {
             diagnostics.push(d);

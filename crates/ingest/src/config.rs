@@ -14,7 +14,7 @@ pub const FILE_NAME: &str = "firebreak.toml";
 /// which are reported: guessing paths from a broken config would drop documents silently.
 pub fn load(root: &Path, label: String, diagnostics: &mut Diagnostics) -> Option<Config> {
     let path = root.join(FILE_NAME);
-    if !path.exists() {
+    if !crate::source_file::is_present(&path) {
         return Some(Config::default());
     }
     let file = SourceFile::read(&path, label, None).map_err(|d| diagnostics.push(d)).ok()?;

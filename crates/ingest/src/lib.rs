@@ -50,8 +50,7 @@ pub fn load(root: &Path) -> (Repo, Diagnostics) {
         return (Repo::default(), diagnostics);
     };
     // The onboarding file first: documents link the first use of its glossary's terms.
-    let onboarding_label = labels.of(&root.join(&config.paths.onboarding));
-    let draft = onboarding::read(root, &config.paths.onboarding, onboarding_label, &mut diagnostics);
+    let draft = onboarding::read(&labels, &config.paths.onboarding, &mut diagnostics);
     let terms = terms::Terms::new(&draft.onboarding.glossary);
     let postmortems = load_documents(&labels, &config.paths.postmortems, &terms, &mut diagnostics, postmortem::parse);
     let runbooks = load_documents(&labels, &config.paths.runbooks, &terms, &mut diagnostics, runbook::parse);
@@ -60,11 +59,10 @@ pub fn load(root: &Path) -> (Repo, Diagnostics) {
     let metrics = load_metrics(&labels, &root.join(&config.paths.metrics), &mut diagnostics);
     diagnostics.extend(capacity_without_series(&config, &metrics, &labels.of(&root.join(CONFIG_FILE))));
     let alerts = alerts::load(&root.join(&config.paths.alerts), &labels, &mut diagnostics);
-    let label_of = |path: &Path| labels.of(path);
     let config_label = labels.of(&root.join(CONFIG_FILE));
-    let definitions = slo::load(&root.join(&config.paths.slos), &label_of, &config, &config_label, &mut diagnostics);
+    let definitions = slo::load(&root.join(&config.paths.slos), &labels, &config, &config_label, &mut diagnostics);
     let metrics_dir = root.join(&config.paths.metrics);
-    let sli = sli::read(&metrics_dir, &label_of, &definitions.plans, &definitions.named_exports, &mut diagnostics);
+    let sli = sli::read(&metrics_dir, &labels, &definitions.plans, &definitions.named_exports, &mut diagnostics);
     let slos = definitions.slos;
     (Repo { config, postmortems, runbooks, drills, metrics, alerts, onboarding, slos, sli }, diagnostics)
 }
@@ -82,14 +80,33 @@ impl Labels<'_> {
     }
 }
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+/// The files under `dir`, sorted, hidden ones left out. A symlink (`dir` itself, or a folder
+/// on its way from the root, included) is reported with its target and not followed: it may
+/// lead out of the repo, into files that would be published (`../../etc/passwd`), or round
+/// in a loop.
+fn files_under(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> Vec<PathBuf> {
+    let not_followed =
+        |link: &Path| Diagnostic::warning(labels.of(link), 1, 1, source_file::symlink_not_followed(link));
+    if let Some(link) = source_file::symlink_on_the_way(labels.root, dir) {
+        // Every folder under one symlinked folder (`content/`) finds it: it is reported once.
+        let warning = not_followed(&link);
+        if !diagnostics.iter().any(|d| *d == warning) {
+            diagnostics.push(warning);
+        }
+        return Vec::new();
+    }
+    let mut files = Vec::new();
+    let entries = walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
+        .filter_map(Result::ok);
+    for entry in entries {
+        if entry.path_is_symlink() {
+            diagnostics.push(not_followed(entry.path()));
+        } else if entry.file_type().is_file() {
+            files.push(entry.into_path());
+        }
+    }
     files.sort();
     files
 }
@@ -106,7 +123,8 @@ fn load_documents<T: Send>(
     parse: DocumentParser<T>,
 ) -> Vec<T> {
     use rayon::prelude::*;
-    let results: Vec<(Option<T>, Diagnostics)> = files_under(&labels.root.join(dir))
+    let files = files_under(labels, &labels.root.join(dir), diagnostics);
+    let results: Vec<(Option<T>, Diagnostics)> = files
         .par_iter()
         .map(|path| {
             let mut found = Diagnostics::default();
@@ -171,7 +189,7 @@ fn export_of(relative: &str) -> Option<Export> {
 
 fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> Metrics {
     let mut metrics = Metrics::default();
-    for path in files_under(dir) {
+    for path in files_under(labels, dir, diagnostics) {
         let label = labels.of(&path);
         let relative = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         // SLI exports are read for the SLOs that name them (`sli::read`).

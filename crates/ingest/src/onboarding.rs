@@ -42,16 +42,16 @@ struct Parsed {
     glossary: Vec<Term>,
 }
 
-/// Reads `relative` (from `paths.onboarding`) under `root`, or the defaults alone when the
+/// Reads `relative` (from `paths.onboarding`) in the repo, or the defaults alone when the
 /// repo has no such file.
-pub fn read(root: &Path, relative: &str, label: String, diagnostics: &mut Diagnostics) -> Draft {
+pub fn read(labels: &crate::Labels, relative: &str, diagnostics: &mut Diagnostics) -> Draft {
     let defaults = parse(DEFAULTS_LABEL, DEFAULTS, &mut Diagnostics::default());
     let dir = Path::new(relative).parent().map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
-    let path = root.join(relative);
-    if !path.exists() {
+    let path = labels.root.join(relative);
+    if !crate::source_file::is_present(&path) {
         return Draft { onboarding: merge(defaults, Parsed::default(), None, ""), entries: Vec::new(), dir };
     }
-    let file = match SourceFile::read(&path, label, Some(super::MAX_DOCUMENT_BYTES)) {
+    let file = match SourceFile::read_in_repo(labels, &path, Some(super::MAX_DOCUMENT_BYTES)) {
         Ok(file) => file,
         Err(d) => {
             diagnostics.push(d);
@@ -397,7 +397,7 @@ mod tests {
         std::fs::create_dir_all(dir.path().join("content")).unwrap();
         std::fs::write(dir.path().join("content/onboarding.md"), OWN).unwrap();
         let mut d = Diagnostics::default();
-        let draft = read(dir.path(), "content/onboarding.md", "content/onboarding.md".into(), &mut d);
+        let draft = read(&crate::Labels { root: dir.path() }, "content/onboarding.md", &mut d);
         let (postmortems, runbooks) = documents();
         let onboarding = draft.resolve(str::to_owned, &postmortems, &runbooks, &mut d);
 

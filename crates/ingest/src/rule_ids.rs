@@ -26,6 +26,8 @@ pub enum RuleId {
     BlamelessLanguage,
     Secrets,
     PersonalData,
+    /// A character that reorders how text shows (Trojan Source).
+    BidiControl,
     RunbookStale,
     AlertWithoutRunbook,
     UnknownTag,
@@ -72,7 +74,7 @@ const fn rule(id: RuleId, name: &'static str, level: Level, summary: &'static st
 
 /// Every rule, in the order of [`RuleId`]'s variants (a test holds it to that), as
 /// docs/checks.md lists them.
-pub const RULES: [Rule; 29] = {
+pub const RULES: [Rule; 30] = {
     use Level::{Error, Warning};
     use RuleId::*;
     [
@@ -94,6 +96,12 @@ pub const RULES: [Rule; 29] = {
         rule(BlamelessLanguage, "blameless-language", Warning, "no blame phrasing; describe systems, not people"),
         rule(Secrets, "secrets", Error, "no access keys, tokens, private keys or passwords"),
         rule(PersonalData, "personal-data", Error, "no e-mail addresses or phone numbers"),
+        rule(
+            BidiControl,
+            "bidi-control",
+            Warning,
+            "no characters that make text show in another order than it is stored",
+        ),
         rule(RunbookStale, "runbook-stale", Warning, "runbooks reviewed within their review period"),
         rule(AlertWithoutRunbook, "alert-without-runbook", Error, "every alert has a runbook"),
         rule(UnknownTag, "unknown-tag", Error, "tags come from the taxonomy, when one is set"),

@@ -4,6 +4,7 @@
 //! a rule's level, or switches it off, under `[rules]` in firebreak.toml. docs/checks.md
 //! lists them all.
 
+mod bidi;
 mod drills;
 mod exports;
 mod impact_budget;
@@ -20,6 +21,8 @@ mod times;
 mod testing;
 
 use chrono::NaiveDate;
+
+pub use bidi::is_bidi_control;
 
 use ingest::diagnostics::{Diagnostic, Diagnostics, Level};
 use ingest::rule_ids::{RULES, RuleId};
@@ -63,6 +66,7 @@ pub const CHECKS: &[Check] = &[
     Check { rule: RuleId::BlamelessLanguage, find: language::check },
     Check { rule: RuleId::Secrets, find: secrets::check_secrets },
     Check { rule: RuleId::PersonalData, find: secrets::check_personal_data },
+    Check { rule: RuleId::BidiControl, find: bidi::check },
     Check { rule: RuleId::RunbookStale, find: runbooks::stale },
     Check { rule: RuleId::AlertWithoutRunbook, find: runbooks::alerts_have_runbooks },
     Check { rule: RuleId::UnknownTag, find: tags::check },
@@ -100,6 +104,15 @@ pub fn run(context: &Context, mut diagnostics: Diagnostics) -> Diagnostics {
         Some(d)
     });
     diagnostics
+}
+
+/// Every document's (path, text as written) that people write prose in: postmortems,
+/// runbooks and drills, for the rules that read text.
+fn documents(repo: &Repo) -> impl Iterator<Item = (&str, &str)> {
+    let postmortems = repo.postmortems.iter().map(|p| (p.path.as_str(), p.source.as_str()));
+    let runbooks = repo.runbooks.iter().map(|r| (r.path.as_str(), r.source.as_str()));
+    let drills = repo.drills.iter().map(|d| (d.path.as_str(), d.source.as_str()));
+    postmortems.chain(runbooks).chain(drills)
 }
 
 /// The 1-based (line, col) of byte `offset` in `text`, counted from file line `first_line`.

@@ -84,7 +84,7 @@ pub const FOLDER: &str = "sli/";
 /// left out for a problem: a file none names is reported as read by nothing.
 pub fn read(
     metrics_dir: &Path,
-    label_of: &dyn Fn(&Path) -> String,
+    labels: &crate::Labels,
     plans: &[SliPlan],
     named: &BTreeSet<String>,
     diagnostics: &mut Diagnostics,
@@ -95,18 +95,21 @@ pub fn read(
     for plan in plans {
         let export = exports.entry(plan.export.as_str()).or_insert_with(|| {
             let path = metrics_dir.join(&plan.export);
-            Export::read(&path, label_of(&path), plan, &mut findings)
+            Export::read(labels, &path, plan, &mut findings)
         });
         let read = export.as_ref().map(|export| export.events(plan, &mut findings)).unwrap_or_default();
         data.insert(plan.slo.clone(), read);
     }
-    for path in crate::files_under(&metrics_dir.join(FOLDER.trim_end_matches('/'))) {
+    // Symlinks here were reported by the walk of the whole metrics folder (`load_metrics`).
+    let listed =
+        crate::files_under(labels, &metrics_dir.join(FOLDER.trim_end_matches('/')), &mut Diagnostics::default());
+    for path in listed {
         let relative = path.strip_prefix(metrics_dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
         if !named.contains(&relative) {
             let message = format!(
                 "no SLO reads this export: name `{relative}` as the `spec.path` of an SLO's metricSource, or remove it"
             );
-            findings.push(Place { label: label_of(&path), line: 1, col: 1 }.finding(RuleId::SliExport, message));
+            findings.push(Place { label: labels.of(&path), line: 1, col: 1 }.finding(RuleId::SliExport, message));
         }
     }
     data
@@ -119,7 +122,8 @@ enum Export {
 }
 
 impl Export {
-    fn read(path: &Path, label: String, plan: &SliPlan, findings: &mut Findings) -> Option<Export> {
+    fn read(labels: &crate::Labels, path: &Path, plan: &SliPlan, findings: &mut Findings) -> Option<Export> {
+        let label = labels.of(path);
         let format = crate::table::Format::of(&plan.export);
         let is_prometheus = plan.export.ends_with(".json");
         if format.is_none() && !is_prometheus {
@@ -133,7 +137,8 @@ impl Export {
             findings.push(plan.export_place.finding(RuleId::SliExport, message));
             return None;
         }
-        let file = SourceFile::read(path, label, None).map_err(|d| findings.push(d.rule(RuleId::SliExport))).ok()?;
+        let file =
+            SourceFile::read_in_repo(labels, path, None).map_err(|d| findings.push(d.rule(RuleId::SliExport))).ok()?;
         match format {
             Some(format) => table::Export::read(file, format, findings).map(Export::Table),
             None => prometheus::Export::read(file, findings).map(Export::Prometheus),

@@ -29,14 +29,14 @@ pub struct Definitions {
 
 pub fn load(
     dir: &Path,
-    label_of: &dyn Fn(&Path) -> String,
+    labels: &crate::Labels,
     config: &Config,
     config_label: &str,
     diagnostics: &mut Diagnostics,
 ) -> Definitions {
     let mut library = Library::default();
-    for path in crate::files_under(dir) {
-        let label = label_of(&path);
+    for path in crate::files_under(labels, dir, diagnostics) {
+        let label = labels.of(&path);
         if !matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")) {
             let message = "the SLO folder holds OpenSLO YAML files (.yaml) only; move this file elsewhere".to_owned();
             diagnostics.push(Place { label, line: 1, col: 1 }.finding(RuleId::SloDefinition, message));
