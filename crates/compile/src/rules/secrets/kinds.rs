@@ -101,7 +101,7 @@ pub const SECRETS: [Kind; 22] = [
     ),
     kind(
         "a password",
-        assigned!(r"(?i)(?-u:\b)[A-Za-z0-9_.-]*(?:password|passwd|pwd)[A-Za-z0-9_.-]*", r#"[^\s'"]{6,}"#),
+        assigned!(r"(?i)(?-u:\b)(?P<key>[A-Za-z0-9_.-]*(?:password|passwd|pwd)[A-Za-z0-9_.-]*)", r#"[^\s'"]{6,}"#),
         password,
     ),
     kind(

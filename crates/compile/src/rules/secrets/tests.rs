@@ -57,6 +57,7 @@ fn real_shapes() -> Vec<(&'static str, String)> {
         ),
         ("a password in a URL", "psql postgres://admin:hunter22@db.internal/orders".to_owned()),
         ("a password", "password: s3cr3tvalue".to_owned()),
+        ("a password", "DB_PWD=Tr0ub4dor3x9".to_owned()),
         ("a secret or token", r#"api_key = "0U6p8SKyb2JeieP4O1DvvizIhGPzO1Lf""#.to_owned()),
     ];
     shapes.into()
@@ -115,6 +116,7 @@ fn near_misses() -> Vec<(&'static str, String)> {
         ),
         ("a password", "password: <your-password>; DB_PASSWORD=${DB_PASSWORD}".to_owned()),
         ("a password", "password: rotated, and the new password: aaaa1111".to_owned()),
+        ("a password", "env: PWD=/srv/app-2024 OLDPWD=/home/deploy/release-17".to_owned()),
         ("a secret or token", "token=${TOKEN}; api_key=xxxxxxxxxxxxxxxxxxxxxxxx".to_owned()),
         ("a secret or token", "api_key: your-api-key-goes-here; token: aaaaaaaaaaaaaaaaaaaa".to_owned()),
     ];

@@ -44,9 +44,18 @@ pub fn high_entropy(found: &Captures) -> bool {
 pub fn password(found: &Captures) -> bool {
     let value = value_of(found).trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
     !is_placeholder(value)
+        && !is_working_directory(found)
         && character_classes(value) >= 2
         && entropy(value) >= PASSWORD_ENTROPY
         && !found.name("host").is_some_and(|host| is_documentation_host(host.as_str()))
+}
+
+/// `PWD=/srv/app` and `OLDPWD=…`, as a pasted shell environment has them: the shell's
+/// working directories, not passwords.
+fn is_working_directory(found: &Captures) -> bool {
+    found
+        .name("key")
+        .is_some_and(|key| key.as_str().eq_ignore_ascii_case("pwd") || key.as_str().eq_ignore_ascii_case("oldpwd"))
 }
 
 /// An e-mail address, unless it is at a documentation domain or is the `user:password@host`
