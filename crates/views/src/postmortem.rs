@@ -60,11 +60,19 @@ pub fn recurrences(postmortems: &[PostmortemSummary], id: &str) -> Vec<String> {
         .collect()
 }
 
+/// "Second", "Third", then "4th" … "11th", "12th", "13th" … "21st", "22nd", "23rd".
 fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
     match n {
         2 => "Second".to_owned(),
         3 => "Third".to_owned(),
-        n => format!("{n}th"),
+        n => format!("{n}{suffix}"),
     }
 }
 
@@ -208,6 +216,8 @@ mod tests {
         assert_eq!(postmortem_title(&all, "gone"), "gone");
         assert_eq!(runbook_title(&[], "disk-full"), "disk-full");
         assert_eq!(ordinal(4), "4th");
+        let later: Vec<String> = [11, 12, 13, 21, 22, 23, 101, 111].map(ordinal).into();
+        assert_eq!(later, ["11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th"]);
         assert_eq!(kicker(&all[0].meta), " 2026-06-01 · final");
     }
 
