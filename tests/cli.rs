@@ -9,6 +9,19 @@ use model::{Postmortem, Runbook};
 use predicates::prelude::*;
 use support::{firebreak, fixture, root};
 
+/// What `report --json` prints for the repo at `repo`, as of `as_of`.
+fn report_json(repo: impl AsRef<std::path::Path>, as_of: &str) -> Report {
+    let out = firebreak()
+        .args(["report", "--json", "--as-of", as_of, "--source"])
+        .arg(repo.as_ref())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
 #[test]
 fn check_is_clean_on_the_example_repo() {
     firebreak()
@@ -337,15 +350,7 @@ fn invalid_action_items_fail_check_but_still_appear_in_the_site() {
     assert_eq!(items.len(), 3, "every row is kept");
     assert_eq!(items[2].status, model::ActionStatus::Invalid);
 
-    let report = firebreak()
-        .args(["report", "--json", "--as-of", "2026-07-01", "--source"])
-        .arg(&repo)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let report: Report = serde_json::from_slice(&report).unwrap();
+    let report = report_json(&repo, "2026-07-01");
     assert_eq!(report.action_items.stats.invalid, 1);
     assert_eq!(report.action_items.stats.completion_rate, Some(0.5), "done ÷ (all − invalid)");
 }
@@ -421,15 +426,7 @@ fn bad_export_rows_are_excluded_and_counted() {
     let repo = fixture("every-rule");
     let out = tempfile::tempdir().unwrap();
     firebreak().args(["build", "--source"]).arg(&repo).arg("--out").arg(out.path()).assert().success();
-    let json = firebreak()
-        .args(["report", "--json", "--as-of", "2026-06-30", "--source"])
-        .arg(&repo)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let report: Report = serde_json::from_slice(&json).unwrap();
+    let report = report_json(&repo, "2026-06-30");
     let excluded = &report.dora.excluded;
     assert_eq!(excluded["unreadable rows of deployments.csv"], 1, "{excluded:?}");
     assert_eq!(excluded["deployments of services not in the catalog"], 1);
@@ -567,15 +564,7 @@ fn symlinks_are_reported_with_their_target_and_not_followed() {
     }
     let out = tempfile::tempdir().unwrap();
     firebreak().args(["build", "--source"]).arg(repo.path()).arg("--out").arg(out.path()).assert().success();
-    let json = firebreak()
-        .args(["report", "--json", "--source"])
-        .arg(repo.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let report: Report = serde_json::from_slice(&json).unwrap();
+    let report = report_json(repo.path(), "2026-06-30");
     assert_eq!((report.counts.postmortems, report.counts.runbooks), (1, 0), "only the postmortem written");
 }
 
