@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use std::rc::Rc;
 use yew::prelude::*;
 
+use super::warm_up;
 use analytics::slo::SloStatus;
 use model::bundle::{
     DEPLOY_IDS_FILE, DEPLOYS_FILE, FORMAT_VERSION, ONCALL_FILE, SITE_FILE, SLI_FILE, Site, read_deploy_columns,
@@ -72,12 +73,9 @@ pub async fn fetch_bytes(file: &str) -> Result<Vec<u8>, String> {
 /// `site.json` and the deployment columns, fetched side by side.
 async fn load_site() -> Result<(Site, LoadTime), String> {
     let started = now_ms();
-    let data = std::pin::pin!(futures::future::join(fetch_text(SITE_FILE), fetch_bytes(DEPLOYS_FILE)));
+    let data = futures::future::join(fetch_text(SITE_FILE), fetch_bytes(DEPLOYS_FILE));
     // Practice on made-up data while the real data downloads, and stop as soon as it is in.
-    let (site, columns) = match futures::future::select(data, std::pin::pin!(super::warm_up::practice())).await {
-        futures::future::Either::Left((data, _)) => data,
-        futures::future::Either::Right(((), data)) => data.await,
-    };
+    let (site, columns) = warm_up::while_practising(data, warm_up::practice_dora()).await;
     let (site, columns) = (site?, columns?);
     let fetched = now_ms();
     let mut site: Site = serde_json::from_str(&site).map_err(|e| format!("data/{SITE_FILE}: {e}"))?;
@@ -239,7 +237,7 @@ thread_local! {
 pub fn use_oncall() -> Rc<Load<Rc<Oncall>>> {
     use_fetched_once(&ONCALL, move || async move {
         let started = now_ms();
-        let bytes = fetch_bytes(ONCALL_FILE).await?;
+        let bytes = warm_up::while_practising(fetch_bytes(ONCALL_FILE), warm_up::practice_oncall()).await?;
         let (pages, shifts) = read_oncall_columns(&bytes).map_err(|e| format!("data/{ONCALL_FILE}: {e}"))?;
         let loaded_at = now_ms();
         Ok(Oncall { pages, shifts, load_ms: loaded_at - started, loaded_at })

@@ -6,7 +6,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use analytics::oncall::{OncallData, OncallHealth, oncall_health};
-use views::oncall::{OncallChoices, OncallQuery, OncallView, ResponderRow, RotationRow, WeekRow, WeeklyLoad};
+use views::html_table::Table;
+use views::oncall::{OncallChoices, OncallQuery, OncallView, WeeklyLoad};
 
 use crate::app::components::{FilterSelect, Problem, StackedBarChart, when_loaded};
 use crate::app::data::{Oncall, SiteHandle, timed, today, use_oncall, use_site};
@@ -86,11 +87,11 @@ fn figures(view: &OncallView, health: &OncallHealth, ms: &str, props: &FiguresPr
             <p><Link<Route> to={Route::Alerts}>{ "Alert quality: which alerts paged, noisiest first →" }</Link<Route>></p>
             <StackedBarChart labels={load.weeks} {layers} caption="Pages per week, by the responder's hour" />
             <h2>{ "Rotations" }</h2>
-            { rotations(&view.rotations) }
+            { table("Rotations", view.rotation_table(), false) }
             <h2>{ "People" }</h2>
-            { people(&view.people) }
+            { table("People", view.people_table(), false) }
             <h2>{ "Week by week" }</h2>
-            { weeks(view.week_table()) }
+            { table("Week by week", view.weeks_table(), true) }
             { all_weeks_link(view, &props.query) }
             <p class="muted">{ format!("Sleep hours are {} every day and business hours {} on weekdays, on each person's own clock.", health.limits.sleep_hours, health.limits.business_hours) }</p>
         </>
@@ -122,53 +123,6 @@ fn OncallFilters(props: &FiltersProps) -> Html {
     }
 }
 
-fn breaches(breaches: &[String]) -> Html {
-    html! { <td class={classes!("breaches", (!breaches.is_empty()).then_some("breach"))}>{ breaches.join("; ") }</td> }
-}
-
-fn rotations(rows: &[RotationRow]) -> Html {
-    html! {
-        <table class="list oncall-rotations">
-            <thead><tr>
-                <th>{ "Rotation" }</th><th>{ "Pages" }</th><th>{ "Sleep interruptions" }</th><th>{ "Per 12 h on call" }</th>
-                <th>{ "Hours on call" }</th><th>{ "Time to acknowledge" }</th><th>{ "Fairness: pages" }</th>
-                <th>{ "Fairness: sleep" }</th><th>{ "Over a limit" }</th>
-            </tr></thead>
-            <tbody>{ for rows.iter().map(|r| html! {
-                <tr data-rotation={r.rotation.clone()}>
-                    <td>{ r.rotation.clone() }</td><td class="pages">{ r.pages }</td><td>{ r.sleep.clone() }</td>
-                    <td class="per-12h">{ r.pages_per_12_hours.clone() }</td><td>{ r.hours_on_call.clone() }</td>
-                    <td>{ r.acknowledge.clone() }</td><td class="fairness-pages">{ r.fairness_pages.clone() }</td>
-                    <td class="fairness-sleep">{ r.fairness_sleep.clone() }</td>{ breaches(&r.breaches) }
-                </tr>
-            }) }</tbody>
-        </table>
-    }
-}
-
-fn people(rows: &[ResponderRow]) -> Html {
-    html! {
-        <table class="list oncall-people">
-            <thead><tr>
-                <th>{ "Person" }</th><th>{ "Team" }</th><th>{ "Time zone" }</th><th>{ "Pages" }</th>
-                <th>{ "Sleep interruptions" }</th><th>{ "Per 12 h on call" }</th><th>{ "Hours on call" }</th>
-                <th>{ "Share on call" }</th><th>{ "Time to acknowledge" }</th><th>{ "Escalated" }</th>
-                <th>{ "False pages" }</th><th>{ "Tied to an incident" }</th><th>{ "Over a limit" }</th>
-            </tr></thead>
-            <tbody>{ for rows.iter().map(|r| html! {
-                <tr data-responder={r.responder.clone()}>
-                    <td>{ r.responder.clone() }</td><td>{ r.team.clone() }</td><td>{ r.time_zone.clone() }</td>
-                    <td class="pages">{ r.pages }</td><td class="sleep">{ r.sleep.clone() }</td>
-                    <td class="per-12h">{ r.pages_per_12_hours.clone() }</td><td>{ r.hours_on_call.clone() }</td>
-                    <td class="share">{ r.on_call_share.clone() }</td><td class="acknowledge">{ r.acknowledge.clone() }</td>
-                    <td>{ r.escalation_rate.clone() }</td><td>{ r.false_pages.clone() }</td>
-                    <td>{ r.incident_share.clone() }</td>{ breaches(&r.breaches) }
-                </tr>
-            }) }</tbody>
-        </table>
-    }
-}
-
 /// Under a table cut to the latest weeks, the link to every week (the same filter otherwise).
 fn all_weeks_link(view: &OncallView, query: &OncallQuery) -> Html {
     if view.weeks_hidden == 0 {
@@ -179,22 +133,12 @@ fn all_weeks_link(view: &OncallView, query: &OncallQuery) -> Html {
     html! { <p class="all-weeks"><Link<Route, OncallQuery> to={Route::Oncall} query={Some(all)}>{ text }</Link<Route, OncallQuery>></p> }
 }
 
-fn weeks(rows: &[WeekRow]) -> Html {
-    html! {
-        <table class="list oncall-weeks">
-            <thead><tr>
-                <th>{ "Week of" }</th><th>{ "Rotation" }</th><th>{ "Person" }</th><th>{ "Business hours" }</th>
-                <th>{ "Off hours" }</th><th>{ "Sleep hours" }</th><th>{ "Distinct sleep hours" }</th>
-                <th>{ "Hours on call" }</th><th>{ "Per 12 h on call" }</th><th>{ "Over a limit" }</th>
-            </tr></thead>
-            <tbody>{ for rows.iter().map(|w| html! {
-                <tr key={format!("{}{}{}", w.week, w.rotation, w.responder)} data-week={w.week.to_string()} data-rotation={w.rotation.clone()} data-responder={w.responder.clone()}>
-                    <td>{ w.week.to_string() }</td><td>{ w.rotation.clone() }</td><td>{ w.responder.clone() }</td>
-                    <td class="business">{ w.business }</td><td class="off-hours">{ w.off_hours }</td>
-                    <td class="sleep">{ w.sleep }</td><td>{ w.distinct_sleep_hours }</td><td>{ w.hours_on_call.clone() }</td>
-                    <td class="per-12h">{ w.pages_per_12_hours.clone() }</td>{ breaches(&w.breaches) }
-                </tr>
-            }) }</tbody>
-        </table>
-    }
+/// A table of the views layer, inserted in one piece: at hundreds of rows, building it
+/// element by element took most of the page's first view (`views::html_table` says more).
+/// Its box scrolls sideways, so it can be focused to scroll with the keyboard; one `below`
+/// the others is laid out only once it nears the screen (`.wide-table` in style.css).
+fn table(name: &'static str, table: Table, below: bool) -> Html {
+    let class = classes!("wide-table", below.then_some("below"));
+    let table = Html::from_html_unchecked(AttrValue::from(table.to_html()));
+    html! { <div {class} role="region" aria-label={name} tabindex="0">{ table }</div> }
 }

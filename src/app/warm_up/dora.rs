@@ -1,16 +1,5 @@
-//! Practice while the data downloads. V8 compiles wasm quickly but unoptimised at first
-//! (Liftoff) and optimises a function (TurboFan, on a background thread) only after it has
-//! run for a while; a call already running keeps the slow code. On a first visit the
-//! decoder and the DORA pass would otherwise start on the million real rows in the slow
-//! code and wait for their optimised code meanwhile. The page's thread is mostly idle while
-//! `deploys.bin` downloads, so it runs the same functions over a small made-up log, in a
-//! few short slices, and the optimising starts before the real data is in.
-//!
-//! Little practice, on purpose: the page's thread also reads the download, and these
-//! machines have two cores. Eight slices of 16,384 rows made the decoding and computing
-//! faster but the download as much slower, and the figures came on screen later; three
-//! slices of 4,096 rows took 18–33 ms off the first visit (docs/benchmarks.md). Reloads,
-//! which take optimised code from V8's code cache, came out no slower.
+//! The DORA page's practice: `deploys.bin` decoded and every DORA figure computed over a
+//! made-up log, while the real one downloads (the module's documentation says why).
 
 use chrono::{DateTime, Days, NaiveDate};
 
@@ -18,11 +7,11 @@ use analytics::{Filter, Prepared, Report, Window};
 use model::bundle::{Site, read_deploy_columns, write_deploy_columns};
 use model::{Change, DeployLog, DeployStatus, Deployment, RowSource};
 
+use super::in_slices;
+
 /// Enough rows for three slices to use up V8's budget for the scan's loop, few enough that
 /// a slice takes a few milliseconds even unoptimised.
 const ROWS: usize = 1 << 12;
-/// Slices at most: further practice would take the thread and a core from the download.
-const SLICES: usize = 3;
 /// The made-up history's days: a current window and a previous one, both with rows.
 const DAYS: u64 = 180;
 
@@ -34,13 +23,12 @@ pub async fn practice() {
     let Ok(bytes) = write_deploy_columns(&site.deploys) else { return };
     let prepared = Prepared::new(&site);
     let filter = Filter { window: Window::ending(as_of, DAYS / 2), ..Filter::default_for(as_of) };
-    for _ in 0..SLICES {
-        // A macrotask boundary, so the download's callbacks run between slices.
-        gloo_timers::future::TimeoutFuture::new(0).await;
+    in_slices(|| {
         if read_deploy_columns(&mut site.deploys, &bytes).is_ok() {
             std::hint::black_box(Report::prepared(&site, &prepared, as_of, &filter));
         }
-    }
+    })
+    .await;
 }
 
 /// `ROWS` production deployments of three services over the `DAYS` before `as_of`, with
