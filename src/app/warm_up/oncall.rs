@@ -1,7 +1,8 @@
 //! On-call's practice: a made-up quarter of pages and shifts decoded, judged and laid out as
 //! the page's tables, while the real `oncall.bin` downloads (the module's documentation says
-//! why). Without it, the first `/oncall` ran its figures in V8's unoptimised code: 120 ms
-//! where a warm page takes 50 (docs/benchmarks.md).
+//! why). Without it, the first `/oncall` ran its figures in V8's unoptimised code: about
+//! 120 ms, against 55–60 ms after practice (docs/benchmarks.md). 2,048 pages a slice made
+//! the figures as fast but slowed the download's decoding by 60 ms; 512 do not.
 
 use std::collections::BTreeMap;
 
@@ -17,7 +18,7 @@ use super::in_slices;
 
 /// Pages per slice: enough for V8 to optimise the per-page loops, few enough that a slice
 /// takes a few milliseconds unoptimised.
-const PAGES: usize = 1 << 11;
+const PAGES: usize = 1 << 9;
 /// The made-up quarter: the page's default window.
 const DAYS: u64 = analytics::DEFAULT_WINDOW_DAYS;
 /// Responders in two rotations, on two clocks, so every path of the interruption classes and
