@@ -12,6 +12,7 @@ mod dora;
 mod drills;
 mod injection;
 mod knowledge;
+mod nav;
 mod onboarding;
 mod oncall;
 mod paths;

@@ -13,7 +13,8 @@ async fn the_site_works_under_a_sub_path() {
 
     browser.goto(&format!("{base}/pr-7/")).await;
     browser.wait_for_text("Postmortems").await;
-    browser.click("nav a[href='/pr-7/runbooks']").await;
+    browser.click("nav .nav-bar details:has(a[href='/pr-7/runbooks']) > summary").await;
+    browser.click("nav .nav-bar a[href='/pr-7/runbooks']").await;
     browser.wait_for_text("Deploy rollback (all services)").await;
     assert_eq!(browser.current_url().await, format!("{base}/pr-7/runbooks"));
 
