@@ -62,6 +62,8 @@ async fn the_menu_lists_every_page_in_one_row_and_folds_from_the_keyboard() {
     browser.wait_for(|| async { open_menus(&browser).await == 0 }).await;
     let focused = browser.client.active_element().await.unwrap().prop("tagName").await.unwrap();
     assert_eq!(focused.as_deref(), Some("SUMMARY"), "the focus is back on the group");
+    let ring = browser.client.execute("return getComputedStyle(document.activeElement).outlineStyle", vec![]).await;
+    assert_eq!(ring.expect("the outline").as_str(), Some("solid"), "the focus shows");
 
     // A link in a group opens its page and folds the group.
     browser.click(".nav-bar details:has(a[href='/drills']) > summary").await;
