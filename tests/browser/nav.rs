@@ -71,6 +71,18 @@ async fn the_menu_lists_every_page_in_one_row_and_folds_from_the_keyboard() {
     browser.wait_for(|| async { browser.current_url().await.ends_with("/drills") }).await;
     browser.wait_for(|| async { open_menus(&browser).await == 0 }).await;
 
+    // Just wider than a phone, the row still holds, and the last group's list stays on screen.
+    browser.client.set_window_size(760, 900).await.expect("a narrow window");
+    let header = boxes(&browser, ".site-header").await[0].1;
+    assert!(header < 60.0, "the header is {header}px high at 760px");
+    browser.click(".nav-bar > li:last-child summary").await;
+    let overflow = "return [...document.querySelectorAll('.nav-bar details[open] a')]
+        .some(a => a.getBoundingClientRect().right > document.documentElement.clientWidth)";
+    let off_screen = browser.client.execute(overflow, vec![]).await.expect("measure");
+    assert_eq!(off_screen.as_bool(), Some(false), "the last group's links stay on screen");
+    browser.client.execute("document.body.click()", vec![]).await.expect("click outside");
+    browser.wait_for(|| async { open_menus(&browser).await == 0 }).await;
+
     // On a phone: the title, one Menu and the search, in one row; the Menu holds every page.
     browser.client.set_window_size(390, 844).await.expect("a phone-sized window");
     let row = boxes(&browser, ".site-header .brand, .nav-menu > summary, .nav-search").await;
