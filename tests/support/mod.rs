@@ -2,7 +2,9 @@
 //! headless Chromium driven over WebDriver.
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
+pub mod axe;
 pub mod browser;
+pub mod routes;
 pub mod samples;
 pub mod site;
 
