@@ -63,6 +63,15 @@ install_axe_core() {
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "axe-core@$AXE_CORE_VERSION"
 }
 
+# Only `cargo bench --bench build` needs Hugo (the baseline it renders the same Markdown
+# pages with); it calls this when `hugo` is missing. Debian's package, 0.111 on bookworm.
+install_hugo() {
+  if command -v hugo >/dev/null; then return; fi
+  say "installing hugo (Debian's package)"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends hugo
+}
+
 install_chromium() {
   if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then return; fi
   say "installing chromium and chromium-driver"
