@@ -11,6 +11,7 @@ TRUNK_VERSION="0.21.14"
 WASM_BINDGEN_VERSION="0.2.130"
 BINARYEN_VERSION="132"
 PAGEFIND_VERSION="1.6.0"
+AXE_CORE_VERSION="4.14.1"
 
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 
@@ -50,6 +51,25 @@ install_pagefind() {
   say "installing pagefind $PAGEFIND_VERSION"
   mkdir -p "$TOOLS_DIR"
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "pagefind@$PAGEFIND_VERSION"
+}
+
+# axe-core checks every page for accessibility in the browser tests (tests/browser/a11y.rs),
+# which read its axe.min.js from here: nothing downloads while the tests run.
+install_axe_core() {
+  local installed="$TOOLS_DIR/node_modules/axe-core/package.json"
+  if [ -f "$installed" ] && grep -q "\"version\": \"$AXE_CORE_VERSION\"" "$installed"; then return; fi
+  say "installing axe-core $AXE_CORE_VERSION"
+  mkdir -p "$TOOLS_DIR"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund "axe-core@$AXE_CORE_VERSION"
+}
+
+# Only `cargo bench --bench build` needs Hugo (the baseline it renders the same Markdown
+# pages with); it calls this when `hugo` is missing. Debian's package, 0.111 on bookworm.
+install_hugo() {
+  if command -v hugo >/dev/null; then return; fi
+  say "installing hugo (Debian's package)"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends hugo
 }
 
 install_chromium() {

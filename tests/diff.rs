@@ -7,21 +7,11 @@ use analytics::Report;
 use compile::load_and_check;
 use std::path::Path;
 use std::process::Command;
-use support::{AS_OF, firebreak, root};
+use support::{AS_OF, firebreak, git, root};
 
 const NEW: &str = "postmortems/2026-11-10-checkout-quote-retries-again.md";
 const CHANGED: &str = "content/runbooks/deploy-rollback.md";
 const REMOVED: &str = "postmortems/2026-09-03-notifications-duplicate-push.md";
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .status()
-        .expect("git runs");
-    assert!(status.success(), "git {args:?}");
-}
 
 fn copy_example(to: &Path) {
     for item in ["firebreak.toml", "postmortems", "content"] {

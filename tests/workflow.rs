@@ -29,6 +29,8 @@ fn runs_on_pull_requests_and_lints_with_annotations() {
     let steps = steps(&workflow);
     let check = run_of(&steps, "check --format github");
     assert!(check.starts_with("cargo run --quiet --bin firebreak -- "));
+    // What the change touches, against the base branch it fetched (tests/changed_since.rs).
+    assert!(check.ends_with(" --changed-since \"origin/${{ github.base_ref }}\""), "{check}");
     // The command as the workflow runs it, on the example repo: GitHub annotations, exit 0.
     firebreak().args(["check", "--format", "github", "--source"]).arg(root()).assert().success();
     // A failed check still lets the preview build, then fails the job.
@@ -60,7 +62,7 @@ fn summarises_the_change_against_the_base_branch_it_fetched() {
     let steps = steps(&workflow);
     let checkout =
         steps.iter().find(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/checkout@"))).unwrap();
-    assert_eq!(checkout["with"]["fetch-depth"].as_i64(), Some(0), "the base branch must be fetched for diff");
+    assert_eq!(checkout["with"]["fetch-depth"].as_i64(), Some(0), "the base branch must be fetched for check and diff");
     let diff = run_of(&steps, " diff --base ");
     assert!(
         diff.starts_with("cargo run --quiet --bin firebreak -- diff --base \"origin/${{ github.base_ref }}\""),

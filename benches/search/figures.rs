@@ -2,8 +2,6 @@
 //! module measures; this one only holds and prints, so the columns are comparable.
 
 use std::path::Path;
-use std::process::Command;
-use std::time::Instant;
 
 /// One engine's figures on the benchmark corpus.
 pub struct EngineFigures {
@@ -66,33 +64,6 @@ pub struct ColdQuery {
     /// Requests and body bytes (after compression) the server sent for this query.
     pub requests: u64,
     pub bytes: u64,
-}
-
-/// A build step's wall time and peak resident memory.
-pub struct Build {
-    pub secs: f64,
-    pub peak_rss_mb: f64,
-}
-
-/// Runs `command` under GNU time, which reads the peak RSS of the process it waits for —
-/// its own, unlike `getrusage(RUSAGE_CHILDREN)`, which is the maximum over every child.
-pub fn measure_build(command: &mut Command) -> Build {
-    let report = std::env::temp_dir().join(format!("firebreak-bench-rss-{}", std::process::id()));
-    let mut timed = Command::new("/usr/bin/time");
-    timed.args(["-f", "%M", "-o"]).arg(&report).arg(command.get_program()).args(command.get_args());
-    if let Some(dir) = command.get_current_dir() {
-        timed.current_dir(dir);
-    }
-    let started = Instant::now();
-    let status = timed.status().expect("GNU time at /usr/bin/time: `apt-get install -y time`");
-    let secs = started.elapsed().as_secs_f64();
-    assert!(status.success(), "{command:?} failed: {status}");
-    let kilobytes: f64 = std::fs::read_to_string(&report)
-        .ok()
-        .and_then(|text| text.trim().lines().last()?.parse().ok())
-        .expect("GNU time's %M, in kilobytes");
-    let _ = std::fs::remove_file(report);
-    Build { secs, peak_rss_mb: kilobytes / 1024.0 }
 }
 
 /// Every file under `dir` with `keep(path)`: (count, bytes, bytes as a gzipping host sends them).

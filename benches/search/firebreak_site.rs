@@ -1,8 +1,9 @@
 //! firebreak's own search: `firebreak build` over the repo (the index is part of it), then
 //! the release app's search page in headless Chromium, typed into as a reader does.
 
-use crate::figures::{ColdQuery, EngineFigures, QueryRun, index_size, measure_build};
+use crate::figures::{ColdQuery, EngineFigures, QueryRun, index_size};
 use crate::support::browser::Browser;
+use crate::support::measure;
 use crate::support::site::{Traffic, build_site, serve_measured};
 use search::Document;
 use serde_json::{Value, json};
@@ -40,7 +41,8 @@ pub async fn measure(repo: &Path, docs: &[Document], cold: &[&str], warm: &[Stri
     // bundle and the index — for its peak memory, an upper bound of the index's.
     let data = root.join("target/bench/search-firebreak-data");
     let firebreak = assert_cmd::cargo::cargo_bin("firebreak");
-    let build = measure_build(Command::new(firebreak).arg("build").arg("--source").arg(repo).arg("--out").arg(&data));
+    let build =
+        measure::measure(Command::new(firebreak).arg("build").arg("--source").arg(repo).arg("--out").arg(&data));
     let (index_files, index_bytes, index_bytes_gzip) = index_size(&data.join("search"), |_| true);
     println!(
         "firebreak: index build {index_secs:.2} s of the whole `firebreak build` {:.1} s (peak {:.0} MB)",

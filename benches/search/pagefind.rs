@@ -2,8 +2,9 @@
 //! CLI (npm 1.6.0, from `install_pagefind` in scripts/install-tools.sh), then searched with
 //! its own JS API in headless Chromium from a host that gzips text.
 
-use crate::figures::{ColdQuery, EngineFigures, QueryRun, index_size, measure_build};
+use crate::figures::{ColdQuery, EngineFigures, QueryRun, index_size};
 use crate::support::browser::Browser;
+use crate::support::measure;
 use crate::support::site::{Traffic, serve_measured};
 use search::{Document, Facet};
 use serde_json::{Value, json};
@@ -53,7 +54,7 @@ pub async fn measure(docs: &[Document], cold: &[&str], warm: &[String]) -> Vec<E
     write_site(docs, &site);
     let pagefind = root.join(".tools/node_modules/.bin/pagefind");
     assert!(pagefind.exists(), "no Pagefind: run `source scripts/install-tools.sh && install_pagefind`");
-    let build = measure_build(Command::new(pagefind).arg("--site").arg(&site).arg("--silent").current_dir(root));
+    let build = measure::measure(Command::new(pagefind).arg("--site").arg(&site).arg("--silent").current_dir(root));
     // The UI bundles are optional widgets; a search page needs the rest.
     let (index_files, index_bytes, index_bytes_gzip) = index_size(&site.join("pagefind"), |path| {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();

@@ -72,6 +72,47 @@ pub enum Route {
     NotFound,
 }
 
+/// A heading of the site's menu and the pages under it.
+pub struct NavGroup {
+    pub label: &'static str,
+    /// (link text, page), in the order the menu lists them.
+    pub pages: &'static [(&'static str, Route)],
+}
+
+/// The site's menu, grouped so that the header is one row on a laptop and one "Menu" on a
+/// phone (`components::Nav` renders both from this). Pages reached only from another page
+/// (a postmortem, a month's digest) are not listed; every other page belongs in a group.
+pub const NAV_GROUPS: &[NavGroup] = &[
+    NavGroup {
+        label: "Reliability",
+        pages: &[
+            ("SLOs", Route::Slos),
+            ("Incidents", Route::Incidents),
+            ("Services", Route::Services),
+            ("Capacity", Route::Capacity),
+        ],
+    },
+    NavGroup { label: "Delivery", pages: &[("DORA", Route::Dora), ("Monthly digest", Route::Digests)] },
+    NavGroup {
+        label: "Learning",
+        pages: &[
+            ("Postmortems", Route::Postmortems),
+            ("Action items", Route::ActionItems),
+            ("Patterns", Route::Patterns),
+            ("Onboarding", Route::Onboarding),
+        ],
+    },
+    NavGroup {
+        label: "Operations",
+        pages: &[
+            ("Runbooks", Route::Runbooks),
+            ("On-call", Route::Oncall),
+            ("Alerts", Route::Alerts),
+            ("Drills", Route::Drills),
+        ],
+    },
+];
+
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },

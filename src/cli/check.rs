@@ -1,9 +1,10 @@
 use chrono::NaiveDate;
 
 use super::Source;
+use super::git;
 use super::output::{Format, print_diagnostics};
 use analytics::action_item_rows;
-use compile::load_and_check;
+use compile::{Scope, load_and_check};
 use ingest::diagnostics::{Diagnostic, Diagnostics};
 use ingest::rule_ids::RuleId;
 use model::{Repo, Severity};
@@ -21,6 +22,11 @@ pub struct Args {
     /// How to print findings
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Report only the findings in documents changed since this Git ref (since its merge
+    /// base with HEAD, committed or not) and in the documents that name them; findings in
+    /// other files are always reported
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
 }
 
 fn parse_severity(text: &str) -> Result<Severity, String> {
@@ -29,16 +35,31 @@ fn parse_severity(text: &str) -> Result<Severity, String> {
 
 pub fn run(args: Args) -> Result<i32, String> {
     let as_of = args.as_of.unwrap_or_else(|| args.source.today());
-    let (repo, mut diagnostics) = load_and_check(&args.source.source, as_of);
+    let source = &args.source.source;
+    // Before reading the repo, so a mistyped ref fails at once.
+    let touched = args.changed_since.as_deref().map(|reference| git::changed_since(source, reference)).transpose()?;
+    let (repo, mut diagnostics) = load_and_check(source, as_of);
     if let Some(worst) = args.fail_on_overdue {
         diagnostics.extend(overdue(&repo, worst, as_of));
+    }
+    let scope = touched.map(|touched| Scope::of_change(&repo, source, &touched));
+    if let Some(scope) = &scope {
+        diagnostics.retain_map(|d| scope.keeps(&d).then_some(d));
     }
     print_diagnostics(&diagnostics, args.format);
     if diagnostics.has_errors() {
         return Ok(1);
     }
     let (postmortems, runbooks, drills) = (repo.postmortems.len(), repo.runbooks.len(), repo.drills.len());
-    eprintln!("checked {postmortems} postmortem(s), {runbooks} runbook(s), {drills} drill(s): no errors");
+    let repo_counts = format!("{postmortems} postmortem(s), {runbooks} runbook(s), {drills} drill(s)");
+    match (scope.as_ref().and_then(Scope::document_count), &args.changed_since) {
+        (Some(count), Some(reference)) => {
+            eprintln!(
+                "checked {count} document(s) changed since {reference} or naming them, of {repo_counts}: no errors"
+            );
+        }
+        _ => eprintln!("checked {repo_counts}: no errors"),
+    }
     Ok(0)
 }
 

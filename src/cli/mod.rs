@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod diff;
 mod forecast;
+mod git;
 mod new;
 mod output;
 mod post_build;

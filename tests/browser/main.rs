@@ -4,6 +4,7 @@
 #[path = "../support/mod.rs"]
 mod support;
 
+mod a11y;
 mod action_items;
 mod capacity;
 mod digest;
@@ -11,6 +12,7 @@ mod dora;
 mod drills;
 mod injection;
 mod knowledge;
+mod nav;
 mod onboarding;
 mod oncall;
 mod paths;

@@ -186,3 +186,69 @@ impl Browser {
         .await;
     }
 }
+
+/// A colour scheme the page's `prefers-color-scheme` media query reports.
+#[derive(Clone, Copy, Debug)]
+pub enum ColorScheme {
+    Light,
+    Dark,
+}
+
+impl ColorScheme {
+    pub fn name(self) -> &'static str {
+        match self {
+            ColorScheme::Light => "light",
+            ColorScheme::Dark => "dark",
+        }
+    }
+}
+
+/// A Chrome DevTools Protocol command, sent through chromedriver's `goog/cdp/execute`
+/// endpoint: WebDriver itself cannot emulate media features.
+#[derive(Debug)]
+struct DevTools {
+    method: &'static str,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevTools {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (hyper::Method, Option<String>) {
+        let body = serde_json::json!({ "cmd": self.method, "params": self.params });
+        (hyper::Method::POST, Some(body.to_string()))
+    }
+}
+
+impl Browser {
+    /// Makes every page of this session, until told otherwise, see `scheme` as the reader's
+    /// preference, as the operating system's dark mode would.
+    pub async fn emulate_color_scheme(&self, scheme: ColorScheme) {
+        let params = serde_json::json!({ "features": [{ "name": "prefers-color-scheme", "value": scheme.name() }] });
+        self.client
+            .issue_cmd(DevTools { method: "Emulation.setEmulatedMedia", params })
+            .await
+            .unwrap_or_else(|e| panic!("emulate the {} colour scheme: {e}", scheme.name()));
+    }
+
+    /// Waits until nothing is loading (`aria-busy`) and `main` has stopped changing for half a
+    /// second: forecasts, charts and search results render a while after the heading.
+    pub async fn wait_until_settled(&self) {
+        const SNAPSHOT: &str = "return document.querySelector('[aria-busy=true]') ? null \
+                                : (document.querySelector('main') || document.body).innerHTML";
+        let deadline = tokio::time::Instant::now() + WAIT;
+        let (mut last, mut quiet_since) = (None, tokio::time::Instant::now());
+        loop {
+            let now = self.client.execute(SNAPSHOT, vec![]).await.expect("read the page");
+            if now.is_null() || Some(&now) != last.as_ref() {
+                (last, quiet_since) = (Some(now), tokio::time::Instant::now());
+            } else if quiet_since.elapsed() >= Duration::from_millis(500) {
+                return;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "{} never settled", self.current_url().await);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}

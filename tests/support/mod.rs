@@ -1,8 +1,11 @@
-//! Shared by the integration tests: paths, the built site, a static file server and a
-//! headless Chromium driven over WebDriver.
+//! Shared by the integration tests and benchmarks: paths, the built site, a static file
+//! server, a headless Chromium driven over WebDriver, and what a child process cost.
 #![allow(dead_code)] // Each test binary uses a different part of this module.
 
+pub mod axe;
 pub mod browser;
+pub mod measure;
+pub mod routes;
 pub mod samples;
 pub mod site;
 
@@ -25,4 +28,15 @@ pub fn fixture(name: &str) -> PathBuf {
 /// The `firebreak` binary built for this test run.
 pub fn firebreak() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("firebreak").expect("the firebreak binary is built for tests")
+}
+
+/// Runs git in `dir` as a test user who signs nothing; panics if it fails.
+pub fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"])
+        .args(args)
+        .status()
+        .expect("git runs");
+    assert!(status.success(), "git {args:?}");
 }

@@ -1,11 +1,13 @@
 //! The pipeline the CLI runs: load → validate across documents → write the bundle (with
-//! the postmortem feed); and the Prometheus rules of the SLOs (`firebreak slo rules`).
+//! the postmortem feed); the findings a change is answerable for (`check
+//! --changed-since`); and the Prometheus rules of the SLOs (`firebreak slo rules`).
 
 mod feed;
 mod links;
 pub mod prometheus_rules;
 mod public_url;
 pub mod rules;
+mod scope;
 mod site;
 mod write;
 
@@ -15,6 +17,7 @@ use std::path::Path;
 use ingest::diagnostics::Diagnostics;
 use model::Repo;
 pub use public_url::PublicUrl;
+pub use scope::Scope;
 pub use site::{site_of, sli_of};
 pub use write::write_bundle;
 

@@ -1,4 +1,6 @@
-//! Checks that span documents: unique ids, and references that must resolve.
+//! Checks that span documents: unique ids, and references that must resolve. The
+//! references are listed once ([`references`]), for this check and for what
+//! `check --changed-since` adds to a change: the documents that link to it.
 
 use std::collections::{HashMap, HashSet};
 
@@ -6,6 +8,58 @@ use ingest::diagnostics::{Diagnostic, Diagnostics};
 use ingest::rule_ids::RuleId;
 use model::Repo;
 use model::suggest::did_you_mean;
+
+/// What a front-matter key names, which must exist elsewhere in the repo.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target<'a> {
+    /// A service of the catalog (`[services]` in firebreak.toml).
+    Service(&'a str),
+    /// A runbook, by its file name without `.md`.
+    Runbook(&'a str),
+    /// A postmortem, by its id.
+    Postmortem(&'a str),
+    /// A deployment of the exports, by its `deploy_id`.
+    Deployment(&'a str),
+}
+
+/// One name a document's front matter gives: in which file, at which key's line.
+pub struct Reference<'a> {
+    pub path: &'a str,
+    pub line: Option<&'a usize>,
+    pub target: Target<'a>,
+}
+
+/// Every reference of every document: `services` of postmortems and drills, `runbooks`,
+/// `related` and `caused_by_deploys` of postmortems, and the `service` of runbooks.
+pub fn references(repo: &Repo) -> impl Iterator<Item = Reference<'_>> {
+    let services_of_postmortems = repo.postmortems.iter().flat_map(|pm| {
+        pm.meta.services.iter().map(|s| Reference {
+            path: &pm.path,
+            line: pm.key_lines.get("services"),
+            target: Target::Service(s),
+        })
+    });
+    let services_of_drills = repo.drills.iter().flat_map(|d| {
+        d.meta.services.iter().map(|s| Reference {
+            path: &d.path,
+            line: d.key_lines.get("services"),
+            target: Target::Service(s),
+        })
+    });
+    let of_postmortems = repo.postmortems.iter().flat_map(|pm| {
+        let at = |key: &str, target| Reference { path: &pm.path, line: pm.key_lines.get(key), target };
+        let runbooks = pm.meta.runbooks.iter().map(move |r| at("runbooks", Target::Runbook(r)));
+        let related = pm.meta.related.iter().map(move |r| at("related", Target::Postmortem(r)));
+        let deploys = pm.meta.caused_by_deploys.iter().map(move |d| at("caused_by_deploys", Target::Deployment(d)));
+        runbooks.chain(related).chain(deploys)
+    });
+    let of_runbooks = repo.runbooks.iter().map(|rb| Reference {
+        path: &rb.path,
+        line: rb.key_lines.get("service"),
+        target: Target::Service(&rb.meta.service),
+    });
+    services_of_postmortems.chain(services_of_drills).chain(of_postmortems).chain(of_runbooks)
+}
 
 pub fn check(repo: &Repo) -> Diagnostics {
     let mut diagnostics = Diagnostics::default();
@@ -26,39 +80,24 @@ pub fn check(repo: &Repo) -> Diagnostics {
     let runbooks: Vec<&str> = repo.runbooks.iter().map(|r| r.slug.as_str()).collect();
     let postmortems: Vec<&str> = repo.postmortems.iter().map(|p| p.meta.id.as_str()).collect();
     let deploys: HashSet<&str> = repo.metrics.deployments.iter().map(|d| d.deploy_id.as_str()).collect();
-
-    let mut missing = |path: &str, line: Option<&usize>, what: &str, name: &str, known: &[&str]| {
+    for reference in references(repo) {
+        let (what, name, known): (&str, &str, &[&str]) = match reference.target {
+            // The catalog is optional: without one, any service name is accepted.
+            Target::Service(name) if services.is_empty() || services.contains(&name) => continue,
+            Target::Service(name) => ("service", name, &services),
+            Target::Runbook(name) if runbooks.contains(&name) => continue,
+            Target::Runbook(name) => ("runbook", name, &runbooks),
+            Target::Postmortem(name) if postmortems.contains(&name) => continue,
+            Target::Postmortem(name) => ("related postmortem", name, &postmortems),
+            Target::Deployment(name) if deploys.contains(name) => continue,
+            Target::Deployment(name) => ("deployment", name, &[]),
+        };
         let hint = did_you_mean(name, known.iter().copied());
+        let line = reference.line.copied().unwrap_or(1);
         diagnostics.push(
-            Diagnostic::error(path, line.copied().unwrap_or(1), 1, format!("{what} `{name}` does not exist{hint}"))
+            Diagnostic::error(reference.path, line, 1, format!("{what} `{name}` does not exist{hint}"))
                 .rule(RuleId::Link),
         );
-    };
-    // The catalog is optional: without one, any service name is accepted.
-    if !services.is_empty() {
-        let in_postmortems = repo.postmortems.iter().map(|pm| (&pm.path, &pm.meta.services, &pm.key_lines));
-        let in_drills = repo.drills.iter().map(|d| (&d.path, &d.meta.services, &d.key_lines));
-        for (path, named, key_lines) in in_postmortems.chain(in_drills) {
-            for s in named.iter().filter(|s| !services.contains(&s.as_str())) {
-                missing(path, key_lines.get("services"), "service", s, &services);
-            }
-        }
-    }
-    for pm in &repo.postmortems {
-        for r in pm.meta.runbooks.iter().filter(|r| !runbooks.contains(&r.as_str())) {
-            missing(&pm.path, pm.key_lines.get("runbooks"), "runbook", r, &runbooks);
-        }
-        for r in pm.meta.related.iter().filter(|r| !postmortems.contains(&r.as_str())) {
-            missing(&pm.path, pm.key_lines.get("related"), "related postmortem", r, &postmortems);
-        }
-        for d in pm.meta.caused_by_deploys.iter().filter(|d| !deploys.contains(d.as_str())) {
-            missing(&pm.path, pm.key_lines.get("caused_by_deploys"), "deployment", d, &[]);
-        }
-    }
-    for rb in &repo.runbooks {
-        if !services.is_empty() && !services.contains(&rb.meta.service.as_str()) {
-            missing(&rb.path, rb.key_lines.get("service"), "service", &rb.meta.service, &services);
-        }
     }
     diagnostics
 }

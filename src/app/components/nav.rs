@@ -2,7 +2,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::route::Route;
+use super::use_folding_menus;
+use crate::app::route::{NAV_GROUPS, NavGroup, Route};
 
 #[derive(Properties, PartialEq)]
 pub struct NavProps {
@@ -48,25 +49,47 @@ fn typing(event: &web_sys::KeyboardEvent) -> bool {
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
     use_search_shortcut();
+    let header = use_node_ref();
+    use_folding_menus(&header);
+    // Native disclosures: they open and close with the keyboard, say whether they are open to
+    // screen readers, and work before the app starts. `name` lets one group open at a time.
+    // The bar of groups shows on wide screens and the one Menu on narrow ones (style.css):
+    // the same list rendered twice, rather than markup that only script could reshape.
     html! {
-        <header class="site-header">
+        <header class="site-header" ref={header}>
             <nav aria-label="Main">
                 <Link<Route> to={Route::Home} classes="brand">{ props.title.clone() }</Link<Route>>
-                <Link<Route> to={Route::Postmortems}>{ "Postmortems" }</Link<Route>>
-                <Link<Route> to={Route::Runbooks}>{ "Runbooks" }</Link<Route>>
-                <Link<Route> to={Route::Dora}>{ "DORA" }</Link<Route>>
-                <Link<Route> to={Route::Incidents}>{ "Incidents" }</Link<Route>>
-                <Link<Route> to={Route::Slos}>{ "SLOs" }</Link<Route>>
-                <Link<Route> to={Route::Oncall}>{ "On-call" }</Link<Route>>
-                <Link<Route> to={Route::ActionItems}>{ "Action items" }</Link<Route>>
-                <Link<Route> to={Route::Services}>{ "Services" }</Link<Route>>
-                <Link<Route> to={Route::Patterns}>{ "Patterns" }</Link<Route>>
-                <Link<Route> to={Route::Drills}>{ "Drills" }</Link<Route>>
-                <Link<Route> to={Route::Capacity}>{ "Capacity" }</Link<Route>>
-                <Link<Route> to={Route::Digests}>{ "Digest" }</Link<Route>>
-                <Link<Route> to={Route::Onboarding}>{ "Onboarding" }</Link<Route>>
+                <ul class="nav-bar">
+                    { for NAV_GROUPS.iter().map(|group| html! {
+                        <li><details class="nav-group" name="nav-group">
+                            <summary>{ group.label }</summary>
+                            { pages(group, None) }
+                        </details></li>
+                    }) }
+                </ul>
+                <details class="nav-menu">
+                    <summary>{ "Menu" }</summary>
+                    <div class="nav-panel">
+                        { for NAV_GROUPS.iter().map(|group| {
+                            let id = format!("menu-{}", group.label.to_lowercase());
+                            html! { <div class="nav-panel-group">
+                                <p class="nav-heading" id={id.clone()}>{ group.label }</p>
+                                { pages(group, Some(id)) }
+                            </div> }
+                        }) }
+                    </div>
+                </details>
                 <Link<Route> to={Route::Search} classes="nav-search">{ "Search " }<kbd title="Press / on any page">{ "/" }</kbd></Link<Route>>
             </nav>
         </header>
+    }
+}
+
+/// A group's links; named by the element `labelled_by` where no `<summary>` names them.
+fn pages(group: &NavGroup, labelled_by: Option<String>) -> Html {
+    html! {
+        <ul class="nav-pages" aria-labelledby={labelled_by}>
+            { for group.pages.iter().map(|(text, route)| html! { <li><Link<Route> to={route.clone()}>{ *text }</Link<Route>></li> }) }
+        </ul>
     }
 }

@@ -1,3 +1,4 @@
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::RawHtml;
@@ -9,55 +10,53 @@ pub struct RichHtmlProps {
 
 /// Compiled, sanitised HTML in which every code block gets a "Copy" button: the engineer at
 /// 3 AM pastes commands, never retypes them.
+///
+/// The HTML goes into the page whole, so a command inside a numbered step stays in its
+/// list (cut at each `<pre>`, the browser closed the list there, and left the steps after
+/// it outside any list); the buttons are added to it once it is in the page. The container
+/// is keyed by the HTML, so new HTML gets a fresh one rather than the old one's buttons.
 #[component]
 pub fn RichHtml(props: &RichHtmlProps) -> Html {
-    html! { <>{ for split_code_blocks(&props.html).into_iter().map(|(code, html)| {
-        if code { html! { <CodeBlock html={html} /> } } else { html! { <RawHtml html={html} /> } }
-    }) }</> }
-}
-
-/// Splits at `<pre>…</pre>`: (is a code block, html). The compiler's HTML has no nested `<pre>`.
-fn split_code_blocks(html: &str) -> Vec<(bool, AttrValue)> {
-    let mut parts = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<pre>") {
-        let Some(len) = rest[start..].find("</pre>") else { break };
-        let end = start + len + "</pre>".len();
-        if start > 0 {
-            parts.push((false, AttrValue::from(rest[..start].to_owned())));
-        }
-        parts.push((true, AttrValue::from(rest[start..end].to_owned())));
-        rest = &rest[end..];
+    let container = use_node_ref();
+    {
+        let container = container.clone();
+        use_effect_with(props.html.clone(), move |_| add_copy_buttons(&container));
     }
-    if !rest.is_empty() {
-        parts.push((false, AttrValue::from(rest.to_owned())));
-    }
-    parts
-}
-
-#[derive(Properties, PartialEq)]
-struct CodeBlockProps {
-    html: AttrValue,
-}
-
-#[component]
-fn CodeBlock(props: &CodeBlockProps) -> Html {
-    let block = use_node_ref();
-    let copied = use_state(|| false);
-    let onclick = {
-        let (block, copied) = (block.clone(), copied.clone());
-        Callback::from(move |_| {
-            let text = block.get().and_then(|node| node.text_content()).unwrap_or_default();
-            if let Some(window) = web_sys::window() {
-                let _ = window.navigator().clipboard().write_text(&text);
-                copied.set(true);
-            }
-        })
-    };
     html! {
-        <div class="code-block">
-            <button class="copy" type="button" {onclick} aria-label="Copy this command">{ if *copied { "Copied" } else { "Copy" } }</button>
-            <div ref={block}><RawHtml html={props.html.clone()} /></div>
+        <div class="rich-html" key={props.html.to_string()} ref={container} onclick={Callback::from(copy_command)}>
+            <RawHtml html={props.html.clone()} />
         </div>
     }
+}
+
+/// Wraps each `<pre>` in a `.code-block` that starts with its Copy button.
+fn add_copy_buttons(container: &NodeRef) {
+    let Some(root) = container.cast::<web_sys::Element>() else { return };
+    let Ok(blocks) = root.query_selector_all("pre") else { return };
+    let document = gloo_utils::document();
+    for pre in (0..blocks.length()).filter_map(|i| blocks.item(i)) {
+        let (Some(parent), Ok(wrapper), Ok(button)) =
+            (pre.parent_node(), document.create_element("div"), document.create_element("button"))
+        else {
+            continue;
+        };
+        wrapper.set_class_name("code-block");
+        button.set_class_name("copy");
+        let _ = button.set_attribute("type", "button");
+        let _ = button.set_attribute("aria-label", "Copy this command");
+        button.set_text_content(Some("Copy"));
+        let _ = parent.insert_before(&wrapper, Some(&pre));
+        let _ = wrapper.append_child(&button);
+        let _ = wrapper.append_child(&pre);
+    }
+}
+
+/// A click on a Copy button puts its block's text on the clipboard.
+fn copy_command(event: MouseEvent) {
+    let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let Some(button) = target.and_then(|t| t.closest(".code-block > button.copy").ok().flatten()) else { return };
+    let pre = button.parent_element().and_then(|block| block.query_selector(":scope > pre").ok().flatten());
+    let (Some(pre), Some(window)) = (pre, web_sys::window()) else { return };
+    let _ = window.navigator().clipboard().write_text(&pre.text_content().unwrap_or_default());
+    button.set_text_content(Some("Copied"));
 }

@@ -14,6 +14,7 @@ use crate::app::data::Load;
 use crate::app::query::SectionQuery;
 use crate::app::route::Route;
 use crate::app::search_client::{Answer, PAGE, answer};
+use model::paths;
 use search::{Facet, Query, Shown};
 use views::search::{
     SearchParams, moved_selection, params_of, query_of, result_id, show_more, summary, toggled, unmatched_notice,
@@ -152,51 +153,50 @@ pub fn SearchPage() -> Html {
         _ => None,
     };
     let active = answered.as_ref().and_then(|a| a.rows.get(*selected)).map(|_| result_id(*selected));
-    let onkeydown = keyboard(&selected, answered, &url, &query);
+    let opening = {
+        let (answered, url, query) = (answered.clone(), url.clone(), query.clone());
+        Callback::from(move |i: usize| open(answered.as_deref(), i, &url, &query))
+    };
+    let answered_rows = answered.as_ref().map_or(0, |a| a.rows.len());
+    let onkeydown = keyboard(&selected, answered_rows, &opening);
     let toggle = {
         let query = query.clone();
         set_query.reform(move |(facet, value): (Facet, String)| toggled(&query, facet, &value))
     };
-    // Pressing on a result is about to open it: the URL must hold the search first.
-    let leaving = {
-        let query = query.clone();
-        Callback::from(move |_: MouseEvent| url.now(&query))
-    };
-
     html! {
         <div class="search-page">
             <h1>{ "Search" }</h1>
             <form role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <input id="search-input" ref={input} type="search" value={query.text.clone()} {oninput} {onkeydown}
                     placeholder="An alert, a service, a symptom…" aria-label="Search postmortems, runbooks and services"
+                    role="combobox" aria-autocomplete="list" aria-expanded={(answered_rows > 0).to_string()}
                     aria-controls="search-results" aria-activedescendant={active} autocomplete="off" spellcheck="false" />
             </form>
-            { body(&state, &query, *selected, &toggle, &shown, &attempt, &leaving) }
+            { body(&state, &query, *selected, &toggle, &shown, &attempt, &opening) }
         </div>
     }
 }
 
-/// ↑ / ↓ choose a result and Enter opens it, with the search put in the URL first so that
-/// Back returns to it.
-fn keyboard(
-    selected: &UseStateHandle<usize>,
-    answered: Option<Rc<Answer>>,
-    url: &UrlFollower,
-    query: &Query,
-) -> Callback<KeyboardEvent> {
-    let (selected, url, query) = (selected.clone(), url.clone(), query.clone());
+/// Opens result `i`, with the search put in the URL first so that Back returns to it.
+fn open(answered: Option<&Answer>, i: usize, url: &UrlFollower, query: &Query) {
+    let row = answered.and_then(|a| a.rows.get(i));
+    if let (Some(row), Some(navigator)) = (row, &url.navigator) {
+        url.now(query);
+        let (route, section) = target(row);
+        let _ = navigator.push_with_query(&route, &section);
+    }
+}
+
+/// ↑ / ↓ choose a result and Enter opens it.
+fn keyboard(selected: &UseStateHandle<usize>, results: usize, opening: &Callback<usize>) -> Callback<KeyboardEvent> {
+    let (selected, opening) = (selected.clone(), opening.clone());
     Callback::from(move |e: KeyboardEvent| {
-        let rows = answered.as_ref().map_or(&[][..], |a| &a.rows[..]);
-        if let Some(next) = moved_selection(&e.key(), *selected, rows.len()) {
+        if let Some(next) = moved_selection(&e.key(), *selected, results) {
             e.prevent_default();
             selected.set(next);
         } else if e.key() == "Enter" {
             e.prevent_default();
-            if let (Some(row), Some(navigator)) = (rows.get(*selected), &url.navigator) {
-                url.now(&query);
-                let (route, section) = target(row);
-                let _ = navigator.push_with_query(&route, &section);
-            }
+            opening.emit(*selected);
         }
     })
 }
@@ -208,7 +208,7 @@ fn body(
     toggle: &Callback<(Facet, String)>,
     shown: &UseStateHandle<usize>,
     attempt: &UseStateHandle<u32>,
-    leaving: &Callback<MouseEvent>,
+    opening: &Callback<usize>,
 ) -> Html {
     match state {
         None => html! {
@@ -235,8 +235,8 @@ fn body(
                     <SearchFacets facets={answer.facets.clone()} toggle={toggle.clone()} />
                     <section class="search-results-pane" aria-live="polite">
                         { status(answer, query) }
-                        <ol id="search-results" class="search-results" role="listbox" onmousedown={leaving.clone()}>
-                            { for answer.rows.iter().enumerate().map(|(i, row)| result(i, row, i == selected)) }
+                        <ol id="search-results" class="search-results" role="listbox" aria-labelledby="search-status">
+                            { for answer.rows.iter().enumerate().map(|(i, row)| result(i, row, i == selected, opening)) }
                         </ol>
                         if let Some(label) = show_more(answer.rows.len(), answer.total) {
                             <button onclick={more}>{ label }</button>
@@ -250,17 +250,30 @@ fn body(
 
 fn status(answer: &Answer, query: &Query) -> Html {
     let unmatched = unmatched_notice(&answer.unmatched).map(|notice| html! { <p class="muted">{ notice }</p> });
-    html! { <>{ for unmatched }<p class="search-status">{ summary(answer.total, query) }</p></> }
+    html! { <>{ for unmatched }<p class="search-status" id="search-status">{ summary(answer.total, query) }</p></> }
 }
 
-fn result(i: usize, row: &Shown, selected: bool) -> Html {
-    let (route, section) = target(row);
+/// A result is one link that is the listbox's option: an option may hold no control of its
+/// own, so its title is not a second link inside it.
+fn result(i: usize, row: &Shown, selected: bool, opening: &Callback<usize>) -> Html {
+    let page = row.anchor.as_deref().map_or_else(|| row.path.clone(), |anchor| paths::section(&row.path, anchor));
+    let opening = opening.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        // With a modifier the browser opens a new tab or window, as for any link.
+        if !(e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key()) {
+            e.prevent_default();
+            opening.emit(i);
+        }
+    });
     html! {
-        <li id={result_id(i)} role="option" aria-selected={selected.to_string()} class={classes!("result", selected.then_some("selected"))}>
-            <Link<Route, SectionQuery> to={route} query={Some(section)} classes="result-title">{ row.title.clone() }</Link<Route, SectionQuery>>
-            <span class="chip">{ row.kind.label() }</span>
-            if let Some(heading) = &row.section { <span class="muted result-section">{ format!("› {heading}") }</span> }
-            <SnippetText parts={row.snippet.parts.clone()} />
+        <li role="none">
+            <a id={result_id(i)} role="option" aria-selected={selected.to_string()} href={paths::relative(&page).to_owned()}
+                class={classes!("result", selected.then_some("selected"))} {onclick}>
+                <span class="result-title">{ row.title.clone() }</span>
+                <span class="chip">{ row.kind.label() }</span>
+                if let Some(heading) = &row.section { <span class="muted result-section">{ format!("› {heading}") }</span> }
+                <SnippetText parts={row.snippet.parts.clone()} />
+            </a>
         </li>
     }
 }
