@@ -39,6 +39,16 @@ const NEIGHBOUR: &str =
     "---\ntitle: \"A valid neighbour\"\ndate: 2026-06-01\nseverity: SEV4\n---\n## Summary\nStill here.\n";
 
 fn generated(kind: &str) -> Vec<u8> {
+    // Flow collections 200,000 deep (400 KB): libyaml's scanner took time quadratic in the
+    // depth (40,000 levels, 8.8 s) before firebreak counted the nesting itself.
+    let deep = "[".repeat(200_000);
+    match kind {
+        "nested-flow-front-matter" => {
+            return format!("---\ntitle: Deep\ntags: {deep}\n---\n## Summary\nx\n").into_bytes();
+        }
+        "nested-flow-slo" => return format!("apiVersion: openslo/v1\nkind: SLO\nmetadata: {deep}\n").into_bytes(),
+        _ => {}
+    }
     let front = b"---\ntitle: Generated\ndate: 2026-06-01\nseverity: SEV3\n---\n".to_vec();
     let body = match kind {
         "huge" => vec![b'x'; 50 * 1024 * 1024],

@@ -29,6 +29,7 @@ mod terms;
 #[cfg(test)]
 mod test_repo;
 mod timeline;
+mod yaml_depth;
 mod yaml_keys;
 
 use std::path::{Path, PathBuf};
