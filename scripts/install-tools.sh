@@ -12,6 +12,8 @@ WASM_BINDGEN_VERSION="0.2.130"
 BINARYEN_VERSION="132"
 PAGEFIND_VERSION="1.6.0"
 AXE_CORE_VERSION="4.14.1"
+# cargo-afl must match the `afl` crate of fuzz/afl/Cargo.toml.
+CARGO_AFL_VERSION="0.18.2"
 
 export PATH="$HOME/.cargo/bin:$TOOLS_DIR/node_modules/.bin:$PATH"
 
@@ -98,6 +100,14 @@ install_site_tools() {
   install_trunk
   install_wasm_bindgen
   install_wasm_opt
+}
+
+# For scripts/fuzz only (CI does not fuzz). Installing cargo-afl also builds AFL++ from the
+# source the crate ships, so it needs make and a C compiler.
+install_cargo_afl() {
+  if cargo afl --version 2>/dev/null | grep -q "cargo-afl $CARGO_AFL_VERSION"; then return; fi
+  say "installing cargo-afl $CARGO_AFL_VERSION (builds AFL++; a few minutes)"
+  cargo install cargo-afl --version "$CARGO_AFL_VERSION" --locked
 }
 
 install_rust_components() {

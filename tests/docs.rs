@@ -4,31 +4,13 @@
 mod support;
 
 use compile::load_and_check;
+use firebreak_fuzz::documented_files;
 use ingest::rule_ids::RULES;
 use model::{
     ActionKind, ActionStatus, BudgetingMethod, CalendarPeriod, DeployStatus, DocumentRef, DrillKind, DrillOutcome,
     DrillStatus, PolicyState, RuleLevel, Severity, ShiftLevel, SloWindow, Threshold, ThresholdOp,
 };
 use support::root;
-
-/// Code blocks whose info string carries `file=PATH`, as (path, content).
-fn documented_files(markdown: &str) -> Vec<(String, String)> {
-    let mut files = Vec::new();
-    let mut lines = markdown.lines();
-    while let Some(line) = lines.next() {
-        let fence = line.chars().take_while(|c| *c == '`').count();
-        if fence < 3 {
-            continue;
-        }
-        let Some(path) = line.split_whitespace().find_map(|word| word.strip_prefix("file=")) else {
-            continue;
-        };
-        let closing = "`".repeat(fence);
-        let body: Vec<&str> = lines.by_ref().take_while(|l| l.trim_end() != closing).collect();
-        files.push((path.to_owned(), body.join("\n") + "\n"));
-    }
-    files
-}
 
 #[test]
 fn every_documented_example_is_valid_and_means_what_the_docs_say() {

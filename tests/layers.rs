@@ -15,7 +15,8 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("views", &["model", "analytics", "search"]),
     ("ingest", &["model"]),
     ("compile", &["model", "analytics", "search", "views", "ingest"]),
-    ("firebreak", &["model", "analytics", "search", "views", "ingest", "compile"]),
+    ("firebreak-fuzz", &["model", "ingest"]),
+    ("firebreak", &["model", "analytics", "search", "views", "ingest", "compile", "firebreak-fuzz"]),
 ];
 
 /// The crates that read files and run checks: the compiler's, never the browser's.

@@ -23,6 +23,11 @@ pub fn load(path: &Path, labels: &Labels, diagnostics: &mut Diagnostics) -> Vec<
             return Vec::new();
         }
     };
+    if let Some((line, col)) = crate::yaml_depth::too_deep(&file.text) {
+        let message = format!("invalid alert list: {}", crate::yaml_depth::MESSAGE);
+        diagnostics.push(Diagnostic::error(&file.label, line, col, message));
+        return Vec::new();
+    }
     match serde_yaml_ng::from_str::<Vec<Alert>>(&file.text) {
         Ok(mut alerts) => {
             for alert in &mut alerts {

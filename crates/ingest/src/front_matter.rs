@@ -69,6 +69,11 @@ pub fn parse<T: DeserializeOwned>(
 /// The YAML as a mapping of keys (an empty file is an empty one), or `None` once its syntax
 /// or shape is reported.
 fn read_mapping(label: &str, split: &Split, diagnostics: &mut Diagnostics) -> Option<Mapping> {
+    if let Some((line, col)) = crate::yaml_depth::too_deep(split.yaml) {
+        let message = format!("invalid YAML: {}", crate::yaml_depth::MESSAGE);
+        diagnostics.push(Diagnostic::error(label, split.yaml_line + line - 1, col, message));
+        return None;
+    }
     match serde_yaml_ng::from_str::<Value>(split.yaml) {
         Ok(Value::Mapping(mapping)) => Some(mapping),
         Ok(Value::Null) => Some(Mapping::new()),

@@ -14,6 +14,7 @@ mod front_matter;
 mod markdown;
 mod onboarding;
 mod oncall;
+pub mod one_file;
 mod openslo;
 mod postmortem;
 mod prometheus;
@@ -28,6 +29,7 @@ mod terms;
 #[cfg(test)]
 mod test_repo;
 mod timeline;
+mod yaml_depth;
 mod yaml_keys;
 
 use std::path::{Path, PathBuf};
@@ -207,47 +209,58 @@ fn load_metrics(labels: &Labels, dir: &Path, diagnostics: &mut Diagnostics) -> M
                 continue;
             }
         };
-        let (label, text) = (file.label.as_str(), file.text.as_str());
-        let before = diagnostics.len();
-        // A JSON export is often one line: there the column tells its samples apart.
-        let by_column = matches!(export, Export::Prometheus(_));
-        match export {
-            Export::Deployments(format) => {
-                let rows = table::read(label, text, format, &exports::DEPLOYMENT_COLUMNS, diagnostics);
-                metrics.deployments.extend(exports::deployments(label, &rows, diagnostics));
-            }
-            Export::Changes(format) => {
-                let rows = table::read(label, text, format, &exports::CHANGE_COLUMNS, diagnostics);
-                metrics.changes.extend(exports::changes(label, &rows, diagnostics));
-            }
-            Export::Incidents(format) => {
-                let rows = table::read(label, text, format, &exports::INCIDENT_COLUMNS, diagnostics);
-                metrics.incidents.extend(exports::incidents(label, &rows, diagnostics));
-            }
-            Export::Pages(format) => {
-                let rows = table::read(label, text, format, &oncall::PAGE_COLUMNS, diagnostics);
-                metrics.pages.extend(oncall::pages(label, &rows, diagnostics));
-            }
-            Export::Shifts(format) => {
-                let rows = table::read(label, text, format, &oncall::SHIFT_COLUMNS, diagnostics);
-                metrics.shifts.extend(oncall::shifts(label, &rows, diagnostics));
-            }
-            series => metrics.series.extend(read_series(series, label, text, diagnostics)),
-        }
-        // Every row a problem left out is counted, once however many problems it had.
-        let mut lines: Vec<(usize, usize)> = diagnostics
-            .iter()
-            .skip(before)
-            .filter(|d| d.rule == Some(RuleId::ExportRow))
-            .map(|d| (d.line, if by_column { d.col } else { 0 }))
-            .collect();
-        lines.sort_unstable();
-        lines.dedup();
-        if !lines.is_empty() {
-            *metrics.excluded.entry(format!("unreadable rows of {relative}")).or_insert(0) += lines.len();
-        }
+        read_export(&mut metrics, &relative, export, &file.label, &file.text, diagnostics);
     }
     metrics
+}
+
+/// Reads one export's text into `metrics`, counting the rows that problems left out.
+fn read_export(
+    metrics: &mut Metrics,
+    relative: &str,
+    export: Export,
+    label: &str,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) {
+    let before = diagnostics.len();
+    // A JSON export is often one line: there the column tells its samples apart.
+    let by_column = matches!(export, Export::Prometheus(_));
+    match export {
+        Export::Deployments(format) => {
+            let rows = table::read(label, text, format, &exports::DEPLOYMENT_COLUMNS, diagnostics);
+            metrics.deployments.extend(exports::deployments(label, &rows, diagnostics));
+        }
+        Export::Changes(format) => {
+            let rows = table::read(label, text, format, &exports::CHANGE_COLUMNS, diagnostics);
+            metrics.changes.extend(exports::changes(label, &rows, diagnostics));
+        }
+        Export::Incidents(format) => {
+            let rows = table::read(label, text, format, &exports::INCIDENT_COLUMNS, diagnostics);
+            metrics.incidents.extend(exports::incidents(label, &rows, diagnostics));
+        }
+        Export::Pages(format) => {
+            let rows = table::read(label, text, format, &oncall::PAGE_COLUMNS, diagnostics);
+            metrics.pages.extend(oncall::pages(label, &rows, diagnostics));
+        }
+        Export::Shifts(format) => {
+            let rows = table::read(label, text, format, &oncall::SHIFT_COLUMNS, diagnostics);
+            metrics.shifts.extend(oncall::shifts(label, &rows, diagnostics));
+        }
+        series => metrics.series.extend(read_series(series, label, text, diagnostics)),
+    }
+    // Every row a problem left out is counted, once however many problems it had.
+    let mut lines: Vec<(usize, usize)> = diagnostics
+        .iter()
+        .skip(before)
+        .filter(|d| d.rule == Some(RuleId::ExportRow))
+        .map(|d| (d.line, if by_column { d.col } else { 0 }))
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    if !lines.is_empty() {
+        *metrics.excluded.entry(format!("unreadable rows of {relative}")).or_insert(0) += lines.len();
+    }
 }
 
 /// `[capacity.<name>]` settings that no series (nor series file) has: a typo would leave a

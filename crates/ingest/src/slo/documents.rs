@@ -150,6 +150,11 @@ fn kind_of(label: &str, yaml: &YamlDocument, diagnostics: &mut Diagnostics) -> O
         let (line, col) = yaml.position(path);
         Place { label: label.to_owned(), line, col }.finding(RuleId::SloDefinition, message)
     };
+    if let Some((line, col)) = crate::yaml_depth::too_deep(yaml.text) {
+        let place = Place { label: label.to_owned(), line: yaml.first_line + line - 1, col };
+        diagnostics.push(place.finding(RuleId::SloDefinition, format!("invalid YAML: {}", crate::yaml_depth::MESSAGE)));
+        return None;
+    }
     let value: serde_yaml_ng::Value = match serde_yaml_ng::from_str(yaml.text) {
         Ok(value) => value,
         Err(e) => {

@@ -47,7 +47,25 @@ pub fn load(
             Err(d) => diagnostics.push(d.rule(RuleId::SloDefinition)),
         }
     }
-    let mut definitions = Definitions { named_exports: named_exports(&library), ..Definitions::default() };
+    define(&library, config, config_label, diagnostics)
+}
+
+/// The SLOs of one OpenSLO file's text, as if it were the folder's only file.
+pub fn read_text(
+    label: &str,
+    text: &str,
+    config: &Config,
+    config_label: &str,
+    diagnostics: &mut Diagnostics,
+) -> Definitions {
+    let mut library = Library::default();
+    library.read_file(label, text, diagnostics);
+    define(&library, config, config_label, diagnostics)
+}
+
+/// Turns the documents read into SLOs, each with its problems reported or it kept.
+fn define(library: &Library, config: &Config, config_label: &str, diagnostics: &mut Diagnostics) -> Definitions {
+    let mut definitions = Definitions { named_exports: named_exports(library), ..Definitions::default() };
     let mut first: BTreeMap<String, Place> = BTreeMap::new();
     for doc in &library.slos {
         let mut problems = Vec::new();
@@ -59,7 +77,7 @@ pub fn load(
         }
         problems.extend(name_problem(name, &name_place));
         problems.extend(service_problem(&doc.value.spec.service, config, doc.place(&["spec", "service"])));
-        let read = convert::slo(doc, &library, &mut problems);
+        let read = convert::slo(doc, library, &mut problems);
         first.entry(name.clone()).or_insert(name_place);
         match read.filter(|_| problems.is_empty()) {
             Some((slo, plan)) => {
