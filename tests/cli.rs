@@ -9,19 +9,6 @@ use model::{Postmortem, Runbook};
 use predicates::prelude::*;
 use support::{firebreak, fixture, root};
 
-/// What `report --json` prints for the repo at `repo`, as of `as_of`.
-fn report_json(repo: impl AsRef<std::path::Path>, as_of: &str) -> Report {
-    let out = firebreak()
-        .args(["report", "--json", "--as-of", as_of, "--source"])
-        .arg(repo.as_ref())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
-}
-
 #[test]
 fn check_is_clean_on_the_example_repo() {
     firebreak()
@@ -127,19 +114,11 @@ fn build_writes_every_document_and_a_site_the_app_can_read() {
 
 #[test]
 fn report_json_is_the_shared_analytics_of_the_bundle() {
-    let out = firebreak()
-        .args(["report", "--json", "--as-of", "2026-11-22", "--source"])
-        .arg(root())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let report: Report = serde_json::from_slice(&out).unwrap();
+    let mut printed: serde_json::Value = support::report_json(root(), "2026-11-22", &[]);
+    let report: Report = serde_json::from_value(printed.clone()).unwrap();
     let (repo, _) = compile::load_and_check(root(), support::AS_OF);
     let expected = Report::compute(&compile::site_of(&repo), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     // As JSON: what the CLI prints is the whole contract (in-memory row indexes are not in it).
-    let mut printed: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let capacity = printed.as_object_mut().unwrap().remove("capacity").expect("capacity beside the report");
     let headlines = printed.as_object_mut().unwrap().remove("headlines").expect("the headlines beside the report");
     let slos = printed.as_object_mut().unwrap().remove("slos").expect("the SLOs beside the report");
@@ -350,7 +329,7 @@ fn invalid_action_items_fail_check_but_still_appear_in_the_site() {
     assert_eq!(items.len(), 3, "every row is kept");
     assert_eq!(items[2].status, model::ActionStatus::Invalid);
 
-    let report = report_json(&repo, "2026-07-01");
+    let report = support::report_json::<Report>(&repo, "2026-07-01", &[]);
     assert_eq!(report.action_items.stats.invalid, 1);
     assert_eq!(report.action_items.stats.completion_rate, Some(0.5), "done ÷ (all − invalid)");
 }
@@ -426,7 +405,7 @@ fn bad_export_rows_are_excluded_and_counted() {
     let repo = fixture("every-rule");
     let out = tempfile::tempdir().unwrap();
     firebreak().args(["build", "--source"]).arg(&repo).arg("--out").arg(out.path()).assert().success();
-    let report = report_json(&repo, "2026-06-30");
+    let report = support::report_json::<Report>(&repo, "2026-06-30", &[]);
     let excluded = &report.dora.excluded;
     assert_eq!(excluded["unreadable rows of deployments.csv"], 1, "{excluded:?}");
     assert_eq!(excluded["deployments of services not in the catalog"], 1);
@@ -564,7 +543,7 @@ fn symlinks_are_reported_with_their_target_and_not_followed() {
     }
     let out = tempfile::tempdir().unwrap();
     firebreak().args(["build", "--source"]).arg(repo.path()).arg("--out").arg(out.path()).assert().success();
-    let report = report_json(repo.path(), "2026-06-30");
+    let report = support::report_json::<Report>(repo.path(), "2026-06-30", &[]);
     assert_eq!((report.counts.postmortems, report.counts.runbooks), (1, 0), "only the postmortem written");
 }
 

@@ -8,18 +8,10 @@ mod support;
 
 use serde_json::Value;
 
-use support::{firebreak, root};
+use support::{report_json, root};
 
 fn quarter() -> Value {
-    let out = firebreak()
-        .args(["report", "--json", "--as-of", "2026-11-30", "--since", "2026-09-01", "--source"])
-        .arg(root())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).unwrap()
+    report_json(root(), "2026-11-30", &["--since", "2026-09-01"])
 }
 
 fn names(list: &Value) -> Vec<&str> {

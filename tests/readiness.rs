@@ -6,13 +6,10 @@ mod support;
 
 use serde_json::Value;
 
-use support::{AS_OF, firebreak, root};
+use support::{AS_OF, firebreak, report_json, root};
 
 fn report() -> Value {
-    let out =
-        firebreak().args(["report", "--json", "--as-of", &AS_OF.to_string(), "--source"]).arg(root()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
+    report_json(root(), &AS_OF.to_string(), &[])
 }
 
 fn service<'a>(section: &'a Value, name: &str) -> &'a Value {

@@ -7,7 +7,7 @@ mod support;
 use serde_json::Value;
 use std::fmt::Write;
 
-use support::firebreak;
+use support::{firebreak, report_json};
 
 /// OpenSLO's minimal form, verbatim (shared with ingest's unit tests).
 const SLO: &str = include_str!("fixtures/slo/minimal.yaml");
@@ -80,15 +80,7 @@ fn slos_of(repo: &tempfile::TempDir) -> Value {
 }
 
 fn report_of(repo: &tempfile::TempDir) -> Value {
-    let out = firebreak()
-        .args(["report", "--json", "--as-of", "2026-06-02", "--source"])
-        .arg(repo.path())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice::<Value>(&out).unwrap()
+    report_json(repo.path(), "2026-06-02", &[])
 }
 
 #[test]

@@ -10,18 +10,11 @@ use views::readiness::{rows, stage_counts};
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};
-use crate::support::{firebreak, root};
+use crate::support::{report_json, root};
 
 /// `report --json` of the example repo as of `day`.
 pub fn report(day: &str, flags: &[&str]) -> Value {
-    let out = firebreak()
-        .args(["report", "--json", "--as-of", day])
-        .args(flags)
-        .arg("--source")
-        .arg(root())
-        .assert()
-        .success();
-    serde_json::from_slice(&out.get_output().stdout).unwrap()
+    report_json(root(), day, flags)
 }
 
 #[tokio::test(flavor = "multi_thread")]

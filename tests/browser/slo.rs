@@ -11,7 +11,7 @@ use views::slo_overview::SloOverview;
 
 use crate::support::browser::Browser;
 use crate::support::site::{built_site, serve};
-use crate::support::{firebreak, root};
+use crate::support::{report_json, root};
 
 /// The page's compliance history, top to bottom: period, attainment, budget, verdict and
 /// whether it is to date, each read from its own cell or attribute.
@@ -28,8 +28,7 @@ async fn compliance_table(browser: &Browser) -> Vec<[String; 5]> {
 
 /// Every SLO of the example repo as of `day`, as the CLI computes them.
 fn statuses(day: &str) -> Vec<SloStatus> {
-    let out = firebreak().args(["report", "--json", "--as-of", day, "--source"]).arg(root()).assert().success();
-    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let json: serde_json::Value = report_json(root(), day, &[]);
     serde_json::from_value(json["slos"].clone()).expect("report --json has `slos`")
 }
 

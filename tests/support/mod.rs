@@ -30,6 +30,14 @@ pub fn firebreak() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("firebreak").expect("the firebreak binary is built for tests")
 }
 
+/// What `firebreak report --json --as-of DAY FLAGS… --source REPO` prints, read as `T`
+/// (a `serde_json::Value`, or one of the report's own types); the command must succeed.
+pub fn report_json<T: serde::de::DeserializeOwned>(repo: &Path, day: &str, flags: &[&str]) -> T {
+    let out =
+        firebreak().args(["report", "--json", "--as-of", day]).args(flags).arg("--source").arg(repo).assert().success();
+    serde_json::from_slice(&out.get_output().stdout).expect("report --json prints JSON")
+}
+
 /// Runs git in `dir` as a test user who signs nothing; panics if it fails.
 pub fn git(dir: &Path, args: &[&str]) {
     let status = std::process::Command::new("git")
